@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include "analysis/analyzer.hpp"
+#include "test_support.hpp"
+
+using namespace mirsad;
+using namespace mirsad::test;
+
+namespace {
+
+// A lexicon with a few real words, as the engine would build from CLDR and the gazetteer.
+Lexicon sample_lexicon() {
+  Lexicon lexicon;
+  for (const char* w : {"ليبيا", "تونس", "الجزائر", "طرابلس", "مصر", "داعش", "القذافي", "الي", "والي", "وزير"}) {
+    lexicon.add(CharNormalizer().normalize_plain(u16(w)));
+  }
+  return lexicon;
+}
+
+struct AnalyzerTest : ::testing::Test {
+  Lexicon lexicon = sample_lexicon();
+  Analyzer analyzer{lexicon};
+  std::vector<std::string> terms(std::string_view text, MatchLevel level) {
+    std::vector<std::string> out;
+    for (const auto& t : analyzer.analyze(u16(text)).tokens) out.push_back(t.term(level));
+    return out;
+  }
+  std::string base(std::string_view word) { return terms(word, MatchLevel::Word).at(0); }
+};
+
+}  // namespace
+
+TEST_F(AnalyzerTest, PunctuationNeverBelongsToATokenAndSpansAreExact) {
+  const std::u16string text = u16("«ليبيا»، وتونس؟ (مصر)");
+  const auto analyzed = analyzer.analyze(text);
+  ASSERT_EQ(analyzed.tokens.size(), 3u);
+  EXPECT_EQ(slice(text, analyzed.tokens[0].token.span.start, analyzed.tokens[0].token.span.end), "ليبيا");
+  EXPECT_EQ(slice(text, analyzed.tokens[1].token.span.start, analyzed.tokens[1].token.span.end), "وتونس");
+  EXPECT_EQ(slice(text, analyzed.tokens[2].token.span.start, analyzed.tokens[2].token.span.end), "مصر");
+}
+
+TEST_F(AnalyzerTest, NumbersJoinedBySlashOrPlusStayOneToken) {
+  EXPECT_EQ(terms("الثلاثاء 2015/02/24 و5+5 و1,000.5", MatchLevel::Normalized),
+            (std::vector<std::string>{"الثلاثاء", "2015/02/24", "5+5", "1,000.5"}));
+}
+
+TEST_F(AnalyzerTest, EasternDigitsMatchWesternDigits) {
+  EXPECT_EQ(terms("٢٠١٦", MatchLevel::Word), terms("2016", MatchLevel::Word));
+}
+
+TEST_F(AnalyzerTest, ProcliticsOnKnownWordsAreStripped) {
+  EXPECT_EQ(base("وليبيا"), "ليبيا");
+  EXPECT_EQ(base("لليبيا"), "ليبيا");  // ل + ليبيا, not لل + يبيا
+  EXPECT_EQ(base("بليبيا"), "ليبيا");
+  EXPECT_EQ(base("فليبيا"), "ليبيا");
+  EXPECT_EQ(base("وبطرابلس"), "طرابلس");
+  EXPECT_EQ(base("لداعش"), "داعش");
+}
+
+TEST_F(AnalyzerTest, ArticleStacksAreStripped) {
+  EXPECT_EQ(base("والجزائر"), "جزائر");
+  EXPECT_EQ(base("بالجزائر"), "جزائر");
+  EXPECT_EQ(base("للجزائر"), "جزائر");  // لل = ل + ال
+  EXPECT_EQ(base("البلدان"), "بلدان");
+}
+
+TEST_F(AnalyzerTest, LibyanAdjectiveIsNotLibya) { EXPECT_NE(base("الليبية"), base("ليبيا")); }
+
+TEST_F(AnalyzerTest, RadicalInitialWordsSurvive) {
+  for (const char* w : {"ليبيا", "لجنة", "وزير", "بلد", "فرض", "كان", "وكالة"}) {
+    EXPECT_EQ(base(w), u8(CharNormalizer().normalize_plain(u16(w)))) << w;
+  }
+  EXPECT_EQ(base("والي"), "والي");  // known as written: not و + الي
+}
+
+TEST_F(AnalyzerTest, LightStemsMeet) {
+  const auto a = terms("الإرهاب إرهابية الإرهابيين", MatchLevel::Stem);
+  EXPECT_EQ(a[0], "ارهاب");
+  EXPECT_EQ(a[1], "ارهاب");
+  EXPECT_EQ(a[2], "ارهاب");
+}
+
+TEST_F(AnalyzerTest, QueryWithHarakatPresentationFormsOrHamzaVariantMatchesPlain) {
+  EXPECT_EQ(terms("لِيبْيَا", MatchLevel::Word), terms("ليبيا", MatchLevel::Word));
+  EXPECT_EQ(terms("ﻟﻴﺒﻴﺎ", MatchLevel::Word), terms("ليبيا", MatchLevel::Word));
+  EXPECT_EQ(terms("إرهاب", MatchLevel::Normalized), terms("ارهاب", MatchLevel::Normalized));
+}
+
+TEST_F(AnalyzerTest, TokenEndingInHarakatIncludesThem) {
+  const std::u16string text = u16("زار ليبيا الْيَوْمَ");
+  const auto analyzed = analyzer.analyze(text);
+  ASSERT_EQ(analyzed.tokens.size(), 3u);
+  EXPECT_EQ(analyzed.tokens[2].token.span.end, text.size());
+}
+
+TEST_F(AnalyzerTest, NameSpanExcludesParticleButKeepsArticle) {
+  const std::u16string text = u16("وليبيا والجزائر");
+  const auto analyzed = analyzer.analyze(text);
+  ASSERT_EQ(analyzed.tokens.size(), 2u);
+  const Span a = analyzed.tokens[0].name_span, b = analyzed.tokens[1].name_span;
+  EXPECT_EQ(slice(text, a.start, a.end), "ليبيا");
+  EXPECT_EQ(slice(text, b.start, b.end), "الجزائر");  // the article belongs to the name as written
+}

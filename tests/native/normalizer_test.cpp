@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "test_support.hpp"
+#include "text/char_normalizer.hpp"
+
+using namespace mirsad;
+using namespace mirsad::test;
+
+namespace {
+std::string norm(std::string_view s, NormalizationOptions o = NormalizationOptions::full()) {
+  return u8(CharNormalizer(o).normalize_plain(u16(s)));
+}
+}  // namespace
+
+TEST(CharNormalizer, PresentationFormsFoldToBaseLetters) {
+  EXPECT_EQ(norm("ﻟﻴﺒﻴﺎ"), "ليبيا");
+  EXPECT_EQ(norm("ﻻ"), "لا");
+}
+
+TEST(CharNormalizer, RemovesHarakatTatweelAndInvisibleCharacters) {
+  EXPECT_EQ(norm("لِيبْيَا"), "ليبيا");
+  EXPECT_EQ(norm("ليـــبيا"), "ليبيا");
+  EXPECT_EQ(norm("لي\u200Cبيا\u200F"), "ليبيا");
+}
+
+TEST(CharNormalizer, FoldsAlefYehTehMarbutaPersianAndDigits) {
+  EXPECT_EQ(norm("أإآٱ"), "اااا");
+  EXPECT_EQ(norm("مصطفى"), "مصطفي");
+  EXPECT_EQ(norm("الليبية"), "الليبيه");
+  EXPECT_EQ(norm("ی ک"), "ي ك");
+  EXPECT_EQ(norm("٢٠١٦ ۲۰۱۶"), "2016 2016");
+}
+
+TEST(CharNormalizer, KeepsHamzaSeatsDistinct) {
+  EXPECT_EQ(norm("مسؤول رئيس ماء"), "مسؤول رئيس ماء");
+}
+
+TEST(CharNormalizer, LatinIsCaseFolded) { EXPECT_EQ(norm("LIBYA Ｌｉｂｙａ"), "libya libya"); }
+
+TEST(CharNormalizer, ExactOnlyComposes) {
+  // ا + hamza above composes to أ under NFC; harakat stay.
+  EXPECT_EQ(norm("\u0627\u0654\u064E", NormalizationOptions::exact()), "\u0623\u064E");
+}
+
+TEST(CharNormalizer, OrthographicKeepsLettersAsWritten) {
+  EXPECT_EQ(norm("إِرْهَابِيَّة", NormalizationOptions::orthographic()), "إرهابية");
+}
+
+TEST(CharNormalizer, RemovedMarksAreChargedToThePrecedingLetter) {
+  const std::u16string text = u16("بَلَدٌ");
+  const NormalizedText n = CharNormalizer().normalize(text);
+  ASSERT_EQ(u8(n.text), "بلد");
+  EXPECT_EQ(n.original_span(0, 3).start, 0u);
+  EXPECT_EQ(n.original_span(0, 3).end, text.size());  // the final tanween is inside the word
+}
+
+TEST(CharNormalizer, PresentationFormLigatureMapsBothLettersToItsOneUnit) {
+  const std::u16string text = u16("xﻻy");
+  const NormalizedText n = CharNormalizer().normalize(text);
+  ASSERT_EQ(u8(n.text), "xلاy");
+  EXPECT_EQ(n.origin[1], (Span{1, 2}));
+  EXPECT_EQ(n.origin[2], (Span{1, 2}));
+  EXPECT_EQ(n.origin[3], (Span{2, 3}));
+}
+
+TEST(CharNormalizer, PropertiesHoldOnRandomAndAdversarialInput) {
+  std::mt19937 rng(20261125);
+  const std::vector<char16_t> alphabet = {u'ل', u'ي', u'ب', u'ا', u'أ', u'\u064E', u'\u0651', u'\u0640', u'\u200C',
+                                          u'ﻻ', u'ﻟ', u'٣', u' ', u'.', u'A', u'\u0301', u'e', u'\uFDFA',
+                                          char16_t(0xD83D), char16_t(0xDE00), char16_t(0xDC00), u'ة', u'\uFEFF'};
+  const CharNormalizer normalizer;
+  for (int round = 0; round < 3000; ++round) {
+    std::u16string s;
+    const int len = static_cast<int>(rng() % 24);
+    for (int i = 0; i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    const NormalizedText n = normalizer.normalize(s);
+    ASSERT_EQ(n.text.size(), n.origin.size());
+    uint32_t last_start = 0;
+    for (const Span& o : n.origin) {
+      ASSERT_LE(o.start, o.end);
+      ASSERT_LE(o.end, s.size());
+      ASSERT_GE(o.start, last_start);  // monotonic
+      last_start = o.start;
+      // never inside a surrogate pair
+      if (o.start > 0 && o.start < s.size()) {
+        ASSERT_FALSE(is_low_surrogate(s[o.start]) && is_high_surrogate(s[o.start - 1]));
+      }
+    }
+    ASSERT_EQ(normalizer.normalize_plain(n.text), n.text) << "not idempotent on round " << round;
+  }
+}
+
+TEST(CharNormalizer, EmptyInput) { EXPECT_TRUE(CharNormalizer().normalize(u"").text.empty()); }

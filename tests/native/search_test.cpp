@@ -1,0 +1,113 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/json_api.hpp"
+#include "test_support.hpp"
+
+using namespace mirsad;
+using namespace mirsad::test;
+using nlohmann::json;
+
+namespace {
+
+struct SearchTest : ::testing::Test {
+  JsonApi api;
+  std::vector<std::u16string> texts = {
+      u16("زار وزير الخارجية ليبيا أمس، ثم عاد إلى تونس. وقالت مصادر إن لليبيا حدودا طويلة مع الجزائر."),
+      u16("الحكومة الليبية تعلن حالة الطوارئ في طرابلس بعد هجوم إرهابي."),
+      u16("تنسيق أمني بين مصر وليبيا وتونس لمواجهة الإرهاب والإرهابيين في الساحل."),
+  };
+  void SetUp() override {
+    for (std::size_t i = 0; i < texts.size(); ++i) api.add_document("d" + std::to_string(i), texts[i], "", "", "");
+  }
+  json search(std::string_view q, const std::string& mode = "word") {
+    return json::parse(api.search(u16(q), mode, 10));
+  }
+  // The text of each match of a hit, as the page would slice it.
+  std::vector<std::string> matched(const json& hit) {
+    const std::u16string& text = texts.at(std::stoi(hit["id"].get<std::string>().substr(1)));
+    std::vector<std::string> out;
+    for (const auto& m : hit["matches"]) out.push_back(slice(text, m[0], m[1]));
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_F(SearchTest, WordLevelFindsCliticFormsButNotTheAdjective) {
+  const json r = search("ليبيا");
+  EXPECT_EQ(r["total"], 2);
+  std::map<std::string, std::vector<std::string>> by_id;
+  for (const auto& hit : r["hits"]) by_id[hit["id"]] = matched(hit);
+  EXPECT_EQ(by_id["d0"], (std::vector<std::string>{"ليبيا", "لليبيا"}));
+  EXPECT_EQ(by_id["d2"], (std::vector<std::string>{"وليبيا"}));
+  EXPECT_EQ(by_id.count("d1"), 0u);  // الليبية is the adjective
+}
+
+TEST_F(SearchTest, ExactLevelIsLiteral) {
+  const json r = search("ليبيا", "exact");
+  ASSERT_EQ(r["total"], 1);
+  EXPECT_EQ(r["hits"][0]["id"], "d0");
+  EXPECT_EQ(matched(r["hits"][0]), (std::vector<std::string>{"ليبيا"}));
+}
+
+TEST_F(SearchTest, StemLevelJoinsDerivedForms) {
+  const json r = search("الإرهاب", "stem");
+  EXPECT_EQ(r["total"], 2);
+  const json d2 = r["hits"][0]["id"] == "d2" ? r["hits"][0] : r["hits"][1];
+  EXPECT_EQ(matched(d2), (std::vector<std::string>{"الإرهاب", "والإرهابيين"}));
+}
+
+TEST_F(SearchTest, AllWordsMustMatch) {
+  EXPECT_EQ(search("ليبيا تونس")["total"], 2);
+  EXPECT_EQ(search("ليبيا طرابلس")["total"], 0);
+}
+
+TEST_F(SearchTest, PhrasesAreAdjacent) {
+  EXPECT_EQ(search("\"وزير الخارجية\"")["total"], 1);
+  EXPECT_EQ(search("\"الخارجية وزير\"")["total"], 0);
+  const json r = search("\"مصر وليبيا\"");
+  ASSERT_EQ(r["total"], 1);
+  EXPECT_EQ(matched(r["hits"][0]), (std::vector<std::string>{"مصر وليبيا"}));
+}
+
+TEST_F(SearchTest, OrAndExclusion) {
+  EXPECT_EQ(search("طرابلس OR مصر")["total"], 2);
+  EXPECT_EQ(search("تونس -مصر")["total"], 1);
+}
+
+TEST_F(SearchTest, SnippetContainsTheFirstMatchAndIsWithinTheText) {
+  const json r = search("الجزائر");
+  ASSERT_EQ(r["total"], 1);
+  const auto& hit = r["hits"][0];
+  EXPECT_LE(hit["snippet"]["start"].get<int>(), hit["matches"][0][0].get<int>());
+  EXPECT_GE(hit["snippet"]["end"].get<int>(), hit["matches"][0][1].get<int>());
+  EXPECT_LE(hit["snippet"]["end"].get<std::size_t>(), texts[0].size());
+}
+
+TEST_F(SearchTest, BadQueriesAnswerWithWarningsNotErrors) {
+  for (const char* q : {"", "   ", "\u064E\u064F", "؟!،", "\"", "((ليبيا", "OR", "-"}) {
+    const json r = search(q);
+    EXPECT_TRUE(r.contains("total")) << q;
+  }
+  EXPECT_EQ(search("\"ليبيا")["total"], 2);  // unclosed quote still searches
+  EXPECT_FALSE(search("\"ليبيا")["warnings"].empty());
+  std::string huge;
+  for (int i = 0; i < 5000; ++i) huge += "ليبيا ";
+  const json r = search(huge);
+  EXPECT_EQ(r["total"], 2);
+  EXPECT_FALSE(r["warnings"].empty());
+}
+
+TEST_F(SearchTest, UnknownModeFallsBackWithAWarning) {
+  const json r = search("ليبيا", "fuzzy-ish");
+  EXPECT_EQ(r["mode"], "word");
+  EXPECT_FALSE(r["warnings"].empty());
+}
+
+TEST_F(SearchTest, DuplicateIdsAreRefused) {
+  const json report = json::parse(api.add_document("d0", u"x", "", "", ""));
+  EXPECT_EQ(report["added"], 0);
+  EXPECT_EQ(report["errors"].size(), 1u);
+}

@@ -1,0 +1,67 @@
+#include "analysis/clitic_stripper.hpp"
+
+#include <array>
+
+namespace mirsad {
+namespace {
+
+constexpr char16_t kWaw = u'\u0648', kFeh = u'\u0641', kBeh = u'\u0628', kKaf = u'\u0643', kLam = u'\u0644',
+                   kAlef = u'\u0627';
+constexpr uint32_t kMinBaseAfterArticle = 2;
+constexpr uint32_t kMinBaseAfterParticle = 2;
+
+bool is_conjunction(char16_t c) { return c == kWaw || c == kFeh; }
+bool is_preposition(char16_t c) { return c == kBeh || c == kKaf || c == kLam; }
+
+struct Candidate {
+  uint32_t particles;
+  uint32_t article;  // units of the article as written (2 for ال, 1 for the ل of لل)
+};
+
+}  // namespace
+
+CliticSplit CliticStripper::split(std::u16string_view w) const {
+  // Enumerate every reading of the first letters, longest stack first.
+  std::array<Candidate, 8> candidates{};
+  std::size_t count = 0;
+  for (uint32_t conj = 0; conj <= 1; ++conj) {
+    if (conj && !(w.size() > 1 && is_conjunction(w[0]))) continue;
+    for (uint32_t prep = 0; prep <= 1; ++prep) {
+      const uint32_t p = conj + prep;
+      if (prep && !(w.size() > p && is_preposition(w[conj]))) continue;
+      // Article: ال after nothing, و/ف, ب or ك; after ل it is written لل (alef elided).
+      const bool after_lam = prep && w[conj] == kLam;
+      if (after_lam) {
+        if (w.size() > p && w[p] == kLam) candidates[count++] = {p, 1};
+      } else if (w.size() > p + 1 && w[p] == kAlef && w[p + 1] == kLam) {
+        candidates[count++] = {p, 2};
+      }
+      if (p > 0) candidates[count++] = {p, 0};
+    }
+  }
+  CliticSplit best{0, 0, w};
+  uint32_t best_cut = 0;
+  bool best_known = false;
+  for (std::size_t i = 0; i < count; ++i) {
+    const Candidate& c = candidates[i];
+    const uint32_t cut = c.particles + c.article;
+    if (cut >= w.size()) continue;
+    const std::u16string_view rest = w.substr(cut);
+    const bool known = lexicon_.knows(rest);
+    bool acceptable;
+    if (c.article) acceptable = rest.size() >= kMinBaseAfterArticle;
+    else acceptable = rest.size() >= kMinBaseAfterParticle && known;
+    if (!acceptable) continue;
+    // Prefer a reading the lexicon confirms; among equals, the longer cut.
+    if ((known && !best_known) || (known == best_known && cut > best_cut)) {
+      best = CliticSplit{c.particles, c.article, rest};
+      best_cut = cut;
+      best_known = known;
+    }
+  }
+  // A word the lexicon knows as written stays whole: والي is a governor before it is و + إلى.
+  if (best_cut > 0 && lexicon_.contains(w)) return CliticSplit{0, 0, w};
+  return best;
+}
+
+}  // namespace mirsad

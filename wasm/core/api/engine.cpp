@@ -1,0 +1,54 @@
+#include "api/engine.hpp"
+
+#include "entities/cldr_names.hpp"
+#include "entities/resources.hpp"
+
+namespace mirsad {
+namespace {
+
+// The analyzer that reads the entity data must not depend on the lexicon being built from it.
+std::unique_ptr<Analyzer> build_analyzer(Lexicon& lexicon) {
+  const Lexicon empty;
+  const Analyzer plain(empty);
+  add_entity_words_to_lexicon(plain, EntityResources::embedded(), CldrNames::load(), lexicon);
+  return std::make_unique<Analyzer>(lexicon);
+}
+
+}  // namespace
+
+Engine::Engine()
+    : analyzer_(build_analyzer(lexicon_)),
+      extractor_(std::make_unique<EntityExtractor>(*analyzer_, EntityResources::embedded(), CldrNames::load())),
+      parser_(*analyzer_),
+      searcher_(index_) {}
+
+Engine::~Engine() = default;
+
+std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
+  std::vector<AddError> errors;
+  for (Document& doc : documents) {
+    if (doc.id.empty()) { errors.push_back({doc.id, "empty id"}); continue; }
+    if (ordinal_by_id_.count(doc.id)) { errors.push_back({doc.id, "duplicate id: kept the first document"}); continue; }
+    const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text));
+    ordinal_by_id_.emplace(doc.id, ordinal);
+    documents_.push_back(std::move(doc));
+  }
+  return errors;
+}
+
+std::optional<DocOrdinal> Engine::find(const std::string& id) const {
+  const auto it = ordinal_by_id_.find(id);
+  if (it == ordinal_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+const std::vector<Entity>& Engine::entities(DocOrdinal doc) const {
+  auto it = entity_cache_.find(doc);
+  if (it == entity_cache_.end()) {
+    const std::u16string& text = documents_[doc].text;
+    it = entity_cache_.emplace(doc, extractor_->extract(text, analyzer_->analyze(text))).first;
+  }
+  return it->second;
+}
+
+}  // namespace mirsad

@@ -1,0 +1,58 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "corpus/document.hpp"
+#include "entities/entity.hpp"
+#include "entities/entity_extractor.hpp"
+#include "index/inverted_index.hpp"
+#include "query/query_parser.hpp"
+#include "search/searcher.hpp"
+
+namespace mirsad {
+
+struct AddError {
+  std::string id;
+  std::string message;
+};
+
+// The core as one object: documents in, searches and entities out. It owns the analysis chain
+// (built once from the embedded data), the index and the documents; it knows nothing of JSON,
+// the DOM or Emscripten.
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+
+  // Adds documents; a duplicate or empty id is refused with a reason, the others are kept.
+  std::vector<AddError> add_documents(std::vector<Document> documents);
+
+  const std::vector<Document>& documents() const { return documents_; }
+  std::optional<DocOrdinal> find(const std::string& id) const;
+
+  Query parse_query(std::u16string_view text, MatchLevel level) const { return parser_.parse(text, level); }
+  SearchResults search(const Query& query, std::size_t limit) const { return searcher_.search(query, limit); }
+  // Entities of one document, computed on first request and cached.
+  const std::vector<Entity>& entities(DocOrdinal doc) const;
+  AnalyzedText analyze(std::u16string_view text) const { return analyzer_->analyze(text); }
+  std::vector<Entity> extract_entities(std::u16string_view text) const {
+    return extractor_->extract(text, analyzer_->analyze(text));
+  }
+
+ private:
+  Lexicon lexicon_;
+  std::unique_ptr<Analyzer> analyzer_;
+  std::unique_ptr<EntityExtractor> extractor_;
+  InvertedIndex index_;
+  QueryParser parser_;
+  Searcher searcher_;
+  std::vector<Document> documents_;
+  std::unordered_map<std::string, DocOrdinal> ordinal_by_id_;
+  mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
+};
+
+}  // namespace mirsad

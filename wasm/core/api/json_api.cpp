@@ -1,0 +1,131 @@
+#include "api/json_api.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "corpus/corpus_loader.hpp"
+#include "text/utf.hpp"
+
+namespace mirsad {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+ordered_json entity_json(const Entity& e) {
+  ordered_json j{{"type", entity_type_name(e.type)}, {"start", e.span.start}, {"end", e.span.end},
+                 {"text", e.text}, {"canonical", e.canonical}, {"label_en", e.label_en}};
+  if (!e.country.empty()) j["country"] = e.country;
+  if (!e.value.empty()) j["value"] = e.value;
+  return j;
+}
+
+ordered_json add_report(Engine& engine, LoadResult loaded) {
+  const std::size_t offered = loaded.documents.size();
+  const auto errors = engine.add_documents(std::move(loaded.documents));
+  ordered_json report{{"added", offered - errors.size()}, {"errors", ordered_json::array()}, {"warnings", ordered_json::array()}};
+  for (const AddError& e : errors) report["errors"].push_back({{"id", e.id}, {"message", e.message}});
+  for (const LoadWarning& w : loaded.warnings) {
+    report["warnings"].push_back({{"source", w.source}, {"line", w.line}, {"message", w.message}});
+  }
+  return report;
+}
+
+}  // namespace
+
+std::string JsonApi::load_file(std::string_view file_name, std::string_view bytes) {
+  return dump(add_report(engine_, CorpusLoader::from_file(file_name, bytes)));
+}
+
+std::string JsonApi::add_document(const std::string& id, const std::u16string& text, const std::string& title,
+                                  const std::string& date, const std::string& source) {
+  LoadResult one;
+  one.documents.push_back(Document{id, text, title, date, source});
+  return dump(add_report(engine_, std::move(one)));
+}
+
+std::string JsonApi::documents() const {
+  ordered_json list = ordered_json::array();
+  for (const Document& d : engine_.documents()) {
+    list.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}, {"source", d.source}, {"length", d.text.size()}});
+  }
+  return dump(list);
+}
+
+std::u16string JsonApi::text(const std::string& id) const {
+  const auto ordinal = engine_.find(id);
+  return ordinal ? engine_.documents()[*ordinal].text : std::u16string();
+}
+
+std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit) const {
+  ordered_json out{{"query", utf16_to_utf8(query_text)}};
+  const auto level = parse_match_level(mode.empty() ? "word" : mode);
+  std::vector<std::string> warnings;
+  MatchLevel effective = MatchLevel::Word;
+  if (level) effective = *level;
+  else warnings.push_back("unknown mode \"" + mode + "\": used word (exact, normalized, word, stem)");
+  out["mode"] = match_level_name(effective);
+  const Query query = engine_.parse_query(query_text, effective);
+  warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
+  const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
+  const SearchResults results = engine_.search(query, k);
+  out["total"] = results.total;
+  ordered_json hits = ordered_json::array();
+  for (const SearchHit& hit : results.hits) {
+    ordered_json matches = ordered_json::array();
+    for (const Span& m : hit.matches) matches.push_back({m.start, m.end});
+    hits.push_back({{"id", engine_.documents()[hit.doc].id},
+                    {"score", std::round(hit.score * 10000.0) / 10000.0},
+                    {"matches", std::move(matches)},
+                    {"snippet", {{"start", hit.snippet.start}, {"end", hit.snippet.end}}}});
+  }
+  out["hits"] = std::move(hits);
+  out["warnings"] = warnings;
+  return dump(out);
+}
+
+std::string JsonApi::entities(const std::string& id) const {
+  ordered_json docs = ordered_json::array();
+  const auto add = [&](DocOrdinal ordinal) {
+    ordered_json list = ordered_json::array();
+    for (const Entity& e : engine_.entities(ordinal)) list.push_back(entity_json(e));
+    docs.push_back({{"id", engine_.documents()[ordinal].id}, {"entities", std::move(list)}});
+  };
+  if (id.empty()) {
+    for (DocOrdinal d = 0; d < engine_.documents().size(); ++d) add(d);
+  } else if (const auto ordinal = engine_.find(id)) {
+    add(*ordinal);
+  } else {
+    return dump(ordered_json{{"documents", ordered_json::array()}, {"error", "no document with id \"" + id + "\""}});
+  }
+  return dump(ordered_json{{"documents", std::move(docs)}});
+}
+
+std::string JsonApi::entities_of_text(const std::u16string& text) const {
+  ordered_json list = ordered_json::array();
+  for (const Entity& e : engine_.extract_entities(text)) list.push_back(entity_json(e));
+  return dump(ordered_json{{"documents", {{{"id", "text"}, {"entities", std::move(list)}}}}});
+}
+
+std::string JsonApi::normalize(const std::u16string& text) const {
+  const AnalyzedText analyzed = engine_.analyze(text);
+  ordered_json tokens = ordered_json::array();
+  for (const AnalyzedToken& t : analyzed.tokens) {
+    tokens.push_back({{"start", t.token.span.start},
+                      {"end", t.token.span.end},
+                      {"text", utf16_to_utf8(std::u16string_view(text).substr(t.token.span.start, t.token.span.length()))},
+                      {"kind", token_kind_name(t.token.kind)},
+                      {"exact", t.term(MatchLevel::Exact)},
+                      {"norm", t.term(MatchLevel::Normalized)},
+                      {"base", t.term(MatchLevel::Word)},
+                      {"stem", t.term(MatchLevel::Stem)}});
+  }
+  return dump(ordered_json{{"text", utf16_to_utf8(text)},
+                           {"normalized", utf16_to_utf8(analyzed.normalized.text)},
+                           {"tokens", std::move(tokens)}});
+}
+
+}  // namespace mirsad

@@ -1,0 +1,39 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "api/engine.hpp"
+
+namespace mirsad {
+
+// The JSON contract shared by the page, the CLI and tests (documented in README.md):
+//   search   → {"query", "mode", "total", "hits": [{"id", "score", "matches": [[s, e]…], "snippet": {"start", "end"}}], "warnings"}
+//   entities → {"documents": [{"id", "entities": [{"type", "start", "end", "text", "canonical", "label_en"…}]}]}
+//   normalize→ {"text", "normalized", "tokens": [{"start", "end", "text", "kind", "exact", "norm", "base", "stem"}]}
+// Offsets are UTF-16 code units into the document text. Text crosses in as UTF-16 (so a lone
+// surrogate from JS keeps its one unit) and results go out as UTF-8 JSON.
+class JsonApi {
+ public:
+  static constexpr std::size_t kMaxLimit = 100000;
+
+  // Loads one file's bytes (.txt, .json, .jsonl) → {"added", "errors": [...], "warnings": [...]}.
+  std::string load_file(std::string_view file_name, std::string_view bytes);
+  // Adds one document whose text is already UTF-16 → same shape as load_file.
+  std::string add_document(const std::string& id, const std::u16string& text, const std::string& title,
+                           const std::string& date, const std::string& source);
+  std::string documents() const;  // [{"id", "title", "date", "source", "length"}]
+  std::u16string text(const std::string& id) const;
+  std::string search(const std::u16string& query, const std::string& mode, int limit) const;
+  // Entities of one document, or of every document when id is empty.
+  std::string entities(const std::string& id) const;
+  // Entities of an arbitrary text that is not part of the corpus (id "text").
+  std::string entities_of_text(const std::u16string& text) const;
+  std::string normalize(const std::u16string& text) const;
+
+  Engine& engine() { return engine_; }
+
+ private:
+  Engine engine_;
+};
+
+}  // namespace mirsad

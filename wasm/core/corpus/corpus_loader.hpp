@@ -1,0 +1,37 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/document.hpp"
+
+namespace mirsad {
+
+// Something wrong with the input that did not stop the load: which file, which line, what.
+struct LoadWarning {
+  std::string source;
+  std::size_t line = 0;  // 1-based; 0 when the problem concerns the whole file
+  std::string message;
+};
+
+struct LoadResult {
+  std::vector<Document> documents;
+  std::vector<LoadWarning> warnings;
+};
+
+// Reads the corpus formats a user brings. Bytes are decoded as the browser decodes them
+// (invalid UTF-8 → U+FFFD, with a warning naming the file); a bad record is reported with its
+// line and skipped, never the whole file.
+class CorpusLoader {
+ public:
+  // A .txt file: the id is the file name without its extension, the text is the whole content.
+  static LoadResult from_text_file(std::string_view file_name, std::string_view bytes);
+  // A .json file: an array of {id, text, title?, date?, source?} (or one such object).
+  static LoadResult from_json(std::string_view file_name, std::string_view bytes);
+  // A .jsonl file: one such object per line; blank lines are ignored.
+  static LoadResult from_jsonl(std::string_view file_name, std::string_view bytes);
+  // Chooses by extension (.txt, .json, .jsonl); anything else is refused with a warning.
+  static LoadResult from_file(std::string_view file_name, std::string_view bytes);
+};
+
+}  // namespace mirsad

@@ -1,0 +1,174 @@
+#include "entities/entity_extractor.hpp"
+
+#include <algorithm>
+
+#include "entities/phrase_terms.hpp"
+#include "text/utf.hpp"
+
+namespace mirsad {
+namespace {
+
+// A nisba and its inflections: ليبي → ليبية، ليبيون، ليبيين، ليبيات، ليبيان (with ال handled by the
+// clitic stripper, and ة folded to ه by the normalizer).
+std::vector<std::string> gentilic_forms(const std::string& base) {
+  return {base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان", base + "تان", base + "تين"};
+}
+
+EntityType type_from_name(const std::string& type) {
+  if (type == "PERSON") return EntityType::Person;
+  if (type == "ORGANIZATION") return EntityType::Organization;
+  return EntityType::Location;
+}
+
+}  // namespace
+
+std::string_view entity_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::Person: return "PERSON";
+    case EntityType::Location: return "LOCATION";
+    case EntityType::Organization: return "ORGANIZATION";
+    case EntityType::Date: return "DATE";
+    case EntityType::Number: return "NUMBER";
+    case EntityType::Nationality: return "NATIONALITY";
+  }
+  return "LOCATION";
+}
+
+void add_entity_words_to_lexicon(const Analyzer& plain, const EntityResources& resources, const CldrNames& cldr,
+                                 Lexicon& lexicon) {
+  const auto add_phrase = [&](const std::string& phrase) {
+    const AnalyzedText a = plain.analyze(utf8_to_utf16(phrase));
+    for (const AnalyzedToken& t : a.tokens) lexicon.add(utf8_to_utf16(t.term(MatchLevel::Normalized)));
+  };
+  for (const auto& t : cldr.territories) add_phrase(t.arabic);
+  for (const auto& g : resources.gazetteer) {
+    add_phrase(g.canonical);
+    for (const auto& v : g.variants) add_phrase(v);
+  }
+  for (const auto& g : resources.gentilics) {
+    for (const auto& b : g.bases) {
+      for (const auto& form : gentilic_forms(b)) add_phrase(form);
+    }
+  }
+  for (const auto& c : resources.cues) add_phrase(c.phrase);
+}
+
+EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr)
+    : dates_(analyzer, resources, cldr), rules_(analyzer, resources) {
+  std::unordered_map<std::string, std::string> country_ar;
+  for (const TerritoryName& t : cldr.territories) {
+    add_name(analyzer, t.arabic, Name{EntityType::Location, t.arabic, t.english, t.code});
+    country_ar[t.code] = t.arabic;
+  }
+  for (const GazetteerEntry& g : resources.gazetteer) {
+    std::string canonical = g.canonical, label = g.label_en;
+    // A colloquial country name links to the country CLDR names.
+    if (g.subtype == "country_variant" && country_ar.count(g.country)) canonical = country_ar[g.country];
+    const Name name{type_from_name(g.type), canonical, label, g.country};
+    add_name(analyzer, g.canonical, name);
+    for (const std::string& v : g.variants) add_name(analyzer, v, name);
+  }
+  for (const GentilicEntry& g : resources.gentilics) {
+    const std::string canonical = country_ar.count(g.country) ? country_ar[g.country] : g.bases.front();
+    for (const std::string& base : g.bases) {
+      for (const std::string& form : gentilic_forms(base)) {
+        add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country});
+      }
+    }
+  }
+}
+
+void EntityExtractor::add_name(const Analyzer& analyzer, const std::string& phrase, const Name& name) {
+  auto terms = word_terms(analyzer, phrase);
+  if (!terms.empty()) names_.add(std::move(terms), name);
+}
+
+void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const {
+  // Family name → the full name it abbreviates, from multi-word persons already found.
+  std::unordered_map<std::string, const EntityCandidate*> by_last_word;
+  for (const EntityCandidate& c : accepted) {
+    if (c.type == EntityType::Person && c.last - c.first >= 2) by_last_word.emplace(ctx.word(c.last - 1), &c);
+  }
+  if (by_last_word.empty()) return;
+  std::vector<bool> covered(ctx.size(), false);
+  for (const EntityCandidate& c : accepted) std::fill(covered.begin() + c.first, covered.begin() + c.last, true);
+  std::vector<EntityCandidate> linked;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    if (covered[i] || ctx.tokens[i].token.kind != TokenKind::Word) continue;
+    const auto it = by_last_word.find(ctx.word(i));
+    if (it == by_last_word.end() || it->second->first > i) continue;
+    EntityCandidate c = *it->second;
+    c.first = i;
+    c.last = i + 1;
+    linked.push_back(c);
+  }
+  accepted.insert(accepted.end(), linked.begin(), linked.end());
+}
+
+std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const AnalyzedText& analyzed) const {
+  const ExtractionContext ctx(text, analyzed.tokens);
+  const std::size_t n = ctx.size();
+  const auto term_at = [&](std::size_t i) -> const std::string& { return ctx.word(i); };
+  const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
+
+  std::vector<EntityCandidate> candidates;
+  std::vector<bool> gentilic(n, false), known(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
+    const auto [len, name] = names_.longest_match(i, n, term_at, joined);
+    if (!len) continue;
+    known[i] = true;
+    if (name->type == EntityType::Nationality) gentilic[i] = true;
+    candidates.push_back(EntityCandidate{i, i + len, name->type, name->canonical, name->label_en, name->country, "",
+                                         name->type == EntityType::Nationality ? 2 : 5});
+  }
+  dates_.recognize(ctx, candidates);
+  const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i]; }};
+  rules_.recognize(ctx, facts, candidates);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ctx.is_number(i)) candidates.push_back(EntityCandidate{i, i + 1, EntityType::Number, "", "", "", ctx.normalized(i), 0});
+  }
+
+  // Longest first, then by priority, then leftmost; keep what doesn't overlap.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const EntityCandidate& a, const EntityCandidate& b) {
+    const std::size_t la = a.last - a.first, lb = b.last - b.first;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.first < b.first;
+  });
+  std::vector<bool> covered(n, false);
+  std::vector<EntityCandidate> accepted;
+  for (EntityCandidate& c : candidates) {
+    bool free = true;
+    for (std::size_t k = c.first; k < c.last && free; ++k) free = !covered[k];
+    if (!free) continue;
+    std::fill(covered.begin() + c.first, covered.begin() + c.last, true);
+    accepted.push_back(std::move(c));
+  }
+  for (EntityCandidate& c : accepted) {
+    if (c.canonical.empty() && c.type != EntityType::Date && c.type != EntityType::Number) {
+      const Span s{ctx.tokens[c.first].name_span.start, ctx.tokens[c.last - 1].token.span.end};
+      c.canonical = utf16_to_utf8(text.substr(s.start, s.length()));
+    }
+  }
+  link_short_mentions(ctx, accepted);
+  std::sort(accepted.begin(), accepted.end(),
+            [](const EntityCandidate& a, const EntityCandidate& b) { return a.first < b.first; });
+
+  std::vector<Entity> entities;
+  entities.reserve(accepted.size());
+  for (const EntityCandidate& c : accepted) {
+    Entity e;
+    e.type = c.type;
+    e.span = Span{ctx.tokens[c.first].name_span.start, ctx.tokens[c.last - 1].token.span.end};
+    e.text = utf16_to_utf8(text.substr(e.span.start, e.span.length()));
+    e.canonical = c.canonical.empty() ? e.text : c.canonical;
+    e.label_en = c.label_en;
+    e.country = c.country;
+    e.value = c.value;
+    entities.push_back(std::move(e));
+  }
+  return entities;
+}
+
+}  // namespace mirsad

@@ -1,0 +1,45 @@
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "entities/cldr_names.hpp"
+#include "entities/date_recognizer.hpp"
+#include "entities/entity.hpp"
+#include "entities/name_rules.hpp"
+#include "entities/phrase_dictionary.hpp"
+#include "entities/resources.hpp"
+
+namespace mirsad {
+
+// Every word the entity data names, for the clitic stripper's lexicon: a particle before a
+// known name (وليبيا، بطرابلس، لداعش) is then cut with evidence.
+void add_entity_words_to_lexicon(const Analyzer& plain_analyzer, const EntityResources& resources,
+                                 const CldrNames& cldr, Lexicon& lexicon);
+
+// Extracts people, places, organizations, dates, numbers and nationalities. Candidates come
+// from a gazetteer of real data (CLDR territories, wasm/data/gazetteer.tsv, gentilics), date
+// rules and name rules; the longest non-overlapping candidates win; later short mentions of a
+// person link to the full name found earlier in the same document.
+class EntityExtractor {
+ public:
+  EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr);
+  std::vector<Entity> extract(std::u16string_view text, const AnalyzedText& analyzed) const;
+
+ private:
+  struct Name {
+    EntityType type;
+    std::string canonical;
+    std::string label_en;
+    std::string country;
+  };
+  void add_name(const Analyzer& analyzer, const std::string& phrase, const Name& name);
+  void link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const;
+
+  PhraseDictionary<Name> names_;  // gazetteer, CLDR territories and gentilic forms
+  DateRecognizer dates_;
+  NameRules rules_;
+};
+
+}  // namespace mirsad

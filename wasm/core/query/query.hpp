@@ -1,0 +1,31 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analysis/match_level.hpp"
+
+namespace mirsad {
+
+// A sequence of analyzed terms that must occur at consecutive positions. A single word is a
+// phrase of one term; "ليبيا - تونس" written as one word yields two.
+struct PhraseQuery {
+  std::vector<std::string> terms;  // at the query's match level
+  std::string text;                // as the user typed it, for messages
+};
+
+// Alternatives joined by OR: a document matches the clause if it matches any of them.
+struct Clause {
+  std::vector<PhraseQuery> alternatives;
+};
+
+// A parsed query: every required clause must match, no excluded phrase may.
+struct Query {
+  MatchLevel level = MatchLevel::Word;
+  std::vector<Clause> required;
+  std::vector<PhraseQuery> excluded;
+  std::vector<std::string> warnings;  // what was ignored or cut, in words a user understands
+
+  bool empty() const { return required.empty(); }
+};
+
+}  // namespace mirsad

@@ -1,0 +1,92 @@
+#include "query/query_parser.hpp"
+
+#include <unicode/uchar.h>
+
+#include "text/utf.hpp"
+
+namespace mirsad {
+namespace {
+
+// One piece of query syntax before analysis.
+struct Lexeme {
+  std::u16string text;
+  bool phrase = false;    // came from "…"
+  bool excluded = false;  // prefixed by -
+  bool is_or = false;     // the OR operator
+};
+
+bool is_space(char16_t c) { return u_isUWhiteSpace(c) || c == 0; }
+bool is_quote(char16_t c) { return c == u'"' || c == u'\u201C' || c == u'\u201D' || c == u'\u00AB' || c == u'\u00BB'; }
+
+std::vector<Lexeme> lex(std::u16string_view q, std::vector<std::string>& warnings) {
+  std::vector<Lexeme> out;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    if (is_space(q[i])) { ++i; continue; }
+    Lexeme lx;
+    if (q[i] == u'-' && i + 1 < q.size() && !is_space(q[i + 1])) { lx.excluded = true; ++i; }
+    if (i < q.size() && is_quote(q[i])) {
+      const std::size_t start = ++i;
+      while (i < q.size() && !is_quote(q[i])) ++i;
+      lx.text = std::u16string(q.substr(start, i - start));
+      lx.phrase = true;
+      if (i < q.size()) ++i;
+      else warnings.push_back("unclosed quote: searched the rest as a phrase");
+    } else {
+      const std::size_t start = i;
+      while (i < q.size() && !is_space(q[i]) && !is_quote(q[i])) ++i;
+      lx.text = std::u16string(q.substr(start, i - start));
+      lx.is_or = !lx.excluded && (lx.text == u"OR" || lx.text == u"|");
+    }
+    out.push_back(std::move(lx));
+  }
+  return out;
+}
+
+}  // namespace
+
+Query QueryParser::parse(std::u16string_view text, MatchLevel level) const {
+  Query query;
+  query.level = level;
+  if (text.size() > kMaxQueryUnits) {
+    std::size_t cut = kMaxQueryUnits;
+    if (is_low_surrogate(text[cut])) --cut;  // never split a pair
+    text = text.substr(0, cut);
+    query.warnings.push_back("query too long: only the first " + std::to_string(cut) + " characters were searched");
+  }
+  std::size_t term_count = 0;
+  bool pending_or = false, truncated = false;
+  for (const Lexeme& lx : lex(text, query.warnings)) {
+    if (lx.is_or) {
+      if (query.required.empty()) query.warnings.push_back("OR at the start was ignored");
+      else pending_or = true;
+      continue;
+    }
+    const AnalyzedText analyzed = analyzer_.analyze(lx.text);
+    PhraseQuery phrase;
+    phrase.text = utf16_to_utf8(lx.text);
+    for (const AnalyzedToken& token : analyzed.tokens) {
+      if (term_count >= kMaxTerms) { truncated = true; break; }
+      phrase.terms.push_back(token.term(level));
+      ++term_count;
+    }
+    if (phrase.terms.empty()) {
+      if (!truncated) query.warnings.push_back("ignored \"" + phrase.text + "\": no searchable word in it");
+      pending_or = false;
+      continue;
+    }
+    if (lx.excluded) {
+      query.excluded.push_back(std::move(phrase));
+    } else if (pending_or) {
+      query.required.back().alternatives.push_back(std::move(phrase));
+    } else {
+      query.required.push_back(Clause{{std::move(phrase)}});
+    }
+    pending_or = false;
+  }
+  if (pending_or) query.warnings.push_back("OR at the end was ignored");
+  if (truncated) query.warnings.push_back("too many words: only the first " + std::to_string(kMaxTerms) + " were searched");
+  return query;
+}
+
+}  // namespace mirsad
