@@ -8,5 +8,6 @@ namespace mirsad::embedded_data {
 std::string_view gazetteer_tsv();
 std::string_view gentilics_tsv();
 std::string_view cues_tsv();
+std::string_view stopwords_txt();
 
 }  // namespace mirsad::embedded_data

@@ -59,8 +59,10 @@ CliticSplit CliticStripper::split(std::u16string_view w) const {
       best_known = known;
     }
   }
-  // A word the lexicon knows as written stays whole: والي is a governor before it is و + إلى.
-  if (best_cut > 0 && lexicon_.contains(w)) return CliticSplit{0, 0, w};
+  // A word the lexicon knows as written is not cut into particle + word: والي is a governor
+  // before it is و + إلى. The article is different: the lexicon holds names with their article
+  // (الجيش الليبي), and ال is never a radical.
+  if (best_cut > 0 && best.article_length == 0 && lexicon_.contains(w)) return CliticSplit{0, 0, w};
   return best;
 }
 

@@ -75,6 +75,7 @@ DateRecognizer::DateRecognizer(const Analyzer& analyzer, const EntityResources& 
     }
   }
   month_word_ = word_terms(analyzer, "شهر").at(0);
+  day_word_ = word_terms(analyzer, "يوم").at(0);
   from_word_ = word_terms(analyzer, "من").at(0);
 }
 
@@ -104,7 +105,10 @@ void DateRecognizer::recognize(const ExtractionContext& ctx, std::vector<EntityC
     const auto [len, word] = calendar_.longest_match(i, n, term_at, joined);
     if (!len) continue;
     if (!word->is_month) {
-      emit(i, i + len, "", 1);  // a weekday alone
+      // A weekday alone, written with its article (الاثنين) or after يوم; bare اثنين is "two".
+      const bool definite = ctx.word(i) != ctx.normalized(i);
+      const bool after_day_word = i > 0 && ctx.joined[i - 1] && ctx.word(i - 1) == day_word_;
+      if (definite || after_day_word) emit(i, i + len, "", 1);
       continue;
     }
     // A month name is a date only with evidence: a day, a year, a paired name or شهر.

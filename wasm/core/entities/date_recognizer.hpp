@@ -30,6 +30,7 @@ class DateRecognizer {
   PhraseDictionary<int> ordinals_;
   std::unordered_set<std::string> year_cues_;
   std::string month_word_;  // شهر
+  std::string day_word_;    // يوم
   std::string from_word_;   // من, as in السابع من مارس
 };
 

@@ -162,7 +162,7 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
     e.type = c.type;
     e.span = Span{ctx.tokens[c.first].name_span.start, ctx.tokens[c.last - 1].token.span.end};
     e.text = utf16_to_utf8(text.substr(e.span.start, e.span.length()));
-    e.canonical = c.canonical.empty() ? e.text : c.canonical;
+    e.canonical = !c.canonical.empty() ? c.canonical : !c.value.empty() ? c.value : e.text;
     e.label_en = c.label_en;
     e.country = c.country;
     e.value = c.value;

@@ -33,6 +33,10 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
       stops_.insert(terms[0]);
     }
   }
+  for (const std::string& word : resources.stopwords) {
+    const auto terms = word_terms(analyzer, word);
+    if (terms.size() == 1) stops_.insert(terms[0]);
+  }
 }
 
 std::size_t NameRules::person_name_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const {
@@ -60,20 +64,27 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, title] = titles_.longest_match(i, n, term_at, joined);
     if (!len) continue;
+    // A definite title right after a definite noun is an adjective: السبب الرئيس (the main reason).
+    if (!title->construct && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1)) continue;
     std::size_t k = i + len;
-    // Skip the title's complement: الخارجية الجزائري in وزير الخارجية الجزائري, and gentilics.
+    // Skip what qualifies the title: its complement (الخارجية in وزير الخارجية) and everything up
+    // to a gentilic close behind it (المنتدب الجزائري in الوزير المنتدب الجزائري).
+    std::size_t last_gentilic = 0;
+    for (std::size_t a = k; a < n && a < k + kMaxModifiers && ctx.joined[a - 1]; ++a) {
+      if (facts.is_gentilic(a)) last_gentilic = a + 1;
+    }
+    if (last_gentilic) k = last_gentilic;
     std::size_t skipped = 0;
-    while (k < n && ctx.joined[k - 1] && skipped < kMaxModifiers + 1) {
-      const bool complement = title->construct && (is_definite(ctx, k) || ctx.has_particle(k) ||
-                                                   org_heads_.contains_first(ctx.word(k)));
-      if (!(facts.is_gentilic(k) || complement)) break;
+    while (title->construct && k < n && ctx.joined[k - 1] && skipped < kMaxModifiers) {
+      if (!(is_definite(ctx, k) || ctx.has_particle(k) || org_heads_.contains_first(ctx.word(k)))) break;
       ++k;
       ++skipped;
     }
     if (k >= n || !ctx.joined[k - 1] || facts.is_known_name(k)) continue;
     const std::size_t name = person_name_length(ctx, facts, k);
-    // One bare word after a title is too weak unless it is the only thing the title can mean.
-    if (name == 0) continue;
+    // A single word after a title is as often a noun as a name (الوزير المنتدب); known single
+    // names (السيسي، حفتر) come from the gazetteer instead.
+    if (name < 2) continue;
     out.push_back(EntityCandidate{k, k + name, EntityType::Person, "", "", "", "", 1});
     i = k + name - 1;
   }
@@ -90,11 +101,13 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
     std::size_t k = i + len, modifiers = 0;
     while (k < n && ctx.joined[k - 1] && modifiers < kMaxModifiers) {
       if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.count(ctx.word(k))) break;
-      const bool modifier = is_definite(ctx, k) || facts.is_gentilic(k) ||
-                            (facts.is_known_name(k) && !ctx.has_particle(k));
+      const bool known = facts.is_known_name(k) && !ctx.has_particle(k) && !facts.is_gentilic(k);
+      const bool modifier = is_definite(ctx, k) || facts.is_gentilic(k) || known;
       if (!modifier) break;
       ++k;
       ++modifiers;
+      // A name closes the phrase: حكومة الثني, not حكومة الثني المجزرة.
+      if (known) break;
     }
     if (modifiers == 0) continue;  // الحكومة alone names no one in particular
     out.push_back(EntityCandidate{i, k, EntityType::Organization, "", "", "", "", 1});

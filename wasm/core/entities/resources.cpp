@@ -55,7 +55,8 @@ std::vector<std::string> split_alternatives(const std::string& field) {
 }  // namespace
 
 EntityResources EntityResources::parse(std::string_view gazetteer_tsv, std::string_view gentilics_tsv,
-                                       std::string_view cues_tsv, std::vector<std::string>* problems) {
+                                       std::string_view cues_tsv, std::string_view stopwords_txt,
+                                       std::vector<std::string>* problems) {
   EntityResources r;
   const auto problem = [&](const char* file, std::size_t line, const char* what) {
     if (problems) problems->push_back(std::string(file) + ":" + std::to_string(line) + ": " + what);
@@ -72,12 +73,16 @@ EntityResources EntityResources::parse(std::string_view gazetteer_tsv, std::stri
     if (f.size() < 2 || f[1].empty()) return problem("cues.tsv", line, "expected kind and phrase");
     r.cues.push_back(CueEntry{f[0], f[1], f.size() > 2 ? f[2] : ""});
   });
+  for_each_row(stopwords_txt, "", [&](const std::vector<std::string>& f, std::size_t) {
+    if (!f[0].empty()) r.stopwords.push_back(f[0]);
+  });
   return r;
 }
 
 const EntityResources& EntityResources::embedded() {
   static const EntityResources resources =
-      parse(embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv());
+      parse(embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv(),
+            embedded_data::stopwords_txt());
   return resources;
 }
 

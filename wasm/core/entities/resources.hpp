@@ -33,10 +33,12 @@ struct EntityResources {
   std::vector<GazetteerEntry> gazetteer;
   std::vector<GentilicEntry> gentilics;
   std::vector<CueEntry> cues;
+  std::vector<std::string> stopwords;  // wasm/data/stopwords.txt, as written
 
   // Parses the three TSV files; malformed rows are skipped and described in `problems`.
   static EntityResources parse(std::string_view gazetteer_tsv, std::string_view gentilics_tsv,
-                               std::string_view cues_tsv, std::vector<std::string>* problems = nullptr);
+                               std::string_view cues_tsv, std::string_view stopwords_txt,
+                               std::vector<std::string>* problems = nullptr);
   // The copies compiled into the library from wasm/data/.
   static const EntityResources& embedded();
 };

@@ -1,0 +1,66 @@
+'use strict';
+// The page opened straight from disk (file://, no server) in Debian's Chromium.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, watchErrors, screenshotPath, pageUrl } = require('./chromium');
+const { engineWithSeeds, seedTexts } = require('../node/helpers');
+
+test('search as you type from file://: results, highlights and entities agree with the core', async (t) => {
+  const expectedEngine = await engineWithSeeds();
+  const texts = seedTexts();
+  const query = 'ليبيا';
+  const expected = expectedEngine.search(query, { mode: 'word', limit: 1000 });
+
+  const { context, close } = await launch();
+  t.after(close);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(pageUrl());
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+
+  // Arabic, right to left, in the bundled font.
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  await page.evaluate(() => document.fonts.ready);
+  assert.ok(await page.evaluate(() => document.fonts.check('20px "Noto Naskh Arabic"', 'ليبيا')),
+    'Noto Naskh Arabic is loaded');
+  assert.equal(await page.locator('#doc-list [data-id]').count(), texts.size, 'all bundled documents listed');
+
+  // Type one key at a time: every keystroke searches.
+  await page.click('#q');
+  await page.keyboard.type(query, { delay: 30 });
+  await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n,
+    expected.total, { timeout: 10000 });
+  const ids = await page.locator('#results .hit-item').evaluateAll((els) => els.map((e) => e.dataset.id));
+  assert.deepEqual(ids, expected.hits.map((h) => h.id), 'same documents, same ranking as the core');
+  assert.match(await page.textContent('#count'), new RegExp(String(expected.total)));
+
+  // Snippet marks are the query word.
+  const snippetMarks = await page.locator('#results .hit-item').first().locator('mark').allTextContents();
+  assert.ok(snippetMarks.length > 0, 'snippet has highlights');
+
+  // Open the best hit: the reader shows the full text with every match highlighted.
+  const best = expected.hits[0];
+  await page.locator('#results .hit-item').first().click();
+  await page.waitForFunction((n) => document.querySelectorAll('#reader-text mark.hit').length === n,
+    best.matches.length, { timeout: 10000 });
+  const text = texts.get(best.id);
+  assert.equal(await page.textContent('#reader-text'), text, 'reader shows the document text exactly');
+  const marks = await page.locator('#reader-text mark.hit').allTextContents();
+  assert.deepEqual(marks, best.matches.map(([s, e]) => text.slice(s, e)));
+  // The marks sit at the reported offsets: the text before each mark has exactly `start` units.
+  const starts = await page.evaluate(() => {
+    const root = document.getElementById('reader-text');
+    return Array.from(root.querySelectorAll('mark.hit')).map((m) => {
+      const range = document.createRange();
+      range.setStart(root, 0);
+      range.setEndBefore(m);
+      return range.toString().length;
+    });
+  });
+  assert.deepEqual(starts, best.matches.map(([s]) => s));
+
+  assert.ok(await page.locator('#entities').count() === 1);
+  await page.screenshot({ path: screenshotPath('page-search.png'), fullPage: false });
+  assert.deepEqual(errors, [], 'no console errors');
+});

@@ -1,0 +1,129 @@
+// Entity extraction on sentences written for these tests, not taken from the bundled corpus:
+// the extractor must generalise from its data and rules.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/json_api.hpp"
+#include "test_support.hpp"
+
+using namespace mirsad;
+using namespace mirsad::test;
+using nlohmann::json;
+
+namespace {
+
+struct Found {
+  std::string type, text, canonical, label_en, value;
+};
+
+class EntitiesTest : public ::testing::Test {
+ protected:
+  static JsonApi& api() {
+    static JsonApi instance;
+    return instance;
+  }
+  static std::vector<Found> extract(std::string_view sentence) {
+    const std::u16string text = u16(sentence);
+    const json out = json::parse(api().entities_of_text(text));
+    std::vector<Found> found;
+    for (const auto& e : out["documents"][0]["entities"]) {
+      // Spans must cut the text exactly where the mention is.
+      EXPECT_EQ(slice(text, e["start"], e["end"]), e["text"].get<std::string>());
+      found.push_back({e["type"], e["text"], e["canonical"], e["label_en"], e.value("value", "")});
+    }
+    return found;
+  }
+  static const Found* find(const std::vector<Found>& all, const std::string& type, const std::string& text) {
+    for (const auto& f : all) {
+      if (f.type == type && f.text == text) return &f;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+TEST_F(EntitiesTest, CountriesFromCldrWithCliticsOutsideTheSpan) {
+  const auto e = extract("وقّع المغرب وموريتانيا اتفاقا لتأمين الحدود مع مالي، وأرسلت بالسنغال وفدا.");
+  ASSERT_TRUE(find(e, "LOCATION", "المغرب"));
+  const Found* mauritania = find(e, "LOCATION", "موريتانيا");
+  ASSERT_TRUE(mauritania) << "و is outside the span";
+  EXPECT_EQ(mauritania->label_en, "Mauritania");
+  EXPECT_TRUE(find(e, "LOCATION", "السنغال")) << "ب is outside the span";
+}
+
+TEST_F(EntitiesTest, GentilicsLinkToTheirCountry) {
+  const auto e = extract("قال مسؤول سوداني إن خبراء أردنيين وصلوا مع وفد من المسؤولين العراقيين.");
+  const Found* sudanese = find(e, "NATIONALITY", "سوداني");
+  ASSERT_TRUE(sudanese);
+  EXPECT_EQ(sudanese->canonical, "السودان");
+  EXPECT_TRUE(find(e, "NATIONALITY", "أردنيين"));
+  EXPECT_TRUE(find(e, "NATIONALITY", "العراقيين"));
+}
+
+TEST_F(EntitiesTest, PersonsAfterTitlesWithoutAnyList) {
+  const auto e = extract("استقبل وزير الداخلية الموريتاني محمد ولد أحمد سالم نظيره في نواكشوط.");
+  EXPECT_TRUE(find(e, "PERSON", "محمد ولد أحمد سالم") || find(e, "PERSON", "محمد ولد أحمد"));
+  EXPECT_TRUE(find(e, "NATIONALITY", "الموريتاني"));
+  const auto f = extract("وأكد العقيد سليم بن عيسى أن الدوريات مستمرة.");
+  EXPECT_TRUE(find(f, "PERSON", "سليم بن عيسى"));
+}
+
+TEST_F(EntitiesTest, AdjectiveUseOfATitleIsNotAPerson) {
+  for (const auto& f : extract("وكان هذا هو السبب الرئيس فيما آلت إليه الأوضاع.")) {
+    EXPECT_NE(f.type, "PERSON") << f.text;
+  }
+}
+
+TEST_F(EntitiesTest, OrganizationsFromHeadNouns) {
+  const auto e = extract("أعلنت وزارة الدفاع الأردنية ومحكمة الاستئناف العليا قرارات جديدة.");
+  EXPECT_TRUE(find(e, "ORGANIZATION", "وزارة الدفاع الأردنية"));
+  EXPECT_TRUE(find(e, "ORGANIZATION", "محكمة الاستئناف العليا")) << "و outside the span";
+  // A gentilic after a government head makes an organization, not a nationality.
+  EXPECT_TRUE(find(extract("قالت الحكومة السودانية إن"), "ORGANIZATION", "الحكومة السودانية"));
+}
+
+TEST_F(EntitiesTest, DatesInNewsStyle) {
+  const auto e = extract("وقع الهجوم في السابع من مارس/آذار 2016، ثم عُقد اجتماع يوم الخميس 2019/07/04 وآخر في 12 كانون الثاني 2018 وعام 2011.");
+  const Found* march = find(e, "DATE", "السابع من مارس/آذار 2016");
+  ASSERT_TRUE(march);
+  EXPECT_EQ(march->value, "2016-03-07");
+  const Found* thursday = find(e, "DATE", "الخميس 2019/07/04");
+  ASSERT_TRUE(thursday);
+  EXPECT_EQ(thursday->value, "2019-07-04");
+  const Found* levantine = find(e, "DATE", "12 كانون الثاني 2018");
+  ASSERT_TRUE(levantine);
+  EXPECT_EQ(levantine->value, "2018-01-12");
+  const Found* year = find(e, "DATE", "عام 2011");
+  ASSERT_TRUE(year);
+  EXPECT_EQ(year->value, "2011");
+}
+
+TEST_F(EntitiesTest, MaghrebMonthNamesAndNumbers) {
+  const auto e = extract("انطلقت المناورات في 15 جويلية 2017 بمشاركة 300 عسكري وفق صيغة 5+5.");
+  const Found* july = find(e, "DATE", "15 جويلية 2017");
+  ASSERT_TRUE(july);
+  EXPECT_EQ(july->value, "2017-07-15");
+  EXPECT_TRUE(find(e, "NUMBER", "300"));
+  EXPECT_TRUE(find(e, "NUMBER", "5+5"));
+}
+
+TEST_F(EntitiesTest, BareNumberWordIsNotAWeekday) {
+  for (const auto& f : extract("قتل اثنين من الجنود.")) EXPECT_NE(f.type, "DATE") << f.text;
+  EXPECT_TRUE(find(extract("وصل الوفد يوم الاثنين."), "DATE", "الاثنين"));
+}
+
+TEST_F(EntitiesTest, LaterShortMentionLinksToTheFullName) {
+  const auto e = extract("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره. وقال ماكرون إن التعاون مستمر.");
+  const Found* full = find(e, "PERSON", "إيمانويل ماكرون");
+  ASSERT_TRUE(full);
+  const Found* short_mention = find(e, "PERSON", "ماكرون");
+  ASSERT_TRUE(short_mention);
+  EXPECT_EQ(short_mention->canonical, full->canonical);
+}
+
+TEST_F(EntitiesTest, EmptyAndMarkOnlyTextsHaveNoEntities) {
+  EXPECT_TRUE(extract("").empty());
+  EXPECT_TRUE(extract("\u064E\u064F\u0650 ، ؛ ؟").empty());
+}

@@ -1,0 +1,109 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { cli, cliJson, seedTexts, engineWithSeeds } = require('./helpers');
+
+test('search --json follows the contract and every match is an occurrence of the query word', async () => {
+  const texts = seedTexts();
+  const engine = await engineWithSeeds();
+  const result = cliJson(['search', '--limit', '100', 'ليبيا']);
+  assert.deepEqual(Object.keys(result).slice(0, 4), ['query', 'mode', 'total', 'hits']);
+  assert.equal(result.mode, 'word');
+  assert.equal(result.total, texts.size, 'every bundled article mentions Libya');
+  assert.equal(result.hits.length, result.total);
+  for (const hit of result.hits) {
+    const text = texts.get(hit.id);
+    assert.ok(text, `unknown id ${hit.id}`);
+    let last = -1;
+    for (const [start, end] of hit.matches) {
+      assert.ok(start > last && end > start && end <= text.length, `ordered, in bounds: ${start}-${end}`);
+      last = end;
+      // The core, asked about the highlighted slice alone, must see the query word in it.
+      const tokens = engine.normalize(text.slice(start, end)).tokens;
+      assert.equal(tokens.length, 1, `one word: «${text.slice(start, end)}»`);
+      assert.equal(tokens[0].base, 'ليبيا', `«${text.slice(start, end)}» is a form of ليبيا`);
+    }
+    // And no occurrence was left out: count the word-level tokens of the whole document.
+    const all = engine.normalize(text).tokens.filter((t) => t.base === 'ليبيا');
+    assert.equal(hit.matches.length, all.length, `${hit.id}: every occurrence reported`);
+  }
+});
+
+test('clitic forms are found and the adjective is not', () => {
+  const texts = seedTexts();
+  const found = new Set();
+  for (const hit of cliJson(['search', '--limit', '100', 'ليبيا']).hits) {
+    for (const [s, e] of hit.matches) found.add(texts.get(hit.id).slice(s, e));
+  }
+  for (const form of ['وليبيا', 'لليبيا', 'ليبيا']) assert.ok(found.has(form), `${form} found`);
+  for (const form of found) assert.ok(!form.includes('ليبية'), `${form} is not the adjective`);
+});
+
+test('modes differ as documented: exact ⊂ normalized ⊆ word ⊆ stem', () => {
+  const count = (mode, q) => cliJson(['search', '--mode', mode, '--limit', '100', q]).hits
+    .reduce((n, h) => n + h.matches.length, 0);
+  const exact = count('exact', 'الإرهاب'), normalized = count('normalized', 'الإرهاب');
+  const word = count('word', 'الإرهاب'), stem = count('stem', 'الإرهاب');
+  assert.ok(exact <= normalized && normalized <= word && word < stem, `${exact} ${normalized} ${word} ${stem}`);
+});
+
+test('search accepts a JSONL corpus and reports UTF-16 offsets past astral characters', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-'));
+  const file = path.join(dir, 'c.jsonl');
+  const text = '😀 زار الوفد ليبيا 😀 ثم بليبيا';
+  fs.writeFileSync(file, JSON.stringify({ id: 'a', text }) + '\n{broken\n');
+  const run = cli(['search', '--corpus', file, '--json', 'ليبيا']);
+  assert.equal(run.status, 0);
+  assert.match(run.stderr, /c\.jsonl:2/, 'the bad line is named');
+  const result = JSON.parse(run.stdout);
+  assert.deepEqual(result.hits[0].matches.map(([s, e]) => text.slice(s, e)), ['ليبيا', 'بليبيا']);
+});
+
+test('entities --json follows the contract and spans match their text', () => {
+  const texts = seedTexts();
+  const result = cliJson(['entities']);
+  assert.equal(result.documents.length, texts.size);
+  const types = new Set(['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE', 'NUMBER', 'NATIONALITY']);
+  for (const doc of result.documents) {
+    const text = texts.get(doc.id);
+    assert.ok(doc.entities.length > 0);
+    for (const e of doc.entities) {
+      assert.ok(types.has(e.type), e.type);
+      assert.equal(text.slice(e.start, e.end), e.text);
+      for (const key of ['canonical', 'label_en']) assert.equal(typeof e[key], 'string');
+    }
+  }
+  const one = cliJson(['entities', '--id', '002_22c4a9953928181b']);
+  assert.equal(one.documents.length, 1);
+});
+
+test('entities --text-file reads a text outside the corpus', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-'));
+  const file = path.join(dir, 'note.txt');
+  fs.writeFileSync(file, 'وصل الوفد إلى تونس يوم 2019/03/12.');
+  const result = cliJson(['entities', '--text-file', file]);
+  const types = result.documents[0].entities.map((e) => `${e.type}:${e.text}`);
+  assert.ok(types.includes('LOCATION:تونس'), types.join(' '));
+  assert.ok(types.includes('DATE:2019/03/12'), types.join(' '));
+});
+
+test('normalize --json gives every level for each token', () => {
+  const result = cliJson(['normalize', 'وَلِلْجَزَائِرِ']);
+  assert.equal(result.tokens.length, 1);
+  const t = result.tokens[0];
+  assert.deepEqual([t.start, t.end, t.norm, t.base], [0, 15, 'وللجزائر', 'جزائر']);
+});
+
+test('usage errors exit 2, a missing corpus exits 1, both with a message', () => {
+  const noQuery = cli(['search']);
+  assert.equal(noQuery.status, 2);
+  assert.match(noQuery.stderr, /needs a QUERY/);
+  const badMode = cli(['search', '--mode', 'fuzzy', 'x']);
+  assert.equal(badMode.status, 2);
+  const missing = cli(['search', '--corpus', '/nonexistent/folder', 'x']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /corpus not found/);
+});

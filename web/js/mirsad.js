@@ -1,0 +1,122 @@
+/*
+ * mirsad.js: the typed JavaScript face of the C++ core (Squoosh's pattern: the wasm does the
+ * work, Embind is a thin binding, and this wrapper is all the UI and the CLI ever see).
+ * Classic script in the page (global `Mirsad`), CommonJS module in Node.
+ * It parses the core's JSON and never looks inside Arabic text: no normalization here.
+ */
+(function (root, factory) {
+  'use strict';
+  if (typeof module === 'object' && module.exports) module.exports = factory();
+  else root.Mirsad = factory();
+})(typeof self !== 'undefined' ? self : this, function () {
+  'use strict';
+
+  /** @typedef {{id: string, text: string, title?: string, date?: string, source?: string}} MirsadDocument */
+  /** @typedef {{added: number, errors: {id: string, message: string}[], warnings: {source: string, line: number, message: string}[]}} LoadReport */
+  /** @typedef {{id: string, score: number, matches: [number, number][], snippet: {start: number, end: number}}} SearchHit */
+  /** @typedef {{query: string, mode: string, total: number, hits: SearchHit[], warnings: string[]}} SearchResult */
+  /** @typedef {{type: string, start: number, end: number, text: string, canonical: string, label_en: string, country?: string, value?: string}} Entity */
+
+  const MATCH_LEVELS = ['exact', 'normalized', 'word', 'stem'];
+
+  // One wasm instance per page (or worker), shared by every engine and widget on it.
+  let modulePromise = null;
+
+  function loadModule(factory) {
+    if (!modulePromise) {
+      const create = factory || (typeof createMirsadCore === 'function' ? createMirsadCore : null);
+      if (!create) {
+        return Promise.reject(new Error('mirsad-core.js is not loaded: include it before mirsad.js'));
+      }
+      modulePromise = create({
+        // A C++ abort (e.g. out of memory) must reach the caller as an Error, not kill the tab.
+        onAbort: (what) => { throw new Error('Mirsad core aborted: ' + what); },
+      });
+    }
+    return modulePromise;
+  }
+
+  function emptyReport() { return { added: 0, errors: [], warnings: [] }; }
+  function mergeReport(into, part) {
+    into.added += part.added;
+    into.errors.push(...part.errors);
+    into.warnings.push(...part.warnings);
+    return into;
+  }
+
+  class MirsadEngine {
+    constructor(api) {
+      this._api = api;
+      this._texts = new Map();
+      this._documents = null;
+    }
+
+    /** Adds documents already held as JS strings. @param {MirsadDocument[]} docs @returns {LoadReport} */
+    addDocuments(docs) {
+      const report = emptyReport();
+      for (const d of docs) {
+        if (!d || typeof d.text !== 'string' || d.id === undefined || d.id === null) {
+          report.errors.push({ id: String(d && d.id), message: 'expected {id, text}' });
+          continue;
+        }
+        mergeReport(report, JSON.parse(this._api.addDocument(String(d.id), d.text, String(d.title || ''),
+          String(d.date || ''), String(d.source || ''))));
+      }
+      this._documents = null;
+      return report;
+    }
+
+    /** Loads a .txt, .json or .jsonl file's bytes; the core decodes and validates. @returns {LoadReport} */
+    loadFile(name, bytes) {
+      const report = JSON.parse(this._api.loadFile(String(name), bytes));
+      this._documents = null;
+      return report;
+    }
+
+    /** @returns {{id: string, title: string, date: string, source: string, length: number}[]} */
+    documents() {
+      if (!this._documents) this._documents = JSON.parse(this._api.documents());
+      return this._documents;
+    }
+
+    /** The document text that every offset refers to. */
+    text(id) {
+      let t = this._texts.get(id);
+      if (t === undefined) {
+        t = this._api.text(String(id));
+        this._texts.set(id, t);
+      }
+      return t;
+    }
+
+    /** @returns {SearchResult} */
+    search(query, options) {
+      const mode = (options && options.mode) || 'word';
+      const limit = (options && options.limit) || 50;
+      return JSON.parse(this._api.search(String(query), mode, limit));
+    }
+
+    /** Entities of one document, or of all when id is omitted. @returns {{documents: {id: string, entities: Entity[]}[]}} */
+    entities(id) { return JSON.parse(this._api.entities(id === undefined ? '' : String(id))); }
+
+    /** Entities of a text that is not in the corpus. */
+    entitiesOfText(text) { return JSON.parse(this._api.entitiesOfText(String(text))).documents[0].entities; }
+
+    /** Tokens of a text at every match level, with offsets. */
+    normalize(text) { return JSON.parse(this._api.normalize(String(text))); }
+
+    dispose() { this._api.delete(); }
+  }
+
+  /**
+   * Creates an engine. In the page the module comes from the global `createMirsadCore`
+   * (mirsad-core.js); in Node pass `{factory: require('.../mirsad-core.js')}`.
+   * @returns {Promise<MirsadEngine>}
+   */
+  async function create(options) {
+    const core = await loadModule(options && options.factory);
+    return new MirsadEngine(new core.JsonApi());
+  }
+
+  return { create, MATCH_LEVELS, MirsadEngine };
+});

@@ -1,0 +1,188 @@
+/* Mirsad UI — shared helpers (DOM building, highlighting by UTF-16 offsets, Arabic count phrases).
+ * Classic script: registers everything on window.MirsadUI. No document text is ever parsed as HTML:
+ * every piece of it goes into the page as a text node. No Arabic text processing happens here. */
+(function (global) {
+  'use strict';
+
+  var UI = global.MirsadUI = global.MirsadUI || {};
+
+  /** createElement + optional class + optional text content. */
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function toInt(v, fallback) {
+    var n = Number(v);
+    return Number.isFinite(n) ? Math.trunc(n) : fallback;
+  }
+
+  /**
+   * Split `text` into text nodes and elements.
+   * items: [{start, end, make: function (sliceText) -> Element}], offsets in UTF-16 code units
+   * relative to `text`. Items are applied in start order; an item overlapping the previous one is
+   * trimmed to start where the previous ended (so the output never nests or duplicates text).
+   * Returns {fragment, elements, dropped} — `dropped` counts items that were empty/out of range.
+   */
+  function segment(text, items) {
+    var frag = document.createDocumentFragment();
+    var elements = [];
+    var dropped = 0;
+    var n = text.length;
+    var pos = 0;
+    var sorted = items.slice().sort(function (a, b) { return a.start - b.start || a.end - b.end; });
+    for (var i = 0; i < sorted.length; i++) {
+      var it = sorted[i];
+      var s = Math.max(toInt(it.start, 0), pos, 0);
+      var e = Math.min(toInt(it.end, 0), n);
+      if (!(e > s)) { dropped++; continue; }
+      if (s > pos) frag.appendChild(document.createTextNode(text.slice(pos, s)));
+      var node = it.make(text.slice(s, e), it);
+      frag.appendChild(node);
+      elements.push(node);
+      pos = e;
+    }
+    if (pos < n) frag.appendChild(document.createTextNode(text.slice(pos)));
+    return { fragment: frag, elements: elements, dropped: dropped };
+  }
+
+  /** Highlight [[start,end],...] ranges (relative to `text`) with <mark class=className>. */
+  function highlight(text, ranges, className) {
+    var items = [];
+    for (var i = 0; i < ranges.length; i++) {
+      var r = ranges[i];
+      if (!r) continue;
+      items.push({ start: r[0], end: r[1], make: makeMark });
+    }
+    function makeMark(slice) {
+      return el('mark', className, slice);
+    }
+    return segment(text, items);
+  }
+
+  /**
+   * Ranges [[s,e],...] in document coordinates → ranges relative to the window [ws, we),
+   * clipped to it; ranges outside the window are dropped.
+   */
+  function clipRanges(ranges, ws, we) {
+    var out = [];
+    for (var i = 0; i < ranges.length; i++) {
+      var r = ranges[i];
+      if (!r) continue;
+      var s = Math.max(toInt(r[0], 0), ws);
+      var e = Math.min(toInt(r[1], 0), we);
+      if (e > s) out.push([s - ws, e - ws]);
+    }
+    return out;
+  }
+
+  /* ---- Arabic count phrases (UI wording only: grammatical number agreement with the count) ---- */
+  var plural = null;
+  try { plural = new Intl.PluralRules('ar'); } catch (e) { plural = null; }
+
+  function category(n) {
+    if (plural) return plural.select(n);
+    if (n === 0) return 'zero';
+    if (n === 1) return 'one';
+    if (n === 2) return 'two';
+    var m = n % 100;
+    if (m >= 3 && m <= 10) return 'few';
+    if (m >= 11 && m <= 99) return 'many';
+    return 'other';
+  }
+
+  function phrase(n, forms) {
+    var f = forms[category(n)] || forms.other;
+    return f.replace('{n}', String(n));
+  }
+
+  var FORMS = {
+    matches: { zero: 'لا تطابقات', one: 'تطابق واحد', two: 'تطابقان', few: '{n} تطابقات', many: '{n} تطابقاً', other: '{n} تطابق' },
+    // after the preposition في (genitive)
+    inDocs: { zero: 'في أيّ مستند', one: 'في مستند واحد', two: 'في مستندين', few: 'في {n} مستندات', many: 'في {n} مستنداً', other: 'في {n} مستند' },
+    docs: { zero: 'لا مستندات', one: 'مستند واحد', two: 'مستندان', few: '{n} مستندات', many: '{n} مستنداً', other: '{n} مستند' },
+    mentions: { zero: 'لا إشارات', one: 'إشارة واحدة', two: 'إشارتان', few: '{n} إشارات', many: '{n} إشارةً', other: '{n} إشارة' }
+  };
+
+  function count(kind, n) { return phrase(n, FORMS[kind]); }
+
+  var UNTITLED = 'مستند بلا عنوان';
+
+  /** Up to `max` first non-blank lines of `text` (trimmed, each cut to 600 UTF-16 units). */
+  function firstLines(text, max) {
+    text = text || '';
+    var out = [];
+    var pos = 0;
+    while (pos < text.length && out.length < max) {
+      var nl = text.indexOf('\n', pos);
+      var end = nl < 0 ? text.length : nl;
+      var line = text.slice(pos, end).trim();
+      pos = end + 1;
+      if (!line) continue;
+      if (line.length > 600) {
+        var cut = 600;
+        var c = line.charCodeAt(cut - 1);
+        if (c >= 0xD800 && c <= 0xDBFF) cut--; // don't split a surrogate pair
+        line = line.slice(0, cut);
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /**
+   * Title and excerpt for a list item: the document's title and its first line of text (skipping
+   * a first line that just repeats the title); an untitled document shows its first line as the
+   * title and its second line as the excerpt.
+   */
+  function listHeading(doc, text) {
+    var lines = firstLines(text, 3);
+    var title = doc && doc.title ? String(doc.title) : '';
+    if (title) {
+      if (lines.length && lines[0] === title.trim()) lines.shift();
+      return { title: title, excerpt: lines[0] || '', untitled: false };
+    }
+    if (!lines.length) return { title: UNTITLED, excerpt: '', untitled: true };
+    return { title: lines[0], excerpt: lines[1] || '', untitled: true };
+  }
+
+  function docTitle(doc) {
+    return doc && doc.title ? String(doc.title) : UNTITLED;
+  }
+
+  /** "date · source" (either may be empty); returns '' when both are. */
+  function docMeta(doc) {
+    var parts = [];
+    if (doc && doc.date) parts.push(String(doc.date));
+    if (doc && doc.source) parts.push(String(doc.source));
+    return parts.join(' · ');
+  }
+
+  /** Should a click be left to the browser (new tab, etc.)? */
+  function isModifiedClick(ev) {
+    return ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey;
+  }
+
+  function docHref(id) {
+    return '#doc=' + encodeURIComponent(String(id));
+  }
+
+  UI.el = el;
+  UI.clear = clear;
+  UI.segment = segment;
+  UI.highlight = highlight;
+  UI.clipRanges = clipRanges;
+  UI.count = count;
+  UI.docTitle = docTitle;
+  UI.firstLines = firstLines;
+  UI.listHeading = listHeading;
+  UI.docMeta = docMeta;
+  UI.isModifiedClick = isModifiedClick;
+  UI.docHref = docHref;
+})(window);

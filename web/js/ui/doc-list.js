@@ -1,0 +1,58 @@
+/* Mirsad UI — document list view (#doc-list): every document with its title, meta line and
+ * first line of text; shown when there is no query. */
+(function (global) {
+  'use strict';
+
+  var UI = global.MirsadUI = global.MirsadUI || {};
+
+  function DocList(root, onOpen) {
+    this.root = root;
+    this.onOpen = onOpen;
+    this.activeId = null;
+    var self = this;
+    root.addEventListener('click', function (ev) {
+      var link = ev.target.closest && ev.target.closest('a.item-link');
+      if (!link || !root.contains(link) || UI.isModifiedClick(ev)) return;
+      ev.preventDefault();
+      var item = link.closest('.doc-item');
+      if (item) self.onOpen(item.dataset.id);
+    });
+  }
+
+  /** docs: engine.documents(); textOf(id) → full text (used for the first line only). */
+  DocList.prototype.render = function (docs, textOf) {
+    var frag = document.createDocumentFragment();
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i];
+      var li = UI.el('li', 'doc-item');
+      li.dataset.id = String(doc.id);
+      var a = UI.el('a', 'item-link');
+      a.href = UI.docHref(doc.id);
+      var head = UI.listHeading(doc, textOf(doc.id));
+      a.appendChild(UI.el('h3', head.untitled ? 'item-title is-untitled' : 'item-title', head.title));
+      var meta = UI.docMeta(doc);
+      if (meta) a.appendChild(UI.el('p', 'meta', meta));
+      if (head.excerpt) a.appendChild(UI.el('p', 'item-excerpt', head.excerpt));
+      li.appendChild(a);
+      frag.appendChild(li);
+    }
+    UI.clear(this.root);
+    this.root.appendChild(frag);
+    this.setActive(this.activeId);
+  };
+
+  DocList.prototype.setActive = function (id) {
+    this.activeId = id;
+    var items = this.root.children;
+    for (var i = 0; i < items.length; i++) {
+      var on = id !== null && items[i].dataset.id === id;
+      items[i].classList.toggle('is-active', on);
+      var link = items[i].firstChild;
+      if (on) link.setAttribute('aria-current', 'true'); else link.removeAttribute('aria-current');
+    }
+  };
+
+  DocList.prototype.show = function (visible) { this.root.hidden = !visible; };
+
+  UI.DocList = DocList;
+})(window);

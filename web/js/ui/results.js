@@ -1,0 +1,113 @@
+/* Mirsad UI — ranked results view (#results): one .hit-item per matching document, with the
+ * engine's snippet window and every match inside it highlighted in <mark>. */
+(function (global) {
+  'use strict';
+
+  var UI = global.MirsadUI = global.MirsadUI || {};
+
+  var PAGE = 50;
+
+  function Results(root, moreButton, onOpen) {
+    this.root = root;
+    this.more = moreButton;
+    this.onOpen = onOpen;
+    this.hits = [];
+    this.shown = 0;
+    this.docsById = null;
+    this.textOf = null;
+    this.activeId = null;
+    var self = this;
+    root.addEventListener('click', function (ev) {
+      var link = ev.target.closest && ev.target.closest('a.item-link');
+      if (!link || !root.contains(link) || UI.isModifiedClick(ev)) return;
+      ev.preventDefault();
+      var item = link.closest('.hit-item');
+      if (item) self.onOpen(item.dataset.id);
+    });
+    moreButton.addEventListener('click', function () { self.renderMore(); });
+  }
+
+  /** result: engine.search(...) output; docsById: Map(String(id) → doc); textOf(id) → text. */
+  Results.prototype.render = function (result, docsById, textOf) {
+    this.hits = (result && result.hits) || [];
+    this.docsById = docsById;
+    this.textOf = textOf;
+    this.shown = 0;
+    UI.clear(this.root);
+    this.renderMore();
+    this.root.scrollTop = 0;
+  };
+
+  Results.prototype.renderMore = function () {
+    var frag = document.createDocumentFragment();
+    var end = Math.min(this.hits.length, this.shown + PAGE);
+    for (var i = this.shown; i < end; i++) frag.appendChild(this.item(this.hits[i], i));
+    this.root.appendChild(frag);
+    this.shown = end;
+    var rest = this.hits.length - this.shown;
+    this.more.hidden = this.root.hidden || rest <= 0;
+    if (rest > 0) this.more.textContent = 'عرض المزيد (' + UI.count('docs', rest) + ')';
+  };
+
+  Results.prototype.item = function (hit, rank) {
+    var key = String(hit.id);
+    var doc = this.docsById.get(key) || { id: hit.id, title: '', date: '', source: '' };
+    var text = this.textOf(doc.id) || '';
+    var matches = hit.matches || [];
+
+    var li = UI.el('li', 'hit-item');
+    li.dataset.id = key;
+    li.dataset.rank = String(rank + 1);
+    if (typeof hit.score === 'number') li.dataset.score = String(hit.score);
+    if (key === this.activeId) li.classList.add('is-active');
+
+    var a = UI.el('a', 'item-link');
+    a.href = UI.docHref(doc.id);
+    if (key === this.activeId) a.setAttribute('aria-current', 'true');
+    var head = UI.listHeading(doc, text);
+    a.appendChild(UI.el('h3', head.untitled ? 'item-title is-untitled' : 'item-title', head.title));
+
+    var meta = UI.el('p', 'meta');
+    var m = UI.docMeta(doc);
+    if (m) meta.appendChild(document.createTextNode(m + ' · '));
+    meta.appendChild(UI.el('span', 'hit-count', UI.count('matches', matches.length)));
+    a.appendChild(meta);
+
+    // Snippet window [start, end) as given by the engine (fall back to the text's head).
+    var sn = hit.snippet || {};
+    var ws = Math.max(0, Math.min(text.length, Number.isFinite(sn.start) ? sn.start : 0));
+    var we = Math.max(ws, Math.min(text.length, Number.isFinite(sn.end) ? sn.end : Math.min(text.length, 200)));
+    var p = UI.el('p', 'snippet');
+    if (ws > 0) p.appendChild(UI.el('span', 'ellipsis', '… '));
+    var hl = UI.highlight(text.slice(ws, we), UI.clipRanges(matches, ws, we), 'hit');
+    p.appendChild(hl.fragment);
+    if (we < text.length) p.appendChild(UI.el('span', 'ellipsis', ' …'));
+    a.appendChild(p);
+
+    li.appendChild(a);
+    return li;
+  };
+
+  Results.prototype.setActive = function (id) {
+    this.activeId = id;
+    var items = this.root.children;
+    for (var i = 0; i < items.length; i++) {
+      var on = id !== null && items[i].dataset.id === id;
+      items[i].classList.toggle('is-active', on);
+      var link = items[i].firstChild;
+      if (on) link.setAttribute('aria-current', 'true'); else link.removeAttribute('aria-current');
+    }
+  };
+
+  Results.prototype.show = function (visible) {
+    this.root.hidden = !visible;
+    this.more.hidden = !visible || this.shown >= this.hits.length;
+  };
+
+  /** Id of the best-ranked hit, or null. */
+  Results.prototype.firstId = function () {
+    return this.hits.length ? String(this.hits[0].id) : null;
+  };
+
+  UI.Results = Results;
+})(window);

@@ -1,0 +1,59 @@
+/* Mirsad UI — search box view: the query input (#q), the match-level select (#mode),
+ * the live count (#count) and the engine's warnings. Fires onChange on every keystroke. */
+(function (global) {
+  'use strict';
+
+  var UI = global.MirsadUI = global.MirsadUI || {};
+
+  function SearchBox(opts) {
+    this.input = opts.input;
+    this.select = opts.select;
+    this.countEl = opts.count;
+    this.warningsEl = opts.warnings;
+    this.onChange = opts.onChange || function () {};
+    this.onSubmit = opts.onSubmit || function () {};
+
+    var self = this;
+    this.input.addEventListener('input', function () { self.onChange(); });
+    this.select.addEventListener('change', function () { self.onChange(); });
+    this.input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' && !ev.isComposing) {
+        ev.preventDefault();
+        self.onSubmit();
+      }
+    });
+    // "/" focuses the search box from anywhere on the page (unless typing in a field).
+    document.addEventListener('keydown', function (ev) {
+      if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var t = ev.target;
+      var tag = t && t.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (t && t.isContentEditable)) return;
+      ev.preventDefault();
+      self.input.focus();
+      self.input.select();
+    });
+  }
+
+  SearchBox.prototype.enable = function () {
+    this.input.disabled = false;
+    this.select.disabled = false;
+  };
+
+  SearchBox.prototype.query = function () { return this.input.value; };
+
+  SearchBox.prototype.mode = function () { return this.select.value || 'word'; };
+
+  SearchBox.prototype.setCount = function (text) {
+    if (this.countEl.textContent !== text) this.countEl.textContent = text;
+  };
+
+  SearchBox.prototype.setWarnings = function (list) {
+    var ul = this.warningsEl;
+    UI.clear(ul);
+    list = list || [];
+    for (var i = 0; i < list.length; i++) ul.appendChild(UI.el('li', 'warning', list[i]));
+    ul.hidden = list.length === 0;
+  };
+
+  UI.SearchBox = SearchBox;
+})(window);
