@@ -21,8 +21,10 @@ struct AnalyzerTest : ::testing::Test {
   Lexicon lexicon = sample_lexicon();
   Analyzer analyzer{lexicon};
   std::vector<std::string> terms(std::string_view text, MatchLevel level) {
+    const std::u16string input = u16(text);  // exact terms point into it
+    const AnalyzedText analyzed = analyzer.analyze(input);
     std::vector<std::string> out;
-    for (const auto& t : analyzer.analyze(u16(text)).tokens) out.push_back(t.term(level));
+    for (const auto& t : analyzed.tokens) out.push_back(u8(t.term(level)));
     return out;
   }
   std::string base(std::string_view word) { return terms(word, MatchLevel::Word).at(0); }
@@ -100,4 +102,23 @@ TEST_F(AnalyzerTest, NameSpanExcludesParticleButKeepsArticle) {
   const Span a = analyzed.tokens[0].name_span, b = analyzed.tokens[1].name_span;
   EXPECT_EQ(slice(text, a.start, a.end), "ليبيا");
   EXPECT_EQ(slice(text, b.start, b.end), "الجزائر");  // the article belongs to the name as written
+}
+
+TEST_F(AnalyzerTest, ArticleIsNotCutWhenItWouldLeaveAFunctionWord) {
+  Lexicon with_stops = sample_lexicon();
+  with_stops.add_stopword(u"\u0644\u0647");  // له
+  const Analyzer a(with_stops);
+  const std::u16string text = u16("الله والله");
+  const AnalyzedText analyzed = a.analyze(text);
+  EXPECT_EQ(u8(analyzed.tokens[0].term(MatchLevel::Word)), "الله");
+  const std::u16string lahu = u16("له");
+  EXPECT_TRUE(a.analyze(lahu).tokens[0].stop);
+}
+
+TEST_F(AnalyzerTest, OneCharacterExpandingToSeveralWordsGivesThemItsSpan) {
+  const std::u16string text = u16("قال ﷺ اليوم");
+  const AnalyzedText analyzed = analyzer.analyze(text);
+  const auto& tokens = analyzed.tokens;
+  ASSERT_EQ(tokens.size(), 6u);  // قال + صلى الله عليه وسلم + اليوم
+  for (std::size_t i = 1; i <= 4; ++i) EXPECT_EQ(tokens[i].token.span, (Span{4, 5}));
 }

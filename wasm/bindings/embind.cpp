@@ -23,5 +23,6 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("search", &mirsad::JsonApi::search)
       .function("entities", &mirsad::JsonApi::entities)
       .function("entitiesOfText", &mirsad::JsonApi::entities_of_text)
-      .function("normalize", &mirsad::JsonApi::normalize);
+      .function("normalize", &mirsad::JsonApi::normalize)
+      .function("countTokens", &mirsad::JsonApi::count_tokens);
 }

@@ -1,11 +1,12 @@
 #include "analysis/analyzer.hpp"
 
-#include "text/utf.hpp"
-
 namespace mirsad {
 
 Analyzer::Analyzer(const Lexicon& lexicon)
-    : exact_(NormalizationOptions::exact()), normalizer_(NormalizationOptions::full()), clitics_(lexicon) {}
+    : exact_(NormalizationOptions::exact()),
+      normalizer_(NormalizationOptions::full()),
+      lexicon_(lexicon),
+      clitics_(lexicon) {}
 
 AnalyzedText Analyzer::analyze(std::u16string_view text) const {
   AnalyzedText out;
@@ -15,22 +16,28 @@ AnalyzedText Analyzer::analyze(std::u16string_view text) const {
   const std::u16string& norm = out.normalized.text;
   for (const Token& t : tokens) {
     AnalyzedToken a{t, {}, t.span};
-    const std::u16string_view normalized(norm.data() + t.norm_begin, t.norm_end - t.norm_begin);
-    a.terms[size_t(MatchLevel::Exact)] =
-        utf16_to_utf8(exact_.normalize_plain(text.substr(t.span.start, t.span.length())));
-    a.terms[size_t(MatchLevel::Normalized)] = utf16_to_utf8(normalized);
+    const Term normalized(norm.data() + t.norm_begin, t.norm_end - t.norm_begin);
+    const std::u16string_view original = text.substr(t.span.start, t.span.length());
+    if (exact_.is_unchanged(original)) {
+      a.terms[size_t(MatchLevel::Exact)] = original;
+    } else {
+      out.owned.push_back(exact_.normalize_plain(original));
+      a.terms[size_t(MatchLevel::Exact)] = out.owned.back();
+    }
+    a.terms[size_t(MatchLevel::Normalized)] = normalized;
+    a.stop = lexicon_.is_stopword(normalized);
     if (t.kind == TokenKind::Word) {
       const CliticSplit split = clitics_.split(normalized);
-      a.terms[size_t(MatchLevel::Word)] = utf16_to_utf8(split.base);
-      a.terms[size_t(MatchLevel::Stem)] = utf16_to_utf8(stemmer_.stem(split.base));
+      a.terms[size_t(MatchLevel::Word)] = split.base;
+      a.terms[size_t(MatchLevel::Stem)] = stemmer_.stem(split.base);
       if (split.particle_length > 0) {
         a.name_span.start = out.normalized.origin[t.norm_begin + split.particle_length].start;
       }
     } else {
-      a.terms[size_t(MatchLevel::Word)] = a.terms[size_t(MatchLevel::Normalized)];
-      a.terms[size_t(MatchLevel::Stem)] = a.terms[size_t(MatchLevel::Normalized)];
+      a.terms[size_t(MatchLevel::Word)] = normalized;
+      a.terms[size_t(MatchLevel::Stem)] = normalized;
     }
-    out.tokens.push_back(std::move(a));
+    out.tokens.push_back(a);
   }
   return out;
 }

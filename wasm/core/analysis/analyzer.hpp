@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,18 +14,33 @@
 
 namespace mirsad {
 
-// A token with its term at every match level (UTF-8, the index's key type).
+// A term is a view: into the normalized text (normalized, word and stem terms are substrings
+// of it), into the original text (the exact term, when NFC leaves it unchanged), or into
+// AnalyzedText::owned. Building no strings per token is what makes the chain fast.
+using Term = std::u16string_view;
+
+// A token with its term at every match level.
 struct AnalyzedToken {
   Token token;
-  std::array<std::string, kMatchLevelCount> terms;
-  Span name_span;  // the token without conjunction/preposition proclitics (و ف ب ك ل)
+  std::array<Term, kMatchLevelCount> terms;
+  Span name_span;     // the token without conjunction/preposition proclitics (و ف ب ك ل)
+  bool stop = false;  // a function word: weighs little in ranking, still matched everywhere
 
-  const std::string& term(MatchLevel level) const { return terms[static_cast<std::size_t>(level)]; }
+  Term term(MatchLevel level) const { return terms[static_cast<std::size_t>(level)]; }
 };
 
+// The result of analysis. Its terms point into `normalized`, `owned` and the original text
+// passed to Analyzer::analyze, which must outlive it.
 struct AnalyzedText {
   NormalizedText normalized;
+  std::deque<std::u16string> owned;  // exact terms that NFC changed (rare)
   std::vector<AnalyzedToken> tokens;
+
+  AnalyzedText() = default;
+  AnalyzedText(AnalyzedText&&) = default;  // views into `normalized.text` survive a move
+  AnalyzedText& operator=(AnalyzedText&&) = default;
+  AnalyzedText(const AnalyzedText&) = delete;
+  AnalyzedText& operator=(const AnalyzedText&) = delete;
 };
 
 // The analysis chain, composed like a Lucene Analyzer: char filters (CharNormalizer) →
@@ -34,6 +50,7 @@ struct AnalyzedText {
 class Analyzer {
  public:
   explicit Analyzer(const Lexicon& lexicon);
+  // `text` must outlive the result (exact terms may point into it).
   AnalyzedText analyze(std::u16string_view text) const;
 
   const CharNormalizer& normalizer() const { return normalizer_; }
@@ -43,6 +60,7 @@ class Analyzer {
   CharNormalizer exact_;
   CharNormalizer normalizer_;
   Tokenizer tokenizer_;
+  const Lexicon& lexicon_;
   CliticStripper clitics_;
   LightStemmer stemmer_;
 };

@@ -49,7 +49,7 @@ CliticSplit CliticStripper::split(std::u16string_view w) const {
     const std::u16string_view rest = w.substr(cut);
     const bool known = lexicon_.knows(rest);
     bool acceptable;
-    if (c.article) acceptable = rest.size() >= kMinBaseAfterArticle;
+    if (c.article) acceptable = rest.size() >= kMinBaseAfterArticle && !lexicon_.is_stopword(rest);
     else acceptable = rest.size() >= kMinBaseAfterParticle && known;
     if (!acceptable) continue;
     // Prefer a reading the lexicon confirms; among equals, the longer cut.

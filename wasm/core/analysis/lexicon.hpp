@@ -1,24 +1,32 @@
 #pragma once
-#include <string>
 #include <string_view>
-#include <unordered_set>
+
+#include "analysis/term_set.hpp"
 
 namespace mirsad {
 
 // Words known to exist, as fully normalized forms. The clitic stripper asks it before cutting a
 // letter that might be a radical: و in وليبيا is a conjunction because ليبيا is a known word,
 // while و in وزير stays because زير is not. Filled from real data (CLDR territory names, the
-// gazetteer, gentilics), never from a corpus's answers.
+// gazetteer, gentilics, cue words), never from a corpus's answers.
 class Lexicon {
  public:
   void add(std::u16string_view normalized_word);
-  bool contains(std::u16string_view normalized_word) const;
+  bool contains(std::u16string_view normalized_word) const { return words_.contains(normalized_word); }
   // Known as written, or known with the article: جزائر is attested through الجزائر.
-  bool knows(std::u16string_view normalized_word) const;
+  bool knows(std::u16string_view normalized_word) const {
+    return words_.contains(normalized_word) || after_article_.contains(normalized_word);
+  }
   std::size_t size() const { return words_.size(); }
 
+  // Function words (في، له، ما…), for ranking and to veto cuts: ال + له is الله, not a pronoun.
+  void add_stopword(std::u16string_view normalized_word) { stopwords_.insert(normalized_word); }
+  bool is_stopword(std::u16string_view normalized_word) const { return stopwords_.contains(normalized_word); }
+
  private:
-  std::unordered_set<std::u16string> words_;
+  TermSet words_;
+  TermSet after_article_;  // الجزائر → جزائر
+  TermSet stopwords_;
 };
 
 }  // namespace mirsad

@@ -1,5 +1,7 @@
 #include "analysis/tokenizer.hpp"
 
+#include <algorithm>
+
 #include "text/fatal.hpp"
 
 #include <unicode/brkiter.h>
@@ -30,7 +32,9 @@ TokenKind classify(const std::u16string& text, uint32_t begin, uint32_t end) {
   for (uint32_t i = begin; i < end;) {
     UChar32 c;
     U16_NEXT(text.data(), i, end, c);
-    if (u_isdigit(c)) digits = true;
+    if (c >= u'0' && c <= u'9') digits = true;  // digits are ASCII after normalization
+    else if (c >= 0x0621 && c <= 0x064A) letters = true;
+    else if (u_isdigit(c)) digits = true;
     else if (u_isalpha(c)) letters = true;
   }
   if (digits && !letters) return TokenKind::Number;
@@ -94,7 +98,26 @@ std::vector<Token> Tokenizer::tokenize(const NormalizedText& text) const {
       tokens.back().span.end = text.origin[e - 1].end;
       continue;
     }
-    tokens.push_back(Token{text.original_span(b, e), b, e, kind});
+    const Span span = text.original_span(b, e);
+    // A break inside one original character's output (a compatibility character that expands
+    // to a letter joining the previous word) would give two tokens sharing part of a span; they
+    // become one token, so highlights never cut a character. Identical spans stay separate
+    // tokens: ﷺ expands to four whole words.
+    if (!tokens.empty() && tokens.back().span.end > span.start && !(tokens.back().span == span)) {
+      Token merged = tokens.back();
+      tokens.pop_back();
+      while (!tokens.empty() && tokens.back().span.end > merged.span.start) {  // ﷺ٤: all of it
+        merged.norm_begin = tokens.back().norm_begin;
+        merged.span.start = std::min(merged.span.start, tokens.back().span.start);
+        tokens.pop_back();
+      }
+      merged.norm_end = e;
+      merged.span.end = std::max(merged.span.end, span.end);
+      merged.kind = classify(text.text, merged.norm_begin, e);
+      tokens.push_back(merged);
+      continue;
+    }
+    tokens.push_back(Token{span, b, e, kind});
   }
   utext_close(ut);
   return tokens;

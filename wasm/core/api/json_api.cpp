@@ -118,10 +118,11 @@ std::string JsonApi::normalize(const std::u16string& text) const {
                       {"end", t.token.span.end},
                       {"text", utf16_to_utf8(std::u16string_view(text).substr(t.token.span.start, t.token.span.length()))},
                       {"kind", token_kind_name(t.token.kind)},
-                      {"exact", t.term(MatchLevel::Exact)},
-                      {"norm", t.term(MatchLevel::Normalized)},
-                      {"base", t.term(MatchLevel::Word)},
-                      {"stem", t.term(MatchLevel::Stem)}});
+                      {"exact", utf16_to_utf8(t.term(MatchLevel::Exact))},
+                      {"norm", utf16_to_utf8(t.term(MatchLevel::Normalized))},
+                      {"base", utf16_to_utf8(t.term(MatchLevel::Word))},
+                      {"stem", utf16_to_utf8(t.term(MatchLevel::Stem))},
+                      {"stop", t.stop}});
   }
   return dump(ordered_json{{"text", utf16_to_utf8(text)},
                            {"normalized", utf16_to_utf8(analyzed.normalized.text)},

@@ -29,6 +29,8 @@ class JsonApi {
   // Entities of an arbitrary text that is not part of the corpus (id "text").
   std::string entities_of_text(const std::u16string& text) const;
   std::string normalize(const std::u16string& text) const;
+  // Runs the analysis chain and returns the token count: what scripts/bench times in wasm.
+  std::size_t count_tokens(const std::u16string& text) const { return engine_.analyze(text).tokens.size(); }
 
   Engine& engine() { return engine_; }
 

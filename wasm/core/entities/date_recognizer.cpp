@@ -10,7 +10,7 @@ namespace mirsad {
 namespace {
 
 // Parses an ASCII-digit token; -1 if it isn't a plain number.
-int as_int(const std::string& s) {
+int as_int(Term s) {
   if (s.empty() || s.size() > 9) return -1;
   int v = 0;
   for (const char c : s) {
@@ -34,11 +34,11 @@ std::string iso(int year, int month, int day) {
 }
 
 // 2015/02/24, 24/02/2015, 24-2-2015 → ISO date, or "" if the parts don't make a date.
-std::string numeric_date(const std::string& s) {
+std::string numeric_date(Term s) {
   int parts[3];
   std::size_t count = 0, start = 0;
   for (std::size_t i = 0; i <= s.size() && count < 3; ++i) {
-    if (i == s.size() || s[i] == '/' || s[i] == '-' || s[i] == '.') {
+    if (i == s.size() || s[i] == u'/' || s[i] == u'-' || s[i] == u'.') {
       parts[count++] = as_int(s.substr(start, i - start));
       start = i + 1;
       if (i < s.size() && count == 3) return "";
@@ -81,7 +81,7 @@ DateRecognizer::DateRecognizer(const Analyzer& analyzer, const EntityResources& 
 
 void DateRecognizer::recognize(const ExtractionContext& ctx, std::vector<EntityCandidate>& out) const {
   const std::size_t n = ctx.size();
-  const auto term_at = [&](std::size_t i) -> const std::string& { return ctx.word(i); };
+  const auto term_at = [&](std::size_t i) { return ctx.word(i); };
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
   const auto weekday_before = [&](std::size_t first) {
     if (first == 0 || !ctx.joined[first - 1]) return first;
@@ -98,7 +98,7 @@ void DateRecognizer::recognize(const ExtractionContext& ctx, std::vector<EntityC
       if (!value.empty()) emit(weekday_before(i), i + 1, value, 3);
       continue;
     }
-    if (year_cues_.count(ctx.word(i)) && i + 1 < n && ctx.joined[i] && ctx.is_number(i + 1) &&
+    if (year_cues_.contains(ctx.word(i)) && i + 1 < n && ctx.joined[i] && ctx.is_number(i + 1) &&
         is_year(as_int(ctx.normalized(i + 1)))) {
       emit(i, i + 2, iso(as_int(ctx.normalized(i + 1)), 0, 0), 2);
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "entities/extraction_context.hpp"
+#include "analysis/term_set.hpp"
 #include "entities/phrase_dictionary.hpp"
 
 namespace mirsad {
@@ -28,10 +29,10 @@ class DateRecognizer {
   };
   PhraseDictionary<CalendarWord> calendar_;
   PhraseDictionary<int> ordinals_;
-  std::unordered_set<std::string> year_cues_;
-  std::string month_word_;  // شهر
-  std::string day_word_;    // يوم
-  std::string from_word_;   // من, as in السابع من مارس
+  TermSet year_cues_;
+  std::u16string month_word_;  // شهر
+  std::u16string day_word_;    // يوم
+  std::u16string from_word_;   // من, as in السابع من مارس
 };
 
 }  // namespace mirsad

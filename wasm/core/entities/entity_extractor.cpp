@@ -37,8 +37,9 @@ std::string_view entity_type_name(EntityType type) {
 void add_entity_words_to_lexicon(const Analyzer& plain, const EntityResources& resources, const CldrNames& cldr,
                                  Lexicon& lexicon) {
   const auto add_phrase = [&](const std::string& phrase) {
-    const AnalyzedText a = plain.analyze(utf8_to_utf16(phrase));
-    for (const AnalyzedToken& t : a.tokens) lexicon.add(utf8_to_utf16(t.term(MatchLevel::Normalized)));
+    const std::u16string text = utf8_to_utf16(phrase);
+    const AnalyzedText a = plain.analyze(text);
+    for (const AnalyzedToken& t : a.tokens) lexicon.add(t.term(MatchLevel::Normalized));
   };
   for (const auto& t : cldr.territories) add_phrase(t.arabic);
   for (const auto& g : resources.gazetteer) {
@@ -51,6 +52,7 @@ void add_entity_words_to_lexicon(const Analyzer& plain, const EntityResources& r
     }
   }
   for (const auto& c : resources.cues) add_phrase(c.phrase);
+  for (const auto& s : resources.stopwords) lexicon.add_stopword(plain.normalizer().normalize_plain(utf8_to_utf16(s)));
 }
 
 EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr)
@@ -85,7 +87,7 @@ void EntityExtractor::add_name(const Analyzer& analyzer, const std::string& phra
 
 void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const {
   // Family name → the full name it abbreviates, from multi-word persons already found.
-  std::unordered_map<std::string, const EntityCandidate*> by_last_word;
+  std::unordered_map<Term, const EntityCandidate*> by_last_word;
   for (const EntityCandidate& c : accepted) {
     if (c.type == EntityType::Person && c.last - c.first >= 2) by_last_word.emplace(ctx.word(c.last - 1), &c);
   }
@@ -108,7 +110,7 @@ void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vec
 std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const AnalyzedText& analyzed) const {
   const ExtractionContext ctx(text, analyzed.tokens);
   const std::size_t n = ctx.size();
-  const auto term_at = [&](std::size_t i) -> const std::string& { return ctx.word(i); };
+  const auto term_at = [&](std::size_t i) { return ctx.word(i); };
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
 
   std::vector<EntityCandidate> candidates;
@@ -126,7 +128,8 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
   const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i]; }};
   rules_.recognize(ctx, facts, candidates);
   for (std::size_t i = 0; i < n; ++i) {
-    if (ctx.is_number(i)) candidates.push_back(EntityCandidate{i, i + 1, EntityType::Number, "", "", "", ctx.normalized(i), 0});
+    if (ctx.is_number(i)) candidates.push_back(EntityCandidate{i, i + 1, EntityType::Number, "", "", "",
+                                                             utf16_to_utf8(ctx.normalized(i)), 0});
   }
 
   // Longest first, then by priority, then leftmost; keep what doesn't overlap.

@@ -38,8 +38,8 @@ struct ExtractionContext {
     }
   }
   std::size_t size() const { return tokens.size(); }
-  const std::string& word(std::size_t i) const { return tokens[i].term(MatchLevel::Word); }
-  const std::string& normalized(std::size_t i) const { return tokens[i].term(MatchLevel::Normalized); }
+  Term word(std::size_t i) const { return tokens[i].term(MatchLevel::Word); }
+  Term normalized(std::size_t i) const { return tokens[i].term(MatchLevel::Normalized); }
   bool has_particle(std::size_t i) const { return tokens[i].name_span.start != tokens[i].token.span.start; }
   bool is_number(std::size_t i) const { return tokens[i].token.kind == TokenKind::Number; }
   // The characters between token i and i + 1.

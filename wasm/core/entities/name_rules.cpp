@@ -45,21 +45,21 @@ std::size_t NameRules::person_name_length(const ExtractionContext& ctx, const To
     const std::size_t k = i + len;
     if (len > 0 && !ctx.joined[k - 1]) break;
     if (ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k)) break;
-    const std::string& w = ctx.word(k);
-    if (stops_.count(w) || cue_words_.count(w) || facts.is_gentilic(k)) break;
-    if (len > 0 && facts.is_known_name(k) && !links_.count(ctx.word(k - 1))) break;
+    const Term w = ctx.word(k);
+    if (stops_.contains(w) || cue_words_.contains(w) || facts.is_gentilic(k)) break;
+    if (len > 0 && facts.is_known_name(k) && !links_.contains(ctx.word(k - 1))) break;
     ++len;
     // A link (عبد، أبو، بن) needs the word it links to.
-    if (links_.count(w) && (k + 1 >= ctx.size() || !ctx.joined[k])) { --len; break; }
+    if (links_.contains(w) && (k + 1 >= ctx.size() || !ctx.joined[k])) { --len; break; }
   }
-  if (len > 0 && links_.count(ctx.word(i + len - 1))) --len;
+  if (len > 0 && links_.contains(ctx.word(i + len - 1))) --len;
   return len;
 }
 
 void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFacts& facts,
                                      std::vector<EntityCandidate>& out) const {
   const std::size_t n = ctx.size();
-  const auto term_at = [&](std::size_t i) -> const std::string& { return ctx.word(i); };
+  const auto term_at = [&](std::size_t i) { return ctx.word(i); };
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, title] = titles_.longest_match(i, n, term_at, joined);
@@ -93,14 +93,14 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
 void NameRules::organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts,
                                          std::vector<EntityCandidate>& out) const {
   const std::size_t n = ctx.size();
-  const auto term_at = [&](std::size_t i) -> const std::string& { return ctx.word(i); };
+  const auto term_at = [&](std::size_t i) { return ctx.word(i); };
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, head] = org_heads_.longest_match(i, n, term_at, joined);
     if (!len) continue;
     std::size_t k = i + len, modifiers = 0;
     while (k < n && ctx.joined[k - 1] && modifiers < kMaxModifiers) {
-      if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.count(ctx.word(k))) break;
+      if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.contains(ctx.word(k))) break;
       const bool known = facts.is_known_name(k) && !ctx.has_particle(k) && !facts.is_gentilic(k);
       const bool modifier = is_definite(ctx, k) || facts.is_gentilic(k) || known;
       if (!modifier) break;
@@ -117,14 +117,14 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
 void NameRules::places_after_cues(const ExtractionContext& ctx, const TokenFacts& facts,
                                   std::vector<EntityCandidate>& out) const {
   const std::size_t n = ctx.size();
-  const auto term_at = [&](std::size_t i) -> const std::string& { return ctx.word(i); };
+  const auto term_at = [&](std::size_t i) { return ctx.word(i); };
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, cue] = loc_cues_.longest_match(i, n, term_at, joined);
     if (!len) continue;
     const std::size_t k = i + len;
     if (k >= n || !ctx.joined[k - 1] || ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k)) continue;
-    if (stops_.count(ctx.word(k)) || cue_words_.count(ctx.word(k)) || facts.is_gentilic(k) || facts.is_known_name(k)) continue;
+    if (stops_.contains(ctx.word(k)) || cue_words_.contains(ctx.word(k)) || facts.is_gentilic(k) || facts.is_known_name(k)) continue;
     out.push_back(EntityCandidate{k, k + 1, EntityType::Location, "", "", "", "", 1});
   }
 }

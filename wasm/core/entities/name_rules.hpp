@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "entities/extraction_context.hpp"
+#include "analysis/term_set.hpp"
 #include "entities/phrase_dictionary.hpp"
 
 namespace mirsad {
@@ -31,7 +32,7 @@ class NameRules {
   NameRules(const Analyzer& analyzer, const EntityResources& resources);
   void recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
-  bool is_name_stop(const std::string& word_term) const { return stops_.count(word_term) > 0; }
+  bool is_name_stop(Term word_term) const { return stops_.contains(word_term); }
 
  private:
   // Tokens of a person's name starting at i, or 0.
@@ -44,9 +45,9 @@ class NameRules {
   PhraseDictionary<Title> titles_;
   PhraseDictionary<bool> org_heads_;
   PhraseDictionary<bool> loc_cues_;
-  std::unordered_set<std::string> links_;
-  std::unordered_set<std::string> stops_;
-  std::unordered_set<std::string> cue_words_;  // any word of any cue: never part of a name
+  TermSet links_;
+  TermSet stops_;
+  TermSet cue_words_;  // any word of any cue: never part of a name
 };
 
 }  // namespace mirsad

@@ -1,9 +1,12 @@
 #pragma once
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "text/string_pool.hpp"
 
 namespace mirsad {
 
@@ -13,9 +16,11 @@ namespace mirsad {
 template <typename Payload>
 class PhraseDictionary {
  public:
-  void add(std::vector<std::string> terms, Payload payload) {
+  void add(std::vector<std::u16string> terms, Payload payload) {
     if (terms.empty()) return;
-    auto& bucket = by_first_[terms.front()];
+    auto it = by_first_.find(terms.front());
+    if (it == by_first_.end()) it = by_first_.emplace(first_terms_.keep(terms.front()), std::vector<Entry>{}).first;
+    auto& bucket = it->second;
     bucket.push_back(Entry{std::move(terms), std::move(payload)});
     std::stable_sort(bucket.begin(), bucket.end(),
                      [](const Entry& a, const Entry& b) { return a.terms.size() > b.terms.size(); });
@@ -38,15 +43,16 @@ class PhraseDictionary {
     return {0, nullptr};
   }
 
-  bool contains_first(const std::string& term) const { return by_first_.count(term) > 0; }
+  bool contains_first(std::u16string_view term) const { return by_first_.count(term) > 0; }
   std::size_t bucket_count() const { return by_first_.size(); }
 
  private:
   struct Entry {
-    std::vector<std::string> terms;
+    std::vector<std::u16string> terms;
     Payload payload;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  StringPool first_terms_;
+  std::unordered_map<std::u16string_view, std::vector<Entry>> by_first_;
 };
 
 }  // namespace mirsad

@@ -9,9 +9,12 @@ DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
   for (std::size_t level_index = 0; level_index < kMatchLevelCount; ++level_index) {
     Level& level = levels_[level_index];
     for (uint32_t pos = 0; pos < text.tokens.size(); ++pos) {
-      const std::string& term = text.tokens[pos].terms[level_index];
-      auto [it, inserted] = level.dictionary.try_emplace(term, static_cast<uint32_t>(level.lists.size()));
-      if (inserted) level.lists.emplace_back();
+      const Term term = text.tokens[pos].terms[level_index];
+      auto it = level.dictionary.find(term);
+      if (it == level.dictionary.end()) {
+        it = level.dictionary.emplace(level.terms.keep(term), static_cast<uint32_t>(level.lists.size())).first;
+        level.lists.emplace_back();
+      }
       std::vector<Posting>& list = level.lists[it->second];
       if (list.empty() || list.back().doc != doc) list.push_back(Posting{doc, {}});
       list.back().positions.push_back(pos);
@@ -23,10 +26,10 @@ DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
   return doc;
 }
 
-const std::vector<Posting>& InvertedIndex::postings(MatchLevel level, std::string_view term) const {
+const std::vector<Posting>& InvertedIndex::postings(MatchLevel level, Term term) const {
   static const std::vector<Posting> kEmpty;
   const Level& l = levels_[static_cast<std::size_t>(level)];
-  const auto it = l.dictionary.find(std::string(term));
+  const auto it = l.dictionary.find(term);
   return it == l.dictionary.end() ? kEmpty : l.lists[it->second];
 }
 

@@ -9,6 +9,7 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/match_level.hpp"
 #include "text/span.hpp"
+#include "text/string_pool.hpp"
 
 namespace mirsad {
 
@@ -28,9 +29,9 @@ class InvertedIndex {
   DocOrdinal add(const AnalyzedText& text);
 
   // Postings of a term at a level, sorted by document; empty when the term is unknown.
-  const std::vector<Posting>& postings(MatchLevel level, std::string_view term) const;
+  const std::vector<Posting>& postings(MatchLevel level, Term term) const;
   // Every term of a level, for prefix and fuzzy expansion.
-  const std::unordered_map<std::string, uint32_t>& dictionary(MatchLevel level) const {
+  const std::unordered_map<Term, uint32_t>& dictionary(MatchLevel level) const {
     return levels_[static_cast<std::size_t>(level)].dictionary;
   }
 
@@ -41,7 +42,8 @@ class InvertedIndex {
 
  private:
   struct Level {
-    std::unordered_map<std::string, uint32_t> dictionary;  // term → index into lists
+    StringPool terms;                                // owns the dictionary's keys
+    std::unordered_map<Term, uint32_t> dictionary;   // term → index into lists
     std::vector<std::vector<Posting>> lists;
   };
   std::array<Level, kMatchLevelCount> levels_;

@@ -9,8 +9,9 @@ namespace mirsad {
 // A sequence of analyzed terms that must occur at consecutive positions. A single word is a
 // phrase of one term; "ليبيا - تونس" written as one word yields two.
 struct PhraseQuery {
-  std::vector<std::string> terms;  // at the query's match level
+  std::vector<std::u16string> terms;  // at the query's match level
   std::string text;                // as the user typed it, for messages
+  bool stop = false;               // only function words: matched, but weighs little in ranking
 };
 
 // Alternatives joined by OR: a document matches the clause if it matches any of them.

@@ -65,9 +65,11 @@ Query QueryParser::parse(std::u16string_view text, MatchLevel level) const {
     const AnalyzedText analyzed = analyzer_.analyze(lx.text);
     PhraseQuery phrase;
     phrase.text = utf16_to_utf8(lx.text);
+    phrase.stop = !analyzed.tokens.empty();
     for (const AnalyzedToken& token : analyzed.tokens) {
+      phrase.stop = phrase.stop && token.stop;
       if (term_count >= kMaxTerms) { truncated = true; break; }
-      phrase.terms.push_back(token.term(level));
+      phrase.terms.emplace_back(token.term(level));
       ++term_count;
     }
     if (phrase.terms.empty()) {

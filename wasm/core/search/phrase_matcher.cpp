@@ -9,7 +9,7 @@ std::vector<PhraseOccurrences> match_phrase(const InvertedIndex& index, MatchLev
   std::vector<PhraseOccurrences> out;
   if (phrase.terms.empty()) return out;
   std::vector<const std::vector<Posting>*> lists;
-  for (const std::string& term : phrase.terms) {
+  for (const std::u16string& term : phrase.terms) {
     const auto& list = index.postings(level, term);
     if (list.empty()) return out;
     lists.push_back(&list);

@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
+constexpr double kStopWordWeight = 0.1;  // في in a query must match, but should not decide the ranking
 
 // A match as token positions: [start, start + length).
 struct PositionMatch {
@@ -74,7 +75,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit) const {
     for (const PhraseQuery& phrase : query.required[c].alternatives) {
       const auto occurrences = match_phrase(index_, query.level, phrase);
       const double df = static_cast<double>(occurrences.size());
-      const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+      const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5)) * (phrase.stop ? kStopWordWeight : 1.0);
       for (const PhraseOccurrences& occ : occurrences) {
         // Only documents that matched every earlier clause can still qualify.
         auto it = candidates.find(occ.doc);

@@ -1,14 +1,30 @@
 #include "text/char_normalizer.hpp"
 
-#include "text/fatal.hpp"
+#include <algorithm>
+#include <array>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
 #include "text/arabic_chars.hpp"
+#include "text/fatal.hpp"
 
 namespace mirsad {
+
+// Per-character answers for the whole BMP, computed once per option set. Asking ICU per
+// character (hasBoundaryBefore, getDecomposition) was most of the analyzer's time; news text
+// is almost all BMP characters whose normalization is themselves, folded or dropped.
+struct CharNormalizer::Tables {
+  static constexpr uint8_t kBoundaryBefore = 1;  // a normalization chunk may start here
+  static constexpr uint8_t kSimple = 2;          // no mapping: normalizes to itself (then folds)
+  std::array<uint8_t, 0x10000> flags{};
+  std::array<char16_t, 0x10000> folded{};        // the fold of a simple character; 0 = removed
+};
+
 namespace {
 
 const icu::Normalizer2* unicode_instance(bool compatibility) {
@@ -16,9 +32,7 @@ const icu::Normalizer2* unicode_instance(bool compatibility) {
   const icu::Normalizer2* n = compatibility
       ? icu::Normalizer2::getInstance(nullptr, "nfkc_cf", UNORM2_COMPOSE, status)
       : icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status) || n == nullptr) {
-    fatal("ICU normalizer unavailable:", u_errorName(status));
-  }
+  if (U_FAILURE(status) || n == nullptr) fatal("ICU normalizer unavailable:", u_errorName(status));
   return n;
 }
 
@@ -41,25 +55,34 @@ char32_t fold(char32_t c, const NormalizationOptions& o) {
   return c;
 }
 
+auto option_key(const NormalizationOptions& o) {
+  return std::make_tuple(o.compatibility, o.remove_marks, o.remove_tatweel, o.remove_format, o.fold_alef,
+                         o.fold_alef_maksura, o.fold_teh_marbuta, o.fold_persian, o.fold_digits);
+}
+
 struct Emitter {
   NormalizedText& out;
-  uint32_t pending_start;  // removed characters before the first kept one
+  bool keep_origin;
+  uint32_t pending_start = 0;
   bool has_pending = false;
 
-  void emit(char32_t c, Span from) {
+  void emit_unit(char16_t c, Span from) {
+    out.text.push_back(c);
+    if (!keep_origin) return;
     if (has_pending) { from.start = pending_start; has_pending = false; }
+    out.origin.push_back(from);
+  }
+  void emit(char32_t c, Span from) {
     if (c < 0x10000) {
-      out.text.push_back(static_cast<char16_t>(c));
-      out.origin.push_back(from);
+      emit_unit(static_cast<char16_t>(c), from);
     } else {
-      out.text.push_back(U16_LEAD(c));
-      out.text.push_back(U16_TRAIL(c));
-      out.origin.push_back(from);
-      out.origin.push_back(from);
+      emit_unit(U16_LEAD(c), from);
+      emit_unit(U16_TRAIL(c), from);
     }
   }
   // A removed character belongs to the kept character before it, if they touch.
   void drop(Span from) {
+    if (!keep_origin) return;
     if (!out.origin.empty() && out.origin.back().end == from.start) {
       const uint32_t old_start = out.origin.back().start;
       for (std::size_t i = out.origin.size(); i-- > 0 && out.origin[i].start == old_start;) out.origin[i].end = from.end;
@@ -80,34 +103,93 @@ NormalizationOptions NormalizationOptions::orthographic() {
 }
 NormalizationOptions NormalizationOptions::full() { return NormalizationOptions{}; }
 
+const CharNormalizer::Tables& CharNormalizer::tables_for(const NormalizationOptions& options, const void* normalizer) {
+  static std::mutex mutex;
+  static std::map<decltype(option_key(options)), std::unique_ptr<Tables>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = cache[option_key(options)];
+  if (!slot) {
+    const auto* norm = static_cast<const icu::Normalizer2*>(normalizer);
+    slot = std::make_unique<Tables>();
+    icu::UnicodeString decomposition;
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (U_IS_SURROGATE(c)) continue;
+      uint8_t f = 0;
+      if (norm->hasBoundaryBefore(c)) f |= Tables::kBoundaryBefore;
+      if (!norm->getDecomposition(c, decomposition)) f |= Tables::kSimple;
+      slot->flags[c] = f;
+      const char32_t folded = fold(static_cast<char32_t>(c), options);
+      slot->folded[c] = static_cast<char16_t>(folded);  // every fold stays in the BMP
+    }
+  }
+  return *slot;
+}
+
 CharNormalizer::CharNormalizer(NormalizationOptions options)
-    : options_(options), unicode_normalizer_(unicode_instance(options.compatibility)) {}
+    : options_(options), unicode_normalizer_(unicode_instance(options.compatibility)),
+      tables_(&tables_for(options, unicode_normalizer_)) {}
 
-NormalizedText CharNormalizer::normalize(std::u16string_view text) const { return normalize_pass(text, 0); }
+NormalizedText CharNormalizer::normalize(std::u16string_view text) const { return normalize_pass(text, 0, true); }
 
-NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass) const {
+bool CharNormalizer::is_unchanged(std::u16string_view text) const {
+  const Tables& tables = *tables_;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char16_t u = text[i];
+    if (U16_IS_SURROGATE(u) || !(tables.flags[u] & Tables::kSimple) || tables.folded[u] != u) return false;
+    if (i + 1 < text.size() && (U16_IS_SURROGATE(text[i + 1]) || !(tables.flags[text[i + 1]] & Tables::kBoundaryBefore)))
+      return false;
+  }
+  return true;
+}
+
+std::u16string CharNormalizer::normalize_plain(std::u16string_view text) const {
+  return normalize_pass(text, 0, false).text;
+}
+
+NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass, bool keep_origin) const {
   const auto* norm = static_cast<const icu::Normalizer2*>(unicode_normalizer_);
+  const Tables& tables = *tables_;
   NormalizedText out;
-  out.text.reserve(text.size());
-  out.origin.reserve(text.size());
-  Emitter emitter{out, 0};
+  // Never in the small-string buffer: terms are views into this text, and must survive a move.
+  out.text.reserve(std::max<std::size_t>(text.size(), 32));
+  if (keep_origin) out.origin.reserve(text.size());
+  Emitter emitter{out, keep_origin};
   const auto* s = reinterpret_cast<const UChar*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   icu::UnicodeString decomposition, chunk_out;
+  // Does a normalization chunk (a base with its combining marks) start at index j?
+  const auto boundary_at = [&](int32_t j) {
+    const UChar u = s[j];
+    if (!U16_IS_SURROGATE(u)) return (tables.flags[u] & Tables::kBoundaryBefore) != 0;
+    UChar32 c;
+    U16_NEXT(s, j, n, c);
+    return static_cast<bool>(norm->hasBoundaryBefore(c));
+  };
 
+  bool needs_recheck = false;  // only a removal or a multi-unit chunk can leave a composable pair
   int32_t i = 0;
   while (i < n) {
-    // A chunk runs to the next normalization boundary: a base letter with its combining marks.
+    const UChar u = s[i];
+    // Fast path: a simple BMP character that ends its chunk.
+    if (!U16_IS_SURROGATE(u) && (tables.flags[u] & Tables::kSimple) && (i + 1 == n || boundary_at(i + 1))) {
+      const Span from{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)};
+      if (const char16_t f = tables.folded[u]) {
+        emitter.emit_unit(f, from);
+      } else {
+        emitter.drop(from);
+        needs_recheck = true;
+      }
+      ++i;
+      continue;
+    }
+    needs_recheck = true;
     const int32_t chunk_start = i;
     UChar32 first;
     U16_NEXT(s, i, n, first);
     bool single = true;
-    while (i < n) {
+    while (i < n && !boundary_at(i)) {
       UChar32 c;
-      int32_t j = i;
-      U16_NEXT(s, j, n, c);
-      if (norm->hasBoundaryBefore(c)) break;
-      i = j;
+      U16_NEXT(s, i, n, c);
       single = false;
     }
     const Span from{static_cast<uint32_t>(chunk_start), static_cast<uint32_t>(i)};
@@ -116,7 +198,7 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
       emitter.emit(0xFFFD, from);
       continue;
     }
-    // Fast path: one code point with no mapping normalizes to itself (composition needs two).
+    // One code point with no mapping normalizes to itself (composition needs two).
     if (single && !norm->getDecomposition(first, decomposition)) {
       const char32_t f = fold(static_cast<char32_t>(first), options_);
       if (f) emitter.emit(f, from); else emitter.drop(from);
@@ -141,16 +223,14 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
   // offset maps.
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString view(false, reinterpret_cast<const UChar*>(out.text.data()), static_cast<int32_t>(out.text.size()));
-  if (pass < 2 && !norm->isNormalized(view, status) && U_SUCCESS(status)) {
-    NormalizedText again = normalize_pass(out.text, pass + 1);
-    for (Span& o : again.origin) o = out.original_span(o.start, o.end);
+  if (needs_recheck && pass < 2 && norm->quickCheck(view, status) != UNORM_YES && U_SUCCESS(status) && !norm->isNormalized(view, status)) {
+    NormalizedText again = normalize_pass(out.text, pass + 1, keep_origin);
+    if (keep_origin) {
+      for (Span& o : again.origin) o = out.original_span(o.start, o.end);
+    }
     return again;
   }
   return out;
-}
-
-std::u16string CharNormalizer::normalize_plain(std::u16string_view text) const {
-  return normalize(text).text;
 }
 
 }  // namespace mirsad

@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <string_view>
 
 #include "text/normalized_text.hpp"
@@ -35,12 +36,19 @@ class CharNormalizer {
   NormalizedText normalize(std::u16string_view text) const;
   // Convenience for callers that don't need offsets (queries, lexicon keys).
   std::u16string normalize_plain(std::u16string_view text) const;
+  // True when normalize(text) would return text itself: checked from the per-character tables,
+  // without building anything (most words of news text are already NFC).
+  bool is_unchanged(std::u16string_view text) const;
   const NormalizationOptions& options() const { return options_; }
 
  private:
-  NormalizedText normalize_pass(std::u16string_view text, int pass) const;
+  struct Tables;
+  static const Tables& tables_for(const NormalizationOptions& options, const void* normalizer);
+  NormalizedText normalize_pass(std::u16string_view text, int pass, bool keep_origin) const;
+
   NormalizationOptions options_;
   const void* unicode_normalizer_;  // icu::Normalizer2*, kept opaque so ICU headers stay in the .cpp
+  const Tables* tables_;            // shared by every normalizer with the same options
 };
 
 }  // namespace mirsad

@@ -13,24 +13,6 @@ void append_code_point(std::u16string& out, char32_t cp) {
   }
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 }  // namespace
 
 std::u16string utf8_to_utf16(std::string_view bytes, std::size_t* replacements) {
@@ -85,19 +67,33 @@ std::u16string utf8_to_utf16(std::string_view bytes, std::size_t* replacements) 
 }
 
 std::string utf16_to_utf8(std::u16string_view text) {
-  std::string out;
-  out.reserve(text.size() * 2);
+  // Sized first and written in place: this runs for every term of every token.
+  std::size_t size = 0;
+  for (const char16_t c : text) size += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;  // a pair: 3 + 3 >= 4
+  std::string out(size, '\0');
+  char* p = out.data();
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char16_t c = text[i];
-    if (is_high_surrogate(c) && i + 1 < text.size() && is_low_surrogate(text[i + 1])) {
-      append_utf8(out, 0x10000 + ((char32_t(c) - 0xD800) << 10) + (char32_t(text[i + 1]) - 0xDC00));
-      ++i;
-    } else if (is_high_surrogate(c) || is_low_surrogate(c)) {
-      append_utf8(out, 0xFFFD);
-    } else {
-      append_utf8(out, c);
+    char32_t c = text[i];
+    if (c < 0x80) { *p++ = static_cast<char>(c); continue; }
+    if (c < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (c >> 6));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+      continue;
     }
+    if (is_high_surrogate(static_cast<char16_t>(c)) && i + 1 < text.size() && is_low_surrogate(text[i + 1])) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (char32_t(text[++i]) - 0xDC00);
+      *p++ = static_cast<char>(0xF0 | (c >> 18));
+      *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+      continue;
+    }
+    if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;  // lone surrogate
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   }
+  out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
 }
 

@@ -1,0 +1,21 @@
+// Replays every saved fuzz input (seeds and past crashes) through the analyzer invariants, so a
+// crash found once by scripts/fuzz.sh stays fixed in every ordinary test run.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "../fuzz/analyzer_invariants.hpp"
+
+TEST(FuzzRegression, EverySavedAnalyzerInputKeepsTheInvariants) {
+  const std::filesystem::path dir = std::filesystem::path(MIRSAD_SOURCE_DIR) / "tests/fuzz/corpus/analyzer";
+  std::size_t replayed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    mirsad::fuzz::check_input(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    ++replayed;
+  }
+  EXPECT_GE(replayed, 5u);
+}
