@@ -21,6 +21,8 @@ struct Candidate {
 }  // namespace
 
 CliticSplit CliticStripper::split(std::u16string_view w) const {
+  // Only words starting with a particle letter or the article's alef can carry proclitics.
+  if (w.size() < 3 || !(is_conjunction(w[0]) || is_preposition(w[0]) || w[0] == kAlef)) return CliticSplit{0, 0, w};
   // Enumerate every reading of the first letters, longest stack first.
   std::array<Candidate, 8> candidates{};
   std::size_t count = 0;

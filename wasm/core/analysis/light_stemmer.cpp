@@ -26,6 +26,12 @@ constexpr std::array<std::u16string_view, 14> kSuffixes = {
 }  // namespace
 
 std::u16string_view LightStemmer::stem(std::u16string_view word) const {
+  // Every suffix ends in one of ا م ن ت ه ي: anything else has nothing to strip.
+  if (word.size() < kMinStem + 1) return word;
+  switch (word.back()) {
+    case u'\u0627': case u'\u0645': case u'\u0646': case u'\u062A': case u'\u0647': case u'\u064A': break;
+    default: return word;
+  }
   for (const auto suffix : kSuffixes) {
     if (word.size() >= suffix.size() + kMinStem && word.ends_with(suffix)) {
       word.remove_suffix(suffix.size());

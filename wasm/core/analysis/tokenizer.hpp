@@ -12,7 +12,8 @@ namespace mirsad {
 // 2015/02/24, scores such as 5+5) stay one token. Punctuation never belongs to a token.
 class Tokenizer {
  public:
-  Tokenizer();
+  // fast_path = false runs ICU over everything (the reference the fast path is tested against).
+  explicit Tokenizer(bool fast_path = true);
   ~Tokenizer();
   Tokenizer(Tokenizer&&) noexcept;
   Tokenizer& operator=(Tokenizer&&) noexcept;
@@ -20,6 +21,8 @@ class Tokenizer {
   std::vector<Token> tokenize(const NormalizedText& text) const;
 
  private:
+  static void add_segment(const NormalizedText& text, uint32_t begin, uint32_t end, std::vector<Token>& tokens);
+  void icu_segments(const NormalizedText& text, uint32_t begin, uint32_t end, std::vector<Token>& tokens) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "entities/phrase_terms.hpp"
+#include "text/term_hash.hpp"
 #include "text/utf.hpp"
 
 namespace mirsad {
@@ -87,7 +88,7 @@ void EntityExtractor::add_name(const Analyzer& analyzer, const std::string& phra
 
 void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const {
   // Family name → the full name it abbreviates, from multi-word persons already found.
-  std::unordered_map<Term, const EntityCandidate*> by_last_word;
+  std::unordered_map<Term, const EntityCandidate*, TermHash> by_last_word;
   for (const EntityCandidate& c : accepted) {
     if (c.type == EntityType::Person && c.last - c.first >= 2) by_last_word.emplace(ctx.word(c.last - 1), &c);
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/string_pool.hpp"
+#include "text/term_hash.hpp"
 
 namespace mirsad {
 
@@ -52,7 +53,7 @@ class PhraseDictionary {
     Payload payload;
   };
   StringPool first_terms_;
-  std::unordered_map<std::u16string_view, std::vector<Entry>> by_first_;
+  std::unordered_map<std::u16string_view, std::vector<Entry>, TermHash> by_first_;
 };
 
 }  // namespace mirsad

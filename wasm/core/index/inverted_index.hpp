@@ -10,6 +10,7 @@
 #include "analysis/match_level.hpp"
 #include "text/span.hpp"
 #include "text/string_pool.hpp"
+#include "text/term_hash.hpp"
 
 namespace mirsad {
 
@@ -31,7 +32,7 @@ class InvertedIndex {
   // Postings of a term at a level, sorted by document; empty when the term is unknown.
   const std::vector<Posting>& postings(MatchLevel level, Term term) const;
   // Every term of a level, for prefix and fuzzy expansion.
-  const std::unordered_map<Term, uint32_t>& dictionary(MatchLevel level) const {
+  const std::unordered_map<Term, uint32_t, TermHash>& dictionary(MatchLevel level) const {
     return levels_[static_cast<std::size_t>(level)].dictionary;
   }
 
@@ -43,7 +44,7 @@ class InvertedIndex {
  private:
   struct Level {
     StringPool terms;                                // owns the dictionary's keys
-    std::unordered_map<Term, uint32_t> dictionary;   // term → index into lists
+    std::unordered_map<Term, uint32_t, TermHash> dictionary;  // term → index into lists
     std::vector<std::vector<Posting>> lists;
   };
   std::array<Level, kMatchLevelCount> levels_;

@@ -21,6 +21,7 @@ namespace mirsad {
 struct CharNormalizer::Tables {
   static constexpr uint8_t kBoundaryBefore = 1;  // a normalization chunk may start here
   static constexpr uint8_t kSimple = 2;          // no mapping: normalizes to itself (then folds)
+  static constexpr uint8_t kStable = 4;          // simple, starts a chunk and no fold changes it
   std::array<uint8_t, 0x10000> flags{};
   std::array<char16_t, 0x10000> folded{};        // the fold of a simple character; 0 = removed
 };
@@ -60,17 +61,33 @@ auto option_key(const NormalizationOptions& o) {
                          o.fold_alef_maksura, o.fold_teh_marbuta, o.fold_persian, o.fold_digits);
 }
 
+// Writes into buffers sized for the worst case (NFKC can grow a character, hence `grow`), and
+// trims at the end: one bounds check per unit instead of push_back's.
 struct Emitter {
   NormalizedText& out;
   bool keep_origin;
+  std::size_t size = 0;
   uint32_t pending_start = 0;
   bool has_pending = false;
 
+  void reserve_more(std::size_t units) {
+    if (size + units <= out.text.size()) return;
+    const std::size_t capacity = std::max(out.text.size() * 2, size + units + 32);
+    out.text.resize(capacity);
+    if (keep_origin) out.origin.resize(capacity);
+  }
   void emit_unit(char16_t c, Span from) {
-    out.text.push_back(c);
-    if (!keep_origin) return;
-    if (has_pending) { from.start = pending_start; has_pending = false; }
-    out.origin.push_back(from);
+    reserve_more(1);
+    out.text[size] = c;
+    if (keep_origin) {
+      if (has_pending) { from.start = pending_start; has_pending = false; }
+      out.origin[size] = from;
+    }
+    ++size;
+  }
+  void finish() {
+    out.text.resize(size);
+    if (keep_origin) out.origin.resize(size);
   }
   void emit(char32_t c, Span from) {
     if (c < 0x10000) {
@@ -83,9 +100,9 @@ struct Emitter {
   // A removed character belongs to the kept character before it, if they touch.
   void drop(Span from) {
     if (!keep_origin) return;
-    if (!out.origin.empty() && out.origin.back().end == from.start) {
-      const uint32_t old_start = out.origin.back().start;
-      for (std::size_t i = out.origin.size(); i-- > 0 && out.origin[i].start == old_start;) out.origin[i].end = from.end;
+    if (size > 0 && out.origin[size - 1].end == from.start) {
+      const uint32_t old_start = out.origin[size - 1].start;
+      for (std::size_t i = size; i-- > 0 && out.origin[i].start == old_start;) out.origin[i].end = from.end;
     } else if (!has_pending) {
       pending_start = from.start;
       has_pending = true;
@@ -117,9 +134,12 @@ const CharNormalizer::Tables& CharNormalizer::tables_for(const NormalizationOpti
       uint8_t f = 0;
       if (norm->hasBoundaryBefore(c)) f |= Tables::kBoundaryBefore;
       if (!norm->getDecomposition(c, decomposition)) f |= Tables::kSimple;
-      slot->flags[c] = f;
       const char32_t folded = fold(static_cast<char32_t>(c), options);
       slot->folded[c] = static_cast<char16_t>(folded);  // every fold stays in the BMP
+      if ((f & Tables::kSimple) && (f & Tables::kBoundaryBefore) && folded == static_cast<char32_t>(c)) {
+        f |= Tables::kStable;
+      }
+      slot->flags[c] = f;
     }
   }
   return *slot;
@@ -132,12 +152,11 @@ CharNormalizer::CharNormalizer(NormalizationOptions options)
 NormalizedText CharNormalizer::normalize(std::u16string_view text) const { return normalize_pass(text, 0, true); }
 
 bool CharNormalizer::is_unchanged(std::u16string_view text) const {
+  // Stable characters each form their own chunk and map to themselves, so a run of them is
+  // its own normalization. (Surrogates are never marked stable.)
   const Tables& tables = *tables_;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char16_t u = text[i];
-    if (U16_IS_SURROGATE(u) || !(tables.flags[u] & Tables::kSimple) || tables.folded[u] != u) return false;
-    if (i + 1 < text.size() && (U16_IS_SURROGATE(text[i + 1]) || !(tables.flags[text[i + 1]] & Tables::kBoundaryBefore)))
-      return false;
+  for (const char16_t u : text) {
+    if (!(tables.flags[u] & Tables::kStable)) return false;
   }
   return true;
 }
@@ -150,9 +169,9 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
   const auto* norm = static_cast<const icu::Normalizer2*>(unicode_normalizer_);
   const Tables& tables = *tables_;
   NormalizedText out;
-  // Never in the small-string buffer: terms are views into this text, and must survive a move.
-  out.text.reserve(std::max<std::size_t>(text.size(), 32));
-  if (keep_origin) out.origin.reserve(text.size());
+  // Sized past the small-string buffer: terms are views into this text and must survive a move.
+  out.text.resize(std::max<std::size_t>(text.size(), 32));
+  if (keep_origin) out.origin.resize(out.text.size());
   Emitter emitter{out, keep_origin};
   const auto* s = reinterpret_cast<const UChar*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
@@ -170,19 +189,14 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
   int32_t i = 0;
   while (i < n) {
     const UChar u = s[i];
-    // Fast path: a simple BMP character that ends its chunk.
-    if (!U16_IS_SURROGATE(u) && (tables.flags[u] & Tables::kSimple) && (i + 1 == n || boundary_at(i + 1))) {
+    // Fast path: a simple BMP character that starts and ends its own chunk.
+    constexpr uint8_t kAlone = Tables::kSimple | Tables::kBoundaryBefore;
+    if (!U16_IS_SURROGATE(u) && (tables.flags[u] & kAlone) == kAlone && (i + 1 == n || boundary_at(i + 1))) {
       const Span from{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)};
-      if (const char16_t f = tables.folded[u]) {
-        emitter.emit_unit(f, from);
-      } else {
-        emitter.drop(from);
-        needs_recheck = true;
-      }
+      if (const char16_t f = tables.folded[u]) emitter.emit_unit(f, from); else emitter.drop(from);
       ++i;
       continue;
     }
-    needs_recheck = true;
     const int32_t chunk_start = i;
     UChar32 first;
     U16_NEXT(s, i, n, first);
@@ -201,7 +215,13 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
     // One code point with no mapping normalizes to itself (composition needs two).
     if (single && !norm->getDecomposition(first, decomposition)) {
       const char32_t f = fold(static_cast<char32_t>(first), options_);
-      if (f) emitter.emit(f, from); else emitter.drop(from);
+      if (f) {
+        emitter.reserve_more(2);
+        if (f >= 0x10000 || !(tables.flags[f] & Tables::kBoundaryBefore)) needs_recheck = true;
+        emitter.emit(f, from);
+      } else {
+        emitter.drop(from);
+      }
       continue;
     }
     UErrorCode status = U_ZERO_ERROR;
@@ -209,15 +229,22 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
     norm->normalize(icu::UnicodeString(false, s + chunk_start, i - chunk_start), chunk_out, status);
     if (U_FAILURE(status)) chunk_out.setTo(icu::UnicodeString(false, s + chunk_start, i - chunk_start));
     bool kept_any = false;
+    emitter.reserve_more(static_cast<std::size_t>(chunk_out.length()));
     for (int32_t k = 0; k < chunk_out.length();) {
       UChar32 c = chunk_out.char32At(k);
       k += U16_LENGTH(c);
       if (U_IS_SURROGATE(c)) c = 0xFFFD;
       const char32_t f = fold(static_cast<char32_t>(c), options_);
-      if (f) { emitter.emit(f, from); kept_any = true; }
+      if (!f) continue;
+      // Output that can combine with what precedes it (after a removed character) may compose
+      // differently once joined: only then is the final check needed.
+      if (!kept_any && (f >= 0x10000 || !(tables.flags[f] & Tables::kBoundaryBefore))) needs_recheck = true;
+      emitter.emit(f, from);
+      kept_any = true;
     }
     if (!kept_any) emitter.drop(from);
   }
+  emitter.finish();
   // Removing a character can bring a letter and a combining mark together that now compose
   // (a, ZWNJ, U+0301 → á). Rare, but normalization must be idempotent: run again and chain the
   // offset maps.
