@@ -10,7 +10,7 @@ source "$ROOT/scripts/lib/env.sh"
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-APT_PACKAGES=(emscripten cmake nlohmann-json3-dev libicu-dev icu-devtools dpkg-dev googletest libgtest-dev
+APT_PACKAGES=(emscripten cmake nlohmann-json3-dev libicu-dev icu-devtools dpkg-dev googletest libgtest-dev hunspell-ar
               chromium clang libclang-rt-14-dev python3 pkg-config unzip)
 
 install_apt_packages() {

@@ -1,5 +1,6 @@
 #include "analysis/clitic_stripper.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace mirsad {
@@ -41,30 +42,49 @@ CliticSplit CliticStripper::split(std::u16string_view w) const {
       if (p > 0) candidates[count++] = {p, 0};
     }
   }
+  // Longest cut first: the first reading the lexicon confirms is the best one, so most words
+  // cost one or two lookups. Without a confirmed reading, the longest acceptable article cut
+  // wins (ال needs no confirmation).
+  std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const Candidate& a, const Candidate& b) { return a.particles + a.article > b.particles + b.article; });
+  const bool single_article_reading = count == 1 && candidates[0].article > 0;
   CliticSplit best{0, 0, w};
-  uint32_t best_cut = 0;
-  bool best_known = false;
+  bool found = false, best_known = false;
   for (std::size_t i = 0; i < count; ++i) {
     const Candidate& c = candidates[i];
     const uint32_t cut = c.particles + c.article;
     if (cut >= w.size()) continue;
     const std::u16string_view rest = w.substr(cut);
-    const bool known = lexicon_.knows(rest);
-    bool acceptable;
-    if (c.article) acceptable = rest.size() >= kMinBaseAfterArticle && !lexicon_.is_stopword(rest);
-    else acceptable = rest.size() >= kMinBaseAfterParticle && known;
-    if (!acceptable) continue;
-    // Prefer a reading the lexicon confirms; among equals, the longer cut.
-    if ((known && !best_known) || (known == best_known && cut > best_cut)) {
-      best = CliticSplit{c.particles, c.article, rest};
-      best_cut = cut;
-      best_known = known;
+    bool acceptable, known;
+    if (c.article) {
+      acceptable = rest.size() >= kMinBaseAfterArticle && !lexicon_.is_stopword(rest);
+      known = acceptable && !single_article_reading && lexicon_.knows(rest);
+    } else {
+      // و and ف join anything (وفي، فلا); a preposition before a function word is a word of its
+      // own: كانت is not ك + أنت, بلا is not ب + لا.
+      known = rest.size() >= kMinBaseAfterParticle && lexicon_.knows(rest);
+      acceptable = known && !(is_preposition(w[c.particles - 1]) && lexicon_.is_stopword(rest));
     }
+    if (!acceptable) continue;
+    if (!found) {
+      best = CliticSplit{c.particles, c.article, rest};
+      found = true;
+      best_known = known;
+    } else if (known && !best_known) {
+      best = CliticSplit{c.particles, c.article, rest};
+      best_known = true;
+    }
+    if (best_known) break;
   }
+  const uint32_t best_cut = best.particle_length + best.article_length;
   // A word the lexicon knows as written is not cut into particle + word: والي is a governor
-  // before it is و + إلى. The article is different: the lexicon holds names with their article
-  // (الجيش الليبي), and ال is never a radical.
-  if (best_cut > 0 && best.article_length == 0 && lexicon_.contains(w)) return CliticSplit{0, 0, w};
+  // before it is و + إلى. So is its accusative with tanween alif: وفقا is وفق + ا, not و + فقا.
+  // The article is different: the lexicon holds names with their article (الجيش الليبي), and ال
+  // is never a radical.
+  if (best_cut > 0 && best.article_length == 0 &&
+      (lexicon_.contains(w) || (w.size() > 3 && w.back() == kAlef && lexicon_.contains(w.substr(0, w.size() - 1))))) {
+    return CliticSplit{0, 0, w};
+  }
   return best;
 }
 

@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "analysis/term_set.hpp"
+#include "text/char_normalizer.hpp"
 
 namespace mirsad {
 
@@ -12,6 +13,8 @@ namespace mirsad {
 class Lexicon {
  public:
   void add(std::u16string_view normalized_word);
+  // Adds every word of a newline-separated UTF-8 list ('#' starts a comment line), normalized.
+  void add_word_list(const CharNormalizer& normalizer, std::string_view utf8_lines);
   bool contains(std::u16string_view normalized_word) const { return words_.contains(normalized_word); }
   // Known as written, or known with the article: جزائر is attested through الجزائر.
   bool knows(std::u16string_view normalized_word) const {

@@ -118,8 +118,9 @@ const std::array<uint8_t, 0x10000>& char_classes() {
 }  // namespace
 
 // Adds one word-break segment, applying the news-text fixes to it.
-void Tokenizer::add_segment(const NormalizedText& text, uint32_t b, uint32_t e, std::vector<Token>& tokens) {
-  TokenKind kind = classify(text.text, b, e);
+void Tokenizer::add_segment(const NormalizedText& text, uint32_t b, uint32_t e, std::vector<Token>& tokens,
+                            bool known_word) {
+  TokenKind kind = known_word ? TokenKind::Word : classify(text.text, b, e);
   if (kind == TokenKind::Mixed) {
     if (const uint32_t drop = particle_before_digits(text.text, b, e)) {
       b += drop;
@@ -199,7 +200,7 @@ std::vector<Token> Tokenizer::tokenize(const NormalizedText& text) const {
         if (cls[t[k]] != kLetter) { ++k; continue; }
         const uint32_t word_start = k;
         while (k < j && cls[t[k]] == kLetter) ++k;
-        add_segment(text, word_start, k, tokens);
+        add_segment(text, word_start, k, tokens, true);
       }
     }
     i = j;

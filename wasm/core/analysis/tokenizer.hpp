@@ -21,7 +21,9 @@ class Tokenizer {
   std::vector<Token> tokenize(const NormalizedText& text) const;
 
  private:
-  static void add_segment(const NormalizedText& text, uint32_t begin, uint32_t end, std::vector<Token>& tokens);
+  // known_word: the fast path already knows the segment is all letters.
+  static void add_segment(const NormalizedText& text, uint32_t begin, uint32_t end, std::vector<Token>& tokens,
+                          bool known_word = false);
   void icu_segments(const NormalizedText& text, uint32_t begin, uint32_t end, std::vector<Token>& tokens) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -1,5 +1,6 @@
 #include "api/engine.hpp"
 
+#include "embedded_data.hpp"
 #include "entities/cldr_names.hpp"
 #include "entities/resources.hpp"
 
@@ -10,6 +11,7 @@ namespace {
 std::unique_ptr<Analyzer> build_analyzer(Lexicon& lexicon) {
   const Lexicon empty;
   const Analyzer plain(empty);
+  lexicon.add_word_list(plain.normalizer(), embedded_data::arabic_stems_txt());
   add_entity_words_to_lexicon(plain, EntityResources::embedded(), CldrNames::load(), lexicon);
   return std::make_unique<Analyzer>(lexicon);
 }

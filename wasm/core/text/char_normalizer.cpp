@@ -76,7 +76,7 @@ struct Emitter {
     out.text.resize(capacity);
     if (keep_origin) out.origin.resize(capacity);
   }
-  void emit_unit(char16_t c, Span from) {
+  [[gnu::always_inline]] inline void emit_unit(char16_t c, Span from) {
     reserve_more(1);
     out.text[size] = c;
     if (keep_origin) {
