@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang + ASan + UBSan, against Debian's ICU) and runs each for a
-# bounded time on its seed corpus in tests/fuzz/corpus/<name>/. New inputs go to a scratch copy,
-# never into the repository. Any crash input is kept under build/fuzz/crashes/ and fails the run.
+# Builds the core with clang + ASan + UBSan (against Debian's ICU), runs the native unit tests
+# under the sanitizers, then runs each libFuzzer target for a bounded time on its seed corpus in
+# tests/fuzz/corpus/<name>/. New inputs go to a scratch copy, never into the repository; a crash
+# input is kept under build/fuzz/crashes/ and fails the run.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 30)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,10 +10,19 @@ source "$ROOT/scripts/lib/env.sh"
 SECONDS_PER_TARGET=${1:-30}
 OUT="$BUILD_DIR/fuzz"
 
-CC=clang CXX=clang++ cmake -S "$ROOT" -B "$OUT" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIRSAD_FUZZ=ON -DMIRSAD_TESTS=OFF >/dev/null
+CC=clang CXX=clang++ cmake -S "$ROOT" -B "$OUT" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIRSAD_FUZZ=ON -DMIRSAD_TESTS=ON >/dev/null
 cmake --build "$OUT" -j"$(nproc)" >/dev/null
 
 status=0
+# halt_on_error: UBSan otherwise only prints; a finding must fail the run.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
+if ctest_out=$(cd "$OUT" && ctest -j"$(nproc)" 2>&1); then
+  echo "sanitized unit tests: $(printf '%s\n' "$ctest_out" | grep -E 'tests passed' | tail -1)"
+else
+  printf '%s\n' "$ctest_out" | tail -40
+  echo "sanitized unit tests: FAILED"
+  status=1
+fi
 mkdir -p "$OUT/crashes"
 for seeds in "$ROOT"/tests/fuzz/corpus/*/; do
   name=$(basename "$seeds")

@@ -4,6 +4,7 @@
 #   native   GoogleTest via CTest, against Debian's ICU
 #   node     node:test against the same wasm module the page loads
 #   browser  playwright-core driving Debian's Chromium on the page from file://
+#   sanitize the unit tests again under ASan + UBSan, and the libFuzzer targets for a bounded time
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/scripts/lib/env.sh"
@@ -32,6 +33,9 @@ count_node < <(node --test "$ROOT"/tests/node/*.test.js 2>&1)
 
 log "browser tests (playwright-core + Debian Chromium)"
 count_node < <(node --test --test-concurrency=1 "$ROOT"/tests/browser/*.test.js 2>&1)
+
+log "native unit tests under ASan + UBSan, then libFuzzer for ${MIRSAD_FUZZ_SECONDS:-30} s per target"
+if bash "$ROOT/scripts/fuzz.sh" "${MIRSAD_FUZZ_SECONDS:-30}"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo
 echo "$passed passed, $failed failed"

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "analysis/analyzer.hpp"
 #include "test_support.hpp"
 
@@ -121,4 +123,47 @@ TEST_F(AnalyzerTest, OneCharacterExpandingToSeveralWordsGivesThemItsSpan) {
   const auto& tokens = analyzed.tokens;
   ASSERT_EQ(tokens.size(), 6u);  // قال + صلى الله عليه وسلم + اليوم
   for (std::size_t i = 1; i <= 4; ++i) EXPECT_EQ(tokens[i].token.span, (Span{4, 5}));
+}
+
+TEST_F(AnalyzerTest, EveryProcliticStackOnAKnownWord) {
+  // conjunction × preposition × article, with لل = ل + ال
+  for (const char* w : {"والجزائر", "بالجزائر", "فالجزائر", "كالجزائر", "للجزائر", "وللجزائر", "وبالجزائر", "فبالجزائر",
+                        "ولليبيا", "وبليبيا", "فلليبيا", "كليبيا"}) {
+    const std::string b = base(w);
+    EXPECT_TRUE(b == "جزائر" || b == "ليبيا") << w << " → " << b;
+  }
+}
+
+TEST_F(AnalyzerTest, LatinAndMixedTokensAreKeptWhole) {
+  EXPECT_EQ(terms("G5 COVID-19 iPhone ISIS", MatchLevel::Normalized),
+            (std::vector<std::string>{"g5", "covid", "19", "iphone", "isis"}));
+  EXPECT_EQ(terms("قمة G20 في", MatchLevel::Word), (std::vector<std::string>{"قمه", "g20", "في"}));
+}
+
+TEST_F(AnalyzerTest, QuotesAndArabicPunctuationNeverJoinATokenOrEnterIt) {
+  const std::u16string text = u16("''ليبيا'' “تونس” «مصر»؛ الجزائر؟ (سرت)، درنة!");
+  const AnalyzedText analyzed = analyzer.analyze(text);
+  std::vector<std::string> words;
+  for (const auto& t : analyzed.tokens) words.push_back(slice(text, t.token.span.start, t.token.span.end));
+  EXPECT_EQ(words, (std::vector<std::string>{"ليبيا", "تونس", "مصر", "الجزائر", "سرت", "درنة"}));
+}
+
+TEST_F(AnalyzerTest, OffsetsStayValidOnRandomMixedText) {
+  std::mt19937 rng(99);
+  const std::u16string alphabet = u"ليبيا وَلِلْجَزَائِرِ ﻟﻴﺒﻴﺎ ﻻ ٢٠١٦ 5+5 a.b ''«» \u200C\u0640\U0001F600ﷺ";
+  for (int round = 0; round < 2000; ++round) {
+    std::u16string s;
+    for (int i = 0, len = static_cast<int>(rng() % 40); i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    const AnalyzedText analyzed = analyzer.analyze(s);
+    uint32_t previous_start = 0;
+    for (const auto& t : analyzed.tokens) {
+      ASSERT_LT(t.token.span.start, t.token.span.end);
+      ASSERT_LE(t.token.span.end, s.size());
+      ASSERT_GE(t.token.span.start, previous_start);
+      previous_start = t.token.span.start;
+      for (const uint32_t edge : {t.token.span.start, t.token.span.end}) {
+        ASSERT_FALSE(edge > 0 && edge < s.size() && is_low_surrogate(s[edge]) && is_high_surrogate(s[edge - 1]));
+      }
+    }
+  }
 }
