@@ -111,3 +111,10 @@ TEST_F(SearchTest, DuplicateIdsAreRefused) {
   EXPECT_EQ(report["added"], 0);
   EXPECT_EQ(report["errors"].size(), 1u);
 }
+
+TEST_F(SearchTest, AnyJoinsWordsWithOr) {
+  const json all = json::parse(api.search(u16("طرابلس مصر"), "word", 10, false));
+  const json any = json::parse(api.search(u16("طرابلس مصر"), "word", 10, true));
+  EXPECT_EQ(all["total"], 0);
+  EXPECT_EQ(any["total"], 2);
+}

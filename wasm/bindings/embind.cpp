@@ -24,5 +24,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("entities", &mirsad::JsonApi::entities)
       .function("entitiesOfText", &mirsad::JsonApi::entities_of_text)
       .function("normalize", &mirsad::JsonApi::normalize)
-      .function("countTokens", &mirsad::JsonApi::count_tokens);
+      .function("countTokens", &mirsad::JsonApi::count_tokens)
+      .function("stats", &mirsad::JsonApi::stats)
+      .function("compact", &mirsad::JsonApi::compact);
 }

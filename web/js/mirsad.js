@@ -62,6 +62,7 @@
         mergeReport(report, JSON.parse(this._api.addDocument(String(d.id), d.text, String(d.title || ''),
           String(d.date || ''), String(d.source || ''))));
       }
+      this._api.compact();  // one batch: the index gives back its growth slack
       this._documents = null;
       return report;
     }
@@ -89,11 +90,15 @@
       return t;
     }
 
-    /** @returns {SearchResult} */
+    /**
+     * @param {string} query  the query language of README.md
+     * @param {{mode?: string, limit?: number, any?: boolean}} [options]  any: words joined by OR
+     * @returns {SearchResult}
+     */
     search(query, options) {
       const mode = (options && options.mode) || 'word';
       const limit = (options && options.limit) || 50;
-      return JSON.parse(this._api.search(String(query), mode, limit));
+      return JSON.parse(this._api.search(String(query), mode, limit, Boolean(options && options.any)));
     }
 
     /** Entities of one document, or of all when id is omitted. @returns {{documents: {id: string, entities: Entity[]}[]}} */
@@ -104,6 +109,9 @@
 
     /** Tokens of a text at every match level, with offsets. */
     normalize(text) { return JSON.parse(this._api.normalize(String(text))); }
+
+    /** What the index holds: documents, tokens, terms per level, index and text bytes. */
+    stats() { return JSON.parse(this._api.stats()); }
 
     dispose() { this._api.delete(); }
   }

@@ -30,11 +30,16 @@ class Engine {
 
   // Adds documents; a duplicate or empty id is refused with a reason, the others are kept.
   std::vector<AddError> add_documents(std::vector<Document> documents);
+  // Releases the index's growth slack after a batch of additions.
+  void compact() { index_.compact(); }
 
   const std::vector<Document>& documents() const { return documents_; }
+  const InvertedIndex& index() const { return index_; }
   std::optional<DocOrdinal> find(const std::string& id) const;
 
-  Query parse_query(std::u16string_view text, MatchLevel level) const { return parser_.parse(text, level); }
+  Query parse_query(std::u16string_view text, MatchLevel level, bool any = false) const {
+    return parser_.parse(text, level, any);
+  }
   SearchResults search(const Query& query, std::size_t limit) const { return searcher_.search(query, limit); }
   // Entities of one document, computed on first request and cached.
   const std::vector<Entity>& entities(DocOrdinal doc) const;

@@ -37,7 +37,9 @@ ordered_json add_report(Engine& engine, LoadResult loaded) {
 }  // namespace
 
 std::string JsonApi::load_file(std::string_view file_name, std::string_view bytes) {
-  return dump(add_report(engine_, CorpusLoader::from_file(file_name, bytes)));
+  const std::string report = dump(add_report(engine_, CorpusLoader::from_file(file_name, bytes)));
+  engine_.compact();
+  return report;
 }
 
 std::string JsonApi::add_document(const std::string& id, const std::u16string& text, const std::string& title,
@@ -60,7 +62,7 @@ std::u16string JsonApi::text(const std::string& id) const {
   return ordinal ? engine_.documents()[*ordinal].text : std::u16string();
 }
 
-std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit) const {
+std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any) const {
   ordered_json out{{"query", utf16_to_utf8(query_text)}};
   const auto level = parse_match_level(mode.empty() ? "word" : mode);
   std::vector<std::string> warnings;
@@ -68,7 +70,7 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   if (level) effective = *level;
   else warnings.push_back("unknown mode \"" + mode + "\": used word (exact, normalized, word, stem)");
   out["mode"] = match_level_name(effective);
-  const Query query = engine_.parse_query(query_text, effective);
+  const Query query = engine_.parse_query(query_text, effective, any);
   warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
   const SearchResults results = engine_.search(query, k);
@@ -108,6 +110,19 @@ std::string JsonApi::entities_of_text(const std::u16string& text) const {
   ordered_json list = ordered_json::array();
   for (const Entity& e : engine_.extract_entities(text)) list.push_back(entity_json(e));
   return dump(ordered_json{{"documents", {{{"id", "text"}, {"entities", std::move(list)}}}}});
+}
+
+std::string JsonApi::stats() const {
+  const InvertedIndex& index = engine_.index();
+  ordered_json terms;
+  for (const MatchLevel level : kAllMatchLevels) terms[std::string(match_level_name(level))] = index.dictionary(level).size();
+  std::size_t text_bytes = 0;
+  for (const Document& d : engine_.documents()) text_bytes += d.text.capacity() * sizeof(char16_t);
+  return dump(ordered_json{{"documents", index.document_count()},
+                           {"tokens", static_cast<uint64_t>(index.average_document_length() * index.document_count() + 0.5)},
+                           {"terms", terms},
+                           {"index_bytes", index.memory_bytes()},
+                           {"text_bytes", text_bytes}});
 }
 
 std::string JsonApi::normalize(const std::u16string& text) const {

@@ -22,13 +22,18 @@ class JsonApi {
   std::string add_document(const std::string& id, const std::u16string& text, const std::string& title,
                            const std::string& date, const std::string& source);
   std::string documents() const;  // [{"id", "title", "date", "source", "length"}]
+  // Ends a batch of additions: the index gives back its growth slack.
+  void compact() { engine_.compact(); }
   std::u16string text(const std::string& id) const;
-  std::string search(const std::u16string& query, const std::string& mode, int limit) const;
+  // any: join the words with OR instead of AND.
+  std::string search(const std::u16string& query, const std::string& mode, int limit, bool any = false) const;
   // Entities of one document, or of every document when id is empty.
   std::string entities(const std::string& id) const;
   // Entities of an arbitrary text that is not part of the corpus (id "text").
   std::string entities_of_text(const std::u16string& text) const;
   std::string normalize(const std::u16string& text) const;
+  // {"documents", "tokens", "terms": {level: n}, "index_bytes", "text_bytes"}: what the index holds.
+  std::string stats() const;
   // Runs the analysis chain and returns the token count: what scripts/bench times in wasm.
   std::size_t count_tokens(const std::u16string& text) const { return engine_.analyze(text).tokens.size(); }
 

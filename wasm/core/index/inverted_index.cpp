@@ -1,40 +1,186 @@
 #include "index/inverted_index.hpp"
 
+#include <algorithm>
+#include <queue>
+
+#include "index/varint.hpp"
+
 namespace mirsad {
+namespace {
+
+std::size_t coarse_index(MatchLevel level) { return static_cast<std::size_t>(level) - 1; }
+
+}  // namespace
+
+uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
+  bool added = false;
+  uint32_t id = exact_terms_.intern(token.term(MatchLevel::Exact), added);
+  if (!added) {
+    const uint32_t normalized = coarse_terms_[0].find(token.term(MatchLevel::Normalized));
+    if (normalized == normalized_of_[id]) return id;
+    // The same literal text normalized two ways (a ligature whose expansion spans several
+    // words): a separate entry, so each coarse level keeps pointing at the right positions.
+    std::u16string key(token.term(MatchLevel::Exact));
+    key.push_back(u'\0');
+    key.append(token.term(MatchLevel::Normalized));
+    id = exact_terms_.intern(key, added);
+    if (!added) return id;
+  }
+  postings_.emplace_back();
+  for (std::size_t c = 0; c < kCoarseLevels; ++c) {
+    bool new_coarse = false;
+    const uint32_t coarse = coarse_terms_[c].intern(token.terms[c + 1], new_coarse);
+    if (new_coarse) members_[c].emplace_back();
+    members_[c][coarse].push_back(id);
+    if (c == 0) normalized_of_.push_back(coarse);
+  }
+  return id;
+}
 
 DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
-  const auto doc = static_cast<DocOrdinal>(spans_.size());
-  std::vector<Span> spans;
-  spans.reserve(text.tokens.size());
-  for (std::size_t level_index = 0; level_index < kMatchLevelCount; ++level_index) {
-    Level& level = levels_[level_index];
-    for (uint32_t pos = 0; pos < text.tokens.size(); ++pos) {
-      const Term term = text.tokens[pos].terms[level_index];
-      auto it = level.dictionary.find(term);
-      if (it == level.dictionary.end()) {
-        it = level.dictionary.emplace(level.terms.keep(term), static_cast<uint32_t>(level.lists.size())).first;
-        level.lists.emplace_back();
-      }
-      std::vector<Posting>& list = level.lists[it->second];
-      if (list.empty() || list.back().doc != doc) list.push_back(Posting{doc, {}});
-      list.back().positions.push_back(pos);
+  const auto doc = static_cast<DocOrdinal>(lengths_.size());
+  for (uint32_t pos = 0; pos < text.tokens.size(); ++pos) {
+    TermPostings& p = postings_[exact_id(text.tokens[pos])];
+    if (p.last_doc != doc) {
+      if (p.last_doc != UINT32_MAX) p.bytes.push_back(0);  // ends the previous document's positions
+      varint::put(p.bytes, p.last_doc == UINT32_MAX ? doc : doc - p.last_doc);
+      varint::put(p.bytes, pos + 1);
+      p.last_doc = doc;
+    } else {
+      varint::put(p.bytes, pos - p.last_position);  // >= 1: positions are distinct and ascending
     }
+    p.last_position = pos;
   }
-  for (const AnalyzedToken& token : text.tokens) spans.push_back(token.token.span);
-  total_tokens_ += spans.size();
-  spans_.push_back(std::move(spans));
+  span_offsets_.push_back(spans_.size());
+  uint32_t previous_end = 0;
+  for (const AnalyzedToken& t : text.tokens) {
+    // Tokens from one expanded character share a span, so a gap can be "negative": the low bit
+    // says which way it goes.
+    const Span s = t.token.span;
+    if (s.start >= previous_end) varint::put(spans_, (s.start - previous_end) << 1);
+    else varint::put(spans_, ((previous_end - s.start) << 1) | 1);
+    varint::put(spans_, s.end - s.start);
+    previous_end = s.end;
+  }
+  lengths_.push_back(static_cast<uint32_t>(text.tokens.size()));
+  total_tokens_ += text.tokens.size();
   return doc;
 }
 
-const std::vector<Posting>& InvertedIndex::postings(MatchLevel level, Term term) const {
-  static const std::vector<Posting> kEmpty;
-  const Level& l = levels_[static_cast<std::size_t>(level)];
-  const auto it = l.dictionary.find(term);
-  return it == l.dictionary.end() ? kEmpty : l.lists[it->second];
+DecodedPostings InvertedIndex::decode(uint32_t exact) const {
+  DecodedPostings out;
+  const TermPostings& p = postings_[exact];
+  const uint8_t* it = p.bytes.data();
+  const uint8_t* end = it + p.bytes.size();
+  out.positions.reserve(p.bytes.size());
+  DocOrdinal doc = 0;
+  bool first = true;
+  while (it < end) {
+    const uint32_t delta = varint::get(it, end);
+    doc = first ? delta : doc + delta;
+    first = false;
+    out.docs.push_back(doc);
+    uint32_t pos = varint::get(it, end) - 1;
+    out.positions.push_back(pos);
+    while (it < end) {
+      const uint32_t step = varint::get(it, end);
+      if (step == 0) break;
+      pos += step;
+      out.positions.push_back(pos);
+    }
+    out.starts.push_back(static_cast<uint32_t>(out.positions.size()));
+  }
+  return out;
+}
+
+DecodedPostings InvertedIndex::merge(const std::vector<uint32_t>& exact_ids) const {
+  if (exact_ids.size() == 1) return decode(exact_ids[0]);
+  std::vector<DecodedPostings> lists;
+  lists.reserve(exact_ids.size());
+  for (const uint32_t id : exact_ids) lists.push_back(decode(id));
+  // k-way merge by document; a position belongs to one exact term, so per document the
+  // positions of the lists are disjoint and only need sorting.
+  using Head = std::pair<DocOrdinal, uint32_t>;  // (document, list)
+  std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heads;
+  std::vector<std::size_t> at(lists.size(), 0);
+  for (uint32_t l = 0; l < lists.size(); ++l) {
+    if (lists[l].size()) heads.emplace(lists[l].docs[0], l);
+  }
+  DecodedPostings out;
+  while (!heads.empty()) {
+    const DocOrdinal doc = heads.top().first;
+    const auto first_position = out.positions.size();
+    while (!heads.empty() && heads.top().first == doc) {
+      const uint32_t l = heads.top().second;
+      heads.pop();
+      const std::size_t i = at[l]++;
+      out.positions.insert(out.positions.end(), lists[l].positions_begin(i), lists[l].positions_end(i));
+      if (at[l] < lists[l].size()) heads.emplace(lists[l].docs[at[l]], l);
+    }
+    std::sort(out.positions.begin() + static_cast<std::ptrdiff_t>(first_position), out.positions.end());
+    out.docs.push_back(doc);
+    out.starts.push_back(static_cast<uint32_t>(out.positions.size()));
+  }
+  return out;
+}
+
+const TermDictionary& InvertedIndex::dictionary(MatchLevel level) const {
+  return level == MatchLevel::Exact ? exact_terms_ : coarse_terms_[coarse_index(level)];
+}
+
+DecodedPostings InvertedIndex::postings_of(MatchLevel level, uint32_t term_id) const {
+  if (level == MatchLevel::Exact) return decode(term_id);
+  return merge(members_[coarse_index(level)][term_id]);
+}
+
+DecodedPostings InvertedIndex::postings(MatchLevel level, Term term) const {
+  const uint32_t id = dictionary(level).find(term);
+  if (id == TermDictionary::kMissing) return DecodedPostings{};
+  return postings_of(level, id);
+}
+
+std::vector<Span> InvertedIndex::token_spans(DocOrdinal doc) const {
+  std::vector<Span> spans;
+  spans.reserve(lengths_[doc]);
+  const uint8_t* it = spans_.data() + span_offsets_[doc];
+  const uint8_t* end = spans_.data() + spans_.size();
+  uint32_t previous_end = 0;
+  for (uint32_t i = 0; i < lengths_[doc]; ++i) {
+    const uint32_t gap = varint::get(it, end);
+    const uint32_t start = (gap & 1) ? previous_end - (gap >> 1) : previous_end + (gap >> 1);
+    const uint32_t length = varint::get(it, end);
+    spans.push_back(Span{start, start + length});
+    previous_end = start + length;
+  }
+  return spans;
 }
 
 double InvertedIndex::average_document_length() const {
-  return spans_.empty() ? 0.0 : static_cast<double>(total_tokens_) / static_cast<double>(spans_.size());
+  return lengths_.empty() ? 0.0 : static_cast<double>(total_tokens_) / static_cast<double>(lengths_.size());
+}
+
+void InvertedIndex::compact() {
+  spans_.shrink_to_fit();
+  span_offsets_.shrink_to_fit();
+  lengths_.shrink_to_fit();
+  postings_.shrink_to_fit();
+  for (TermPostings& p : postings_) p.bytes.shrink_to_fit();
+  for (auto& level : members_) {
+    level.shrink_to_fit();
+    for (auto& m : level) m.shrink_to_fit();
+  }
+}
+
+std::size_t InvertedIndex::memory_bytes() const {
+  std::size_t bytes = spans_.capacity() + span_offsets_.capacity() * 8 + lengths_.capacity() * 4 +
+                      exact_terms_.memory_bytes() + postings_.capacity() * sizeof(TermPostings) +
+                      normalized_of_.capacity() * 4;
+  for (const TermPostings& p : postings_) bytes += p.bytes.capacity();
+  for (std::size_t c = 0; c < kCoarseLevels; ++c) {
+    bytes += coarse_terms_[c].memory_bytes() + members_[c].capacity() * sizeof(std::vector<uint32_t>);
+    for (const auto& m : members_[c]) bytes += m.capacity() * 4;
+  }
+  return bytes;
 }
 
 }  // namespace mirsad

@@ -1,54 +1,76 @@
 #pragma once
 #include <array>
 #include <cstdint>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/match_level.hpp"
+#include "index/term_dictionary.hpp"
 #include "text/span.hpp"
-#include "text/string_pool.hpp"
-#include "text/term_hash.hpp"
 
 namespace mirsad {
 
 using DocOrdinal = uint32_t;
 
-// Occurrences of one term in one document: token positions, ascending.
-struct Posting {
-  DocOrdinal doc;
+// A term's postings, decoded for one query: documents ascending, and for document i its
+// positions positions[starts[i] .. starts[i + 1]).
+struct DecodedPostings {
+  std::vector<DocOrdinal> docs;
+  std::vector<uint32_t> starts{0};  // docs.size() + 1 entries
   std::vector<uint32_t> positions;
+
+  std::size_t size() const { return docs.size(); }
+  const uint32_t* positions_begin(std::size_t i) const { return positions.data() + starts[i]; }
+  const uint32_t* positions_end(std::size_t i) const { return positions.data() + starts[i + 1]; }
 };
 
-// A positional inverted index with one term space per match level, plus each document's token
-// spans so a match at position p can be reported as original UTF-16 offsets.
+// A positional inverted index over the finest level only. Every exact term has compressed
+// postings (varint deltas of documents and positions, Lucene/Tantivy style); each coarser level
+// (normalized, word, stem) is a dictionary from its term to the exact terms it covers, and its
+// postings are their union, merged at query time. The positions are stored once instead of four
+// times; the coarser the level, the more lists a query merges (ليبيا at word level: ليبيا، وليبيا،
+// لليبيا، بليبيا…). Each document's token spans are kept the same way, so a match at position p
+// is reported as original UTF-16 offsets.
 class InvertedIndex {
  public:
   // Indexes an analyzed document; documents get ordinals 0, 1, 2… in insertion order.
   DocOrdinal add(const AnalyzedText& text);
 
-  // Postings of a term at a level, sorted by document; empty when the term is unknown.
-  const std::vector<Posting>& postings(MatchLevel level, Term term) const;
-  // Every term of a level, for prefix and fuzzy expansion.
-  const std::unordered_map<Term, uint32_t, TermHash>& dictionary(MatchLevel level) const {
-    return levels_[static_cast<std::size_t>(level)].dictionary;
-  }
+  DecodedPostings postings(MatchLevel level, Term term) const;
+  // The terms of a level, for prefix and fuzzy expansion, and postings by their id.
+  const TermDictionary& dictionary(MatchLevel level) const;
+  DecodedPostings postings_of(MatchLevel level, uint32_t term_id) const;
 
-  std::size_t document_count() const { return spans_.size(); }
-  uint32_t document_length(DocOrdinal doc) const { return static_cast<uint32_t>(spans_[doc].size()); }
+  std::size_t document_count() const { return lengths_.size(); }
+  uint32_t document_length(DocOrdinal doc) const { return lengths_[doc]; }
   double average_document_length() const;
-  const std::vector<Span>& token_spans(DocOrdinal doc) const { return spans_[doc]; }
+  uint64_t token_count() const { return total_tokens_; }
+  std::vector<Span> token_spans(DocOrdinal doc) const;
+  std::size_t memory_bytes() const;
+  // Gives back the growth slack of every buffer; call after a batch of documents.
+  void compact();
 
  private:
-  struct Level {
-    StringPool terms;                                // owns the dictionary's keys
-    std::unordered_map<Term, uint32_t, TermHash> dictionary;  // term → index into lists
-    std::vector<std::vector<Posting>> lists;
+  struct TermPostings {
+    std::vector<uint8_t> bytes;  // per document: varint(doc delta), varint(position deltas)…, 0
+    DocOrdinal last_doc = UINT32_MAX;
+    uint32_t last_position = 0;
   };
-  std::array<Level, kMatchLevelCount> levels_;
-  std::vector<std::vector<Span>> spans_;
+  static constexpr std::size_t kCoarseLevels = kMatchLevelCount - 1;  // normalized, word, stem
+
+  uint32_t exact_id(const AnalyzedToken& token);
+  DecodedPostings decode(uint32_t exact) const;
+  DecodedPostings merge(const std::vector<uint32_t>& exact_ids) const;
+
+  TermDictionary exact_terms_;
+  std::vector<TermPostings> postings_;                        // by exact id
+  std::vector<uint32_t> normalized_of_;                       // exact id → normalized id
+  std::array<TermDictionary, kCoarseLevels> coarse_terms_;
+  std::array<std::vector<std::vector<uint32_t>>, kCoarseLevels> members_;  // coarse id → exact ids
+  std::vector<uint8_t> spans_;           // per document: varint(gap before token), varint(length)…
+  std::vector<uint64_t> span_offsets_;   // document → offset in spans_
+  std::vector<uint32_t> lengths_;        // tokens per document
   uint64_t total_tokens_ = 0;
 };
 

@@ -45,7 +45,7 @@ std::vector<Lexeme> lex(std::u16string_view q, std::vector<std::string>& warning
 
 }  // namespace
 
-Query QueryParser::parse(std::u16string_view text, MatchLevel level) const {
+Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any) const {
   Query query;
   query.level = level;
   if (text.size() > kMaxQueryUnits) {
@@ -87,6 +87,13 @@ Query QueryParser::parse(std::u16string_view text, MatchLevel level) const {
     pending_or = false;
   }
   if (pending_or) query.warnings.push_back("OR at the end was ignored");
+  if (any && query.required.size() > 1) {
+    Clause all;
+    for (Clause& c : query.required) {
+      for (PhraseQuery& p : c.alternatives) all.alternatives.push_back(std::move(p));
+    }
+    query.required.assign(1, std::move(all));
+  }
   if (truncated) query.warnings.push_back("too many words: only the first " + std::to_string(kMaxTerms) + " were searched");
   return query;
 }

@@ -15,7 +15,9 @@ class QueryParser {
   static constexpr std::size_t kMaxTerms = 64;         // terms kept across the whole query
 
   explicit QueryParser(const Analyzer& analyzer) : analyzer_(analyzer) {}
-  Query parse(std::u16string_view text, MatchLevel level) const;
+  // any = true joins every clause with OR ("any term"), the default of most search libraries and
+  // what known-item benchmarks use; otherwise all clauses must match.
+  Query parse(std::u16string_view text, MatchLevel level, bool any = false) const;
 
  private:
   const Analyzer& analyzer_;

@@ -4,44 +4,44 @@
 
 namespace mirsad {
 
-std::vector<PhraseOccurrences> match_phrase(const InvertedIndex& index, MatchLevel level,
-                                            const PhraseQuery& phrase) {
-  std::vector<PhraseOccurrences> out;
-  if (phrase.terms.empty()) return out;
-  std::vector<const std::vector<Posting>*> lists;
+PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase) {
+  if (phrase.terms.empty()) return PhraseMatches{};
+  std::vector<DecodedPostings> lists;
+  lists.reserve(phrase.terms.size());
   for (const std::u16string& term : phrase.terms) {
-    const auto& list = index.postings(level, term);
-    if (list.empty()) return out;
-    lists.push_back(&list);
+    lists.push_back(index.postings(level, term));
+    if (lists.back().size() == 0) return PhraseMatches{};
   }
+  if (lists.size() == 1) return std::move(lists[0]);  // one word: its postings are the answer
   // Drive the intersection from the rarest term's documents.
   std::size_t rarest = 0;
   for (std::size_t i = 1; i < lists.size(); ++i) {
-    if (lists[i]->size() < lists[rarest]->size()) rarest = i;
+    if (lists[i].size() < lists[rarest].size()) rarest = i;
   }
-  std::vector<std::size_t> cursor(lists.size(), 0);
-  for (const Posting& anchor : *lists[rarest]) {
-    const DocOrdinal doc = anchor.doc;
-    std::vector<const Posting*> in_doc(lists.size(), nullptr);
+  PhraseMatches out;
+  std::vector<std::size_t> cursor(lists.size(), 0), at(lists.size(), 0);
+  for (const DocOrdinal doc : lists[rarest].docs) {
     bool all = true;
     for (std::size_t i = 0; i < lists.size() && all; ++i) {
-      const auto& list = *lists[i];
-      auto it = std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(cursor[i]), list.end(), doc,
-                                 [](const Posting& p, DocOrdinal d) { return p.doc < d; });
-      cursor[i] = static_cast<std::size_t>(it - list.begin());
-      if (it == list.end() || it->doc != doc) all = false;
-      else in_doc[i] = &*it;
+      const auto& docs = lists[i].docs;
+      const auto it = std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(cursor[i]), docs.end(), doc);
+      cursor[i] = static_cast<std::size_t>(it - docs.begin());
+      if (it == docs.end() || *it != doc) all = false;
+      else at[i] = cursor[i];
     }
     if (!all) continue;
-    PhraseOccurrences occ{doc, {}};
-    for (const uint32_t p : in_doc[0]->positions) {
+    const std::size_t before = out.positions.size();
+    for (const uint32_t* p = lists[0].positions_begin(at[0]); p != lists[0].positions_end(at[0]); ++p) {
       bool ok = true;
-      for (std::size_t i = 1; i < in_doc.size() && ok; ++i) {
-        ok = std::binary_search(in_doc[i]->positions.begin(), in_doc[i]->positions.end(), p + static_cast<uint32_t>(i));
+      for (std::size_t i = 1; i < lists.size() && ok; ++i) {
+        ok = std::binary_search(lists[i].positions_begin(at[i]), lists[i].positions_end(at[i]), *p + static_cast<uint32_t>(i));
       }
-      if (ok) occ.starts.push_back(p);
+      if (ok) out.positions.push_back(*p);
     }
-    if (!occ.starts.empty()) out.push_back(std::move(occ));
+    if (out.positions.size() > before) {
+      out.docs.push_back(doc);
+      out.starts.push_back(static_cast<uint32_t>(out.positions.size()));
+    }
   }
   return out;
 }

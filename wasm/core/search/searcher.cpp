@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "search/phrase_matcher.hpp"
 
@@ -18,12 +16,6 @@ constexpr double kStopWordWeight = 0.1;  // في in a query must match, but shou
 struct PositionMatch {
   uint32_t start;
   uint32_t length;
-};
-
-struct Candidate {
-  double score = 0;
-  std::vector<PositionMatch> matches;
-  std::size_t clauses_matched = 0;
 };
 
 std::vector<Span> to_spans(const std::vector<Span>& tokens, std::vector<PositionMatch> matches) {
@@ -42,7 +34,7 @@ std::vector<Span> to_spans(const std::vector<Span>& tokens, std::vector<Position
   return spans;
 }
 
-// The window of kSnippetTokens tokens holding the most matches, with a little left context.
+// The window of `width` tokens holding the most matches, with a little left context.
 Span best_snippet(const std::vector<Span>& tokens, const std::vector<PositionMatch>& matches, uint32_t width) {
   if (tokens.empty()) return Span{0, 0};
   std::vector<uint32_t> starts;
@@ -56,61 +48,78 @@ Span best_snippet(const std::vector<Span>& tokens, const std::vector<PositionMat
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   const uint32_t lead = std::min<uint32_t>(best_start, width / 4);
   uint32_t first = best_start - lead;
-  uint32_t last = std::min(n, first + width);
+  const uint32_t last = std::min(n, first + width);
   if (last - first < width && n >= width) first = n - width;
   return Span{tokens[first].start, tokens[last - 1].end};
 }
+
+// Matches of one query phrase, kept for the highlighting of the top hits.
+struct EvaluatedPhrase {
+  PhraseMatches matches;
+  uint32_t length;
+};
 
 }  // namespace
 
 SearchResults Searcher::search(const Query& query, std::size_t limit) const {
   SearchResults results;
   if (query.empty() || index_.document_count() == 0) return results;
-  const double n = static_cast<double>(index_.document_count());
+  const std::size_t n_docs = index_.document_count();
+  const double n = static_cast<double>(n_docs);
   const double avgdl = std::max(1.0, index_.average_document_length());
 
-  std::unordered_map<DocOrdinal, Candidate> candidates;
+  // Dense per-document accumulators: cheaper than a hash map once a word is in thousands of
+  // documents, and a query touches each posting once.
+  std::vector<double> score(n_docs, 0.0);
+  std::vector<uint16_t> clauses_matched(n_docs, 0);
+  std::vector<uint16_t> seen_in_clause(n_docs, 0);
+  std::vector<EvaluatedPhrase> evaluated;
   for (std::size_t c = 0; c < query.required.size(); ++c) {
-    std::unordered_set<DocOrdinal> matched_here;
+    const auto clause_mark = static_cast<uint16_t>(c + 1);
     for (const PhraseQuery& phrase : query.required[c].alternatives) {
-      const auto occurrences = match_phrase(index_, query.level, phrase);
-      const double df = static_cast<double>(occurrences.size());
+      PhraseMatches matches = match_phrase(index_, query.level, phrase);
+      const double df = static_cast<double>(matches.size());
       const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5)) * (phrase.stop ? kStopWordWeight : 1.0);
-      for (const PhraseOccurrences& occ : occurrences) {
-        // Only documents that matched every earlier clause can still qualify.
-        auto it = candidates.find(occ.doc);
-        if (c > 0 && (it == candidates.end() || it->second.clauses_matched != c)) continue;
-        if (it == candidates.end()) it = candidates.emplace(occ.doc, Candidate{}).first;
-        Candidate& cand = it->second;
-        const double tf = static_cast<double>(occ.starts.size());
-        const double dl = index_.document_length(occ.doc);
-        cand.score += idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * dl / avgdl));
-        for (const uint32_t s : occ.starts) cand.matches.push_back({s, static_cast<uint32_t>(phrase.terms.size())});
-        matched_here.insert(occ.doc);
+      for (std::size_t i = 0; i < matches.size(); ++i) {
+        const DocOrdinal doc = matches.docs[i];
+        if (clauses_matched[doc] != c) continue;  // missed an earlier clause
+        const double tf = static_cast<double>(matches.starts[i + 1] - matches.starts[i]);
+        const double dl = index_.document_length(doc);
+        score[doc] += idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * dl / avgdl));
+        seen_in_clause[doc] = clause_mark;
       }
+      evaluated.push_back(EvaluatedPhrase{std::move(matches), static_cast<uint32_t>(phrase.terms.size())});
     }
-    for (const DocOrdinal d : matched_here) ++candidates[d].clauses_matched;
+    for (std::size_t d = 0; d < n_docs; ++d) {
+      if (seen_in_clause[d] == clause_mark) ++clauses_matched[d];
+    }
   }
-  std::unordered_set<DocOrdinal> excluded;
+  const auto required = static_cast<uint16_t>(query.required.size());
   for (const PhraseQuery& phrase : query.excluded) {
-    for (const PhraseOccurrences& occ : match_phrase(index_, query.level, phrase)) excluded.insert(occ.doc);
+    for (const DocOrdinal doc : match_phrase(index_, query.level, phrase).docs) clauses_matched[doc] = 0;
   }
 
-  std::vector<std::pair<DocOrdinal, Candidate*>> ranked;
-  for (auto& [doc, cand] : candidates) {
-    if (cand.clauses_matched == query.required.size() && !excluded.count(doc)) ranked.emplace_back(doc, &cand);
+  std::vector<DocOrdinal> ranked;
+  for (DocOrdinal d = 0; d < n_docs; ++d) {
+    if (clauses_matched[d] == required) ranked.push_back(d);
   }
   results.total = ranked.size();
-  const auto better = [](const auto& a, const auto& b) {
-    return a.second->score != b.second->score ? a.second->score > b.second->score : a.first < b.first;
-  };
+  const auto better = [&](DocOrdinal a, DocOrdinal b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
   const std::size_t k = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
   for (std::size_t i = 0; i < k; ++i) {
-    const auto& [doc, cand] = ranked[i];
-    const auto& tokens = index_.token_spans(doc);
-    results.hits.push_back(SearchHit{doc, cand->score, to_spans(tokens, cand->matches),
-                                     best_snippet(tokens, cand->matches, kSnippetTokens)});
+    const DocOrdinal doc = ranked[i];
+    std::vector<PositionMatch> matches;
+    for (const EvaluatedPhrase& e : evaluated) {
+      const auto it = std::lower_bound(e.matches.docs.begin(), e.matches.docs.end(), doc);
+      if (it == e.matches.docs.end() || *it != doc) continue;
+      const auto j = static_cast<std::size_t>(it - e.matches.docs.begin());
+      for (const uint32_t* p = e.matches.positions_begin(j); p != e.matches.positions_end(j); ++p) {
+        matches.push_back({*p, e.length});
+      }
+    }
+    const std::vector<Span> tokens = index_.token_spans(doc);
+    results.hits.push_back(SearchHit{doc, score[doc], to_spans(tokens, matches), best_snippet(tokens, matches, kSnippetTokens)});
   }
   return results;
 }

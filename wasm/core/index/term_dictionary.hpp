@@ -1,0 +1,70 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/term_hash.hpp"
+
+namespace mirsad {
+
+// Term → dense id (0, 1, 2…), with the terms kept end to end in one buffer so they can be
+// enumerated for prefix and fuzzy expansion. Open addressing, 8-byte slots (hash, id).
+class TermDictionary {
+ public:
+  static constexpr uint32_t kMissing = UINT32_MAX;
+
+  uint32_t find(std::u16string_view term) const {
+    if (slots_.empty()) return kMissing;
+    const uint32_t h = hash(term);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return kMissing;
+      const auto id = static_cast<uint32_t>(slot) - 1;
+      if (static_cast<uint32_t>(slot >> 32) == h && term_text(id) == term) return id;
+    }
+  }
+
+  // The id of term, adding it if new; `added` tells which.
+  uint32_t intern(std::u16string_view term, bool& added) {
+    const uint32_t existing = find(term);
+    added = existing == kMissing;
+    if (!added) return existing;
+    if ((offsets_.size() + 1) * 2 > slots_.size()) grow();
+    const auto id = static_cast<uint32_t>(offsets_.size());
+    offsets_.push_back(static_cast<uint32_t>(chars_.size()));
+    chars_.push_back(static_cast<char16_t>(term.size()));
+    chars_.append(term);
+    place(hash(term), id);
+    return id;
+  }
+
+  std::size_t size() const { return offsets_.size(); }
+  std::u16string_view term_text(uint32_t id) const {
+    const uint32_t o = offsets_[id];
+    return std::u16string_view(chars_.data() + o + 1, chars_[o]);
+  }
+  std::size_t memory_bytes() const {
+    return chars_.capacity() * sizeof(char16_t) + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t);
+  }
+
+ private:
+  static uint32_t hash(std::u16string_view term) { return static_cast<uint32_t>(TermHash{}(term)); }
+  void place(uint32_t h, uint32_t id) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = (static_cast<uint64_t>(h) << 32) | (id + 1);
+  }
+  void grow() {
+    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    for (uint32_t id = 0; id < offsets_.size(); ++id) place(hash(term_text(id)), id);
+  }
+
+  std::u16string chars_;          // each term after a unit holding its length
+  std::vector<uint32_t> offsets_; // id → offset in chars_
+  std::vector<uint64_t> slots_;
+};
+
+}  // namespace mirsad
