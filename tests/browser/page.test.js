@@ -9,7 +9,7 @@ test('search as you type from file://: results, highlights and entities agree wi
   const expectedEngine = await engineWithSeeds();
   const texts = seedTexts();
   const query = 'ليبيا';
-  const expected = expectedEngine.search(query, { mode: 'word', limit: 1000 });
+  const expected = expectedEngine.search(query, { mode: 'word', limit: 1000, live: true });
 
   const { context, close } = await launch();
   t.after(close);
@@ -28,7 +28,10 @@ test('search as you type from file://: results, highlights and entities agree wi
 
   // Type one key at a time: every keystroke searches.
   await page.click('#q');
-  await page.keyboard.type(query, { delay: 30 });
+  // Every keystroke searches, and a word still being typed already finds (ليب → ليبيا).
+  await page.keyboard.type(query.slice(0, 3), { delay: 30 });
+  await page.waitForFunction(() => document.querySelectorAll('#results .hit-item').length > 0, null, { timeout: 10000 });
+  await page.keyboard.type(query.slice(3), { delay: 30 });
   await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n,
     expected.total, { timeout: 10000 });
   const ids = await page.locator('#results .hit-item').evaluateAll((els) => els.map((e) => e.dataset.id));

@@ -118,3 +118,19 @@ TEST_F(SearchTest, AnyJoinsWordsWithOr) {
   EXPECT_EQ(all["total"], 0);
   EXPECT_EQ(any["total"], 2);
 }
+
+TEST_F(SearchTest, PrefixFuzzyAndLiveSearch) {
+  // الإرها* reaches الإرهاب and الإرهابيين (word level strips the article and و)
+  const json prefix = json::parse(api.search(u16("الإرها*"), "word", 10, false, false));
+  EXPECT_EQ(prefix["total"], 2);
+  // one edit away from ليبيى (ليبيي once normalized): ليبيا in d0 and d2, and ليبيه (الليبية) in d1
+  const json fuzzy = json::parse(api.search(u16("ليبيى~"), "word", 10, false, false));
+  EXPECT_EQ(fuzzy["total"], 3);
+  EXPECT_EQ(json::parse(api.search(u16("ليبيى"), "word", 10, false, false))["total"], 0);
+  // typing: "طراب" finds طرابلس only while the word is open
+  EXPECT_EQ(json::parse(api.search(u16("طراب"), "word", 10, false, true))["total"], 1);
+  EXPECT_EQ(json::parse(api.search(u16("طراب "), "word", 10, false, true))["total"], 0);
+  const json live = json::parse(api.search(u16("طراب"), "word", 10, false, true));
+  const auto& m = live["hits"][0]["matches"][0];
+  EXPECT_EQ(slice(texts[1], m[0], m[1]), "طرابلس");
+}

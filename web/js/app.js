@@ -75,7 +75,8 @@
     } else {
       var res;
       try {
-        res = state.engine.search(q, { mode: mode, limit: Math.max(1, state.docs.length) });
+        // live: the last word matches as a prefix while it is being typed (ليب finds ليبيا)
+        res = state.engine.search(q, { mode: mode, limit: Math.max(1, state.docs.length), live: true });
       } catch (err) {
         res = { total: 0, hits: [], warnings: [] };
         warnings.push('خطأ في البحث: ' + (err && err.message ? err.message : String(err)));

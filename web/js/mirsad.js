@@ -92,13 +92,13 @@
 
     /**
      * @param {string} query  the query language of README.md
-     * @param {{mode?: string, limit?: number, any?: boolean}} [options]  any: words joined by OR
+     * @param {{mode?: string, limit?: number, any?: boolean, live?: boolean}} [options]
+     *   any: words joined by OR; live: the last word is still being typed (matched as a prefix)
      * @returns {SearchResult}
      */
     search(query, options) {
-      const mode = (options && options.mode) || 'word';
-      const limit = (options && options.limit) || 50;
-      return JSON.parse(this._api.search(String(query), mode, limit, Boolean(options && options.any)));
+      const o = options || {};
+      return JSON.parse(this._api.search(String(query), o.mode || 'word', o.limit || 50, Boolean(o.any), Boolean(o.live)));
     }
 
     /** Entities of one document, or of all when id is omitted. @returns {{documents: {id: string, entities: Entity[]}[]}} */

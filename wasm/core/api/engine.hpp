@@ -37,8 +37,8 @@ class Engine {
   const InvertedIndex& index() const { return index_; }
   std::optional<DocOrdinal> find(const std::string& id) const;
 
-  Query parse_query(std::u16string_view text, MatchLevel level, bool any = false) const {
-    return parser_.parse(text, level, any);
+  Query parse_query(std::u16string_view text, MatchLevel level, bool any = false, bool live = false) const {
+    return parser_.parse(text, level, any, live);
   }
   SearchResults search(const Query& query, std::size_t limit) const { return searcher_.search(query, limit); }
   // Entities of one document, computed on first request and cached.

@@ -62,7 +62,8 @@ std::u16string JsonApi::text(const std::string& id) const {
   return ordinal ? engine_.documents()[*ordinal].text : std::u16string();
 }
 
-std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any) const {
+std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any,
+                            bool live) const {
   ordered_json out{{"query", utf16_to_utf8(query_text)}};
   const auto level = parse_match_level(mode.empty() ? "word" : mode);
   std::vector<std::string> warnings;
@@ -70,7 +71,7 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   if (level) effective = *level;
   else warnings.push_back("unknown mode \"" + mode + "\": used word (exact, normalized, word, stem)");
   out["mode"] = match_level_name(effective);
-  const Query query = engine_.parse_query(query_text, effective, any);
+  const Query query = engine_.parse_query(query_text, effective, any, live);
   warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
   const SearchResults results = engine_.search(query, k);
@@ -85,6 +86,7 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
                     {"snippet", {{"start", hit.snippet.start}, {"end", hit.snippet.end}}}});
   }
   out["hits"] = std::move(hits);
+  warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
   out["warnings"] = warnings;
   return dump(out);
 }

@@ -25,8 +25,10 @@ class JsonApi {
   // Ends a batch of additions: the index gives back its growth slack.
   void compact() { engine_.compact(); }
   std::u16string text(const std::string& id) const;
-  // any: join the words with OR instead of AND.
-  std::string search(const std::u16string& query, const std::string& mode, int limit, bool any = false) const;
+  // any: join the words with OR instead of AND. live: the last word is still being typed and
+  // matches as a prefix.
+  std::string search(const std::u16string& query, const std::string& mode, int limit, bool any = false,
+                     bool live = false) const;
   // Entities of one document, or of every document when id is empty.
   std::string entities(const std::string& id) const;
   // Entities of an arbitrary text that is not part of the corpus (id "text").

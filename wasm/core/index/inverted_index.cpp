@@ -124,6 +124,79 @@ DecodedPostings InvertedIndex::merge(const std::vector<uint32_t>& exact_ids) con
   return out;
 }
 
+DecodedPostings InvertedIndex::postings_of(MatchLevel level, const std::vector<uint32_t>& term_ids) const {
+  if (term_ids.size() == 1) return postings_of(level, term_ids[0]);
+  std::vector<uint32_t> exact_ids;
+  for (const uint32_t id : term_ids) {
+    if (level == MatchLevel::Exact) exact_ids.push_back(id);
+    else {
+      const auto& members = members_[coarse_index(level)][id];
+      exact_ids.insert(exact_ids.end(), members.begin(), members.end());
+    }
+  }
+  if (exact_ids.empty()) return DecodedPostings{};
+  return merge(exact_ids);
+}
+
+std::vector<uint32_t> InvertedIndex::expand_prefix(MatchLevel level, Term prefix, std::size_t limit,
+                                                   bool& complete) const {
+  const TermDictionary& dict = dictionary(level);
+  std::vector<uint32_t>& sorted = sorted_terms_[static_cast<std::size_t>(level)];
+  if (sorted.size() != dict.size()) {  // terms were added since the last sort
+    sorted.resize(dict.size());
+    for (uint32_t id = 0; id < sorted.size(); ++id) sorted[id] = id;
+    std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) { return dict.term_text(a) < dict.term_text(b); });
+  }
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), prefix,
+                             [&](uint32_t id, Term p) { return dict.term_text(id) < p; });
+  std::vector<uint32_t> out;
+  complete = true;
+  for (; it != sorted.end() && dict.term_text(*it).starts_with(prefix); ++it) {
+    if (out.size() == limit) { complete = false; break; }
+    out.push_back(*it);
+  }
+  return out;
+}
+
+namespace {
+
+// Levenshtein distance between a and b if it is at most max, else max + 1 (rows cut short).
+uint32_t bounded_distance(Term a, Term b, uint32_t max) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > max) return max + 1;
+  std::vector<uint32_t> previous(m + 1), current(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) previous[j] = static_cast<uint32_t>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    current[0] = static_cast<uint32_t>(i);
+    uint32_t row_min = current[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+      row_min = std::min(row_min, current[j]);
+    }
+    if (row_min > max) return max + 1;
+    std::swap(previous, current);
+  }
+  return previous[m];
+}
+
+}  // namespace
+
+std::vector<uint32_t> InvertedIndex::expand_fuzzy(MatchLevel level, Term term, uint32_t max_distance,
+                                                  std::size_t limit, bool& complete) const {
+  const TermDictionary& dict = dictionary(level);
+  std::vector<std::pair<uint32_t, uint32_t>> found;  // (distance, id)
+  for (uint32_t id = 0; id < dict.size(); ++id) {
+    const uint32_t d = bounded_distance(term, dict.term_text(id), max_distance);
+    if (d <= max_distance) found.emplace_back(d, id);
+  }
+  std::sort(found.begin(), found.end());
+  complete = found.size() <= limit;
+  if (!complete) found.resize(limit);
+  std::vector<uint32_t> out;
+  for (const auto& f : found) out.push_back(f.second);
+  return out;
+}
+
 const TermDictionary& InvertedIndex::dictionary(MatchLevel level) const {
   return level == MatchLevel::Exact ? exact_terms_ : coarse_terms_[coarse_index(level)];
 }

@@ -38,6 +38,14 @@ class InvertedIndex {
   DocOrdinal add(const AnalyzedText& text);
 
   DecodedPostings postings(MatchLevel level, Term term) const;
+  // The union of several terms' postings (a prefix or fuzzy expansion).
+  DecodedPostings postings_of(MatchLevel level, const std::vector<uint32_t>& term_ids) const;
+  // Ids of the terms of a level that start with prefix, at most `limit`; `complete` is false when
+  // more existed. A sorted order of the terms is built on first use after additions.
+  std::vector<uint32_t> expand_prefix(MatchLevel level, Term prefix, std::size_t limit, bool& complete) const;
+  // Ids of the terms within max_distance edits (Levenshtein) of term, nearest first.
+  std::vector<uint32_t> expand_fuzzy(MatchLevel level, Term term, uint32_t max_distance, std::size_t limit,
+                                     bool& complete) const;
   // The terms of a level, for prefix and fuzzy expansion, and postings by their id.
   const TermDictionary& dictionary(MatchLevel level) const;
   DecodedPostings postings_of(MatchLevel level, uint32_t term_id) const;
@@ -62,6 +70,8 @@ class InvertedIndex {
   uint32_t exact_id(const AnalyzedToken& token);
   DecodedPostings decode(uint32_t exact) const;
   DecodedPostings merge(const std::vector<uint32_t>& exact_ids) const;
+
+  mutable std::array<std::vector<uint32_t>, kMatchLevelCount> sorted_terms_;  // by term text, for prefixes
 
   TermDictionary exact_terms_;
   std::vector<TermPostings> postings_;                        // by exact id

@@ -6,10 +6,22 @@
 
 namespace mirsad {
 
+// How a query term meets the index's terms.
+enum class TermMatch : uint8_t {
+  Whole,   // the term itself
+  Prefix,  // every term starting with it (ليبي* → ليبيا، ليبيه، ليبيين…)
+  Fuzzy,   // every term within a small edit distance (ليبيى~ → ليبيا)
+};
+
+struct QueryTerm {
+  std::u16string text;  // at the query's match level
+  TermMatch match = TermMatch::Whole;
+};
+
 // A sequence of analyzed terms that must occur at consecutive positions. A single word is a
 // phrase of one term; "ليبيا - تونس" written as one word yields two.
 struct PhraseQuery {
-  std::vector<std::u16string> terms;  // at the query's match level
+  std::vector<QueryTerm> terms;
   std::string text;                // as the user typed it, for messages
   bool stop = false;               // only function words: matched, but weighs little in ranking
 };

@@ -10,6 +10,7 @@ namespace {
 // One piece of query syntax before analysis.
 struct Lexeme {
   std::u16string text;
+  TermMatch last_term = TermMatch::Whole;  // from a trailing * or ~
   bool phrase = false;    // came from "…"
   bool excluded = false;  // prefixed by -
   bool is_or = false;     // the OR operator
@@ -37,6 +38,10 @@ std::vector<Lexeme> lex(std::u16string_view q, std::vector<std::string>& warning
       while (i < q.size() && !is_space(q[i]) && !is_quote(q[i])) ++i;
       lx.text = std::u16string(q.substr(start, i - start));
       lx.is_or = !lx.excluded && (lx.text == u"OR" || lx.text == u"|");
+      if (lx.text.size() > 1 && (lx.text.back() == u'*' || lx.text.back() == u'~')) {
+        lx.last_term = lx.text.back() == u'*' ? TermMatch::Prefix : TermMatch::Fuzzy;
+        lx.text.pop_back();
+      }
     }
     out.push_back(std::move(lx));
   }
@@ -45,7 +50,7 @@ std::vector<Lexeme> lex(std::u16string_view q, std::vector<std::string>& warning
 
 }  // namespace
 
-Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any) const {
+Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any, bool live) const {
   Query query;
   query.level = level;
   if (text.size() > kMaxQueryUnits) {
@@ -56,7 +61,12 @@ Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any) c
   }
   std::size_t term_count = 0;
   bool pending_or = false, truncated = false;
-  for (const Lexeme& lx : lex(text, query.warnings)) {
+  std::vector<Lexeme> lexemes = lex(text, query.warnings);
+  if (live && !lexemes.empty() && !text.empty() && !u_isUWhiteSpace(text.back()) && !lexemes.back().phrase &&
+      lexemes.back().last_term == TermMatch::Whole) {
+    lexemes.back().last_term = TermMatch::Prefix;  // still being typed
+  }
+  for (const Lexeme& lx : lexemes) {
     if (lx.is_or) {
       if (query.required.empty()) query.warnings.push_back("OR at the start was ignored");
       else pending_or = true;
@@ -69,8 +79,12 @@ Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any) c
     for (const AnalyzedToken& token : analyzed.tokens) {
       phrase.stop = phrase.stop && token.stop;
       if (term_count >= kMaxTerms) { truncated = true; break; }
-      phrase.terms.emplace_back(token.term(level));
+      phrase.terms.push_back(QueryTerm{std::u16string(token.term(level)), TermMatch::Whole});
       ++term_count;
+    }
+    if (!phrase.terms.empty() && lx.last_term != TermMatch::Whole) {
+      phrase.terms.back().match = lx.last_term;  // * and ~ apply to the word they end
+      phrase.stop = false;
     }
     if (phrase.terms.empty()) {
       if (!truncated) query.warnings.push_back("ignored \"" + phrase.text + "\": no searchable word in it");

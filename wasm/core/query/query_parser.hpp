@@ -16,8 +16,9 @@ class QueryParser {
 
   explicit QueryParser(const Analyzer& analyzer) : analyzer_(analyzer) {}
   // any = true joins every clause with OR ("any term"), the default of most search libraries and
-  // what known-item benchmarks use; otherwise all clauses must match.
-  Query parse(std::u16string_view text, MatchLevel level, bool any = false) const;
+  // what known-item benchmarks use; otherwise all clauses must match. live = true reads the last
+  // word as a prefix unless the text ends in a space: search as you type finds ليبيا at ليب.
+  Query parse(std::u16string_view text, MatchLevel level, bool any = false, bool live = false) const;
 
  private:
   const Analyzer& analyzer_;

@@ -2,14 +2,41 @@
 
 #include <algorithm>
 
+#include "text/utf.hpp"
+
 namespace mirsad {
 
-PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase) {
+namespace {
+
+DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const QueryTerm& term,
+                             std::vector<std::string>* notes) {
+  if (term.match == TermMatch::Whole) return index.postings(level, term.text);
+  bool complete = true;
+  std::vector<uint32_t> ids;
+  if (term.match == TermMatch::Prefix) {
+    ids = index.expand_prefix(level, term.text, kMaxPrefixExpansions, complete);
+  } else {
+    // One edit for short words, two from eight letters on, where a typo is likelier than a
+    // different word.
+    const uint32_t distance = term.text.size() >= 8 ? 2 : 1;
+    ids = index.expand_fuzzy(level, term.text, distance, kMaxFuzzyExpansions, complete);
+  }
+  if (!complete && notes) {
+    notes->push_back(utf16_to_utf8(term.text) + (term.match == TermMatch::Prefix ? "*" : "~") +
+                     " matches too many words: only the first " + std::to_string(ids.size()) + " were searched");
+  }
+  return ids.empty() ? DecodedPostings{} : index.postings_of(level, ids);
+}
+
+}  // namespace
+
+PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase,
+                           std::vector<std::string>* notes) {
   if (phrase.terms.empty()) return PhraseMatches{};
   std::vector<DecodedPostings> lists;
   lists.reserve(phrase.terms.size());
-  for (const std::u16string& term : phrase.terms) {
-    lists.push_back(index.postings(level, term));
+  for (const QueryTerm& term : phrase.terms) {
+    lists.push_back(postings_for(index, level, term, notes));
     if (lists.back().size() == 0) return PhraseMatches{};
   }
   if (lists.size() == 1) return std::move(lists[0]);  // one word: its postings are the answer

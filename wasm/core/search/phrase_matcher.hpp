@@ -9,7 +9,12 @@ namespace mirsad {
 using PhraseMatches = DecodedPostings;
 
 // Intersects the positional postings of a phrase's terms: the phrase occurs at p when term i
-// occurs at p + i for every i.
-PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase);
+// occurs at p + i for every i. Prefix and fuzzy terms stand for the union of their expansions;
+// `notes` receives a line when an expansion was cut at its limit.
+PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase,
+                           std::vector<std::string>* notes = nullptr);
+
+constexpr std::size_t kMaxPrefixExpansions = 500;
+constexpr std::size_t kMaxFuzzyExpansions = 50;
 
 }  // namespace mirsad

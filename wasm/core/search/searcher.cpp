@@ -77,7 +77,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit) const {
   for (std::size_t c = 0; c < query.required.size(); ++c) {
     const auto clause_mark = static_cast<uint16_t>(c + 1);
     for (const PhraseQuery& phrase : query.required[c].alternatives) {
-      PhraseMatches matches = match_phrase(index_, query.level, phrase);
+      PhraseMatches matches = match_phrase(index_, query.level, phrase, &results.notes);
       const double df = static_cast<double>(matches.size());
       const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5)) * (phrase.stop ? kStopWordWeight : 1.0);
       for (std::size_t i = 0; i < matches.size(); ++i) {

@@ -16,6 +16,7 @@ struct SearchHit {
 struct SearchResults {
   std::size_t total = 0;  // matching documents, not just the returned ones
   std::vector<SearchHit> hits;
+  std::vector<std::string> notes;  // expansions cut at their limit
 };
 
 // Evaluates a query against the index: clauses are intersected, alternatives united, exclusions
