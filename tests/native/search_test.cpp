@@ -134,3 +134,14 @@ TEST_F(SearchTest, PrefixFuzzyAndLiveSearch) {
   const auto& m = live["hits"][0]["matches"][0];
   EXPECT_EQ(slice(texts[1], m[0], m[1]), "طرابلس");
 }
+
+TEST(SearchTitles, ATitleMatchRanksFirstAndAloneStillFindsTheDocument) {
+  JsonApi api;
+  api.add_document("body", u16("اجتماع في تونس حول التعاون الاقتصادي والحدود وتونس"), "", "", "");
+  api.add_document("title", u16("اجتماع حول التعاون الاقتصادي"), "تونس تستضيف الاجتماع", "", "");
+  api.add_document("none", u16("لا صلة"), "عنوان آخر", "", "");
+  const json r = json::parse(api.search(u16("تونس"), "word", 10, false, false));
+  ASSERT_EQ(r["total"], 2);
+  EXPECT_EQ(r["hits"][0]["id"], "title");            // boosted title beats two body mentions
+  EXPECT_TRUE(r["hits"][0]["matches"].empty());       // offsets are into the text only
+}

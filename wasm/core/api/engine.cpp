@@ -1,6 +1,7 @@
 #include "api/engine.hpp"
 
 #include "embedded_data.hpp"
+#include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
 #include "entities/resources.hpp"
 
@@ -22,7 +23,7 @@ Engine::Engine()
     : analyzer_(build_analyzer(lexicon_)),
       extractor_(std::make_unique<EntityExtractor>(*analyzer_, EntityResources::embedded(), CldrNames::load())),
       parser_(*analyzer_),
-      searcher_(index_) {}
+      searcher_(index_, title_index_) {}
 
 Engine::~Engine() = default;
 
@@ -32,6 +33,8 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
     if (doc.id.empty()) { errors.push_back({doc.id, "empty id"}); continue; }
     if (ordinal_by_id_.count(doc.id)) { errors.push_back({doc.id, "duplicate id: kept the first document"}); continue; }
     const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text));
+    const std::u16string title = utf8_to_utf16(doc.title);
+    title_index_.add(analyzer_->analyze(title));  // same ordinals: every document has a (maybe empty) title
     ordinal_by_id_.emplace(doc.id, ordinal);
     documents_.push_back(std::move(doc));
   }

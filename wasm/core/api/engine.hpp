@@ -31,7 +31,10 @@ class Engine {
   // Adds documents; a duplicate or empty id is refused with a reason, the others are kept.
   std::vector<AddError> add_documents(std::vector<Document> documents);
   // Releases the index's growth slack after a batch of additions.
-  void compact() { index_.compact(); }
+  void compact() {
+    index_.compact();
+    title_index_.compact();
+  }
 
   const std::vector<Document>& documents() const { return documents_; }
   const InvertedIndex& index() const { return index_; }
@@ -53,6 +56,7 @@ class Engine {
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<EntityExtractor> extractor_;
   InvertedIndex index_;
+  InvertedIndex title_index_;  // the title field, scored with a boost
   QueryParser parser_;
   Searcher searcher_;
   std::vector<Document> documents_;

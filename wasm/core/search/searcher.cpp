@@ -67,6 +67,8 @@ SearchResults Searcher::search(const Query& query, std::size_t limit) const {
   const std::size_t n_docs = index_.document_count();
   const double n = static_cast<double>(n_docs);
   const double avgdl = std::max(1.0, index_.average_document_length());
+  const bool titles = title_index_.document_count() == n_docs && title_index_.token_count() > 0;
+  const double title_avgdl = titles ? std::max(1.0, title_index_.average_document_length()) : 1.0;
 
   // Dense per-document accumulators: cheaper than a hash map once a word is in thousands of
   // documents, and a query touches each posting once.
@@ -87,6 +89,20 @@ SearchResults Searcher::search(const Query& query, std::size_t limit) const {
         const double dl = index_.document_length(doc);
         score[doc] += idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * dl / avgdl));
         seen_in_clause[doc] = clause_mark;
+      }
+      if (titles) {
+        const PhraseMatches in_titles = match_phrase(title_index_, query.level, phrase, nullptr);
+        const double title_df = static_cast<double>(in_titles.size());
+        const double title_idf = std::log(1.0 + (n - title_df + 0.5) / (title_df + 0.5)) *
+                                 (phrase.stop ? kStopWordWeight : 1.0) * kTitleBoost;
+        for (std::size_t i = 0; i < in_titles.size(); ++i) {
+          const DocOrdinal doc = in_titles.docs[i];
+          if (clauses_matched[doc] != c) continue;
+          const double tf = static_cast<double>(in_titles.starts[i + 1] - in_titles.starts[i]);
+          const double dl = title_index_.document_length(doc);
+          score[doc] += title_idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * dl / title_avgdl));
+          seen_in_clause[doc] = clause_mark;
+        }
       }
       evaluated.push_back(EvaluatedPhrase{std::move(matches), static_cast<uint32_t>(phrase.terms.size())});
     }

@@ -20,16 +20,22 @@ struct SearchResults {
 };
 
 // Evaluates a query against the index: clauses are intersected, alternatives united, exclusions
-// subtracted; documents are ranked by BM25 (k1 = 1.2, b = 0.75) over the matched phrases.
+// subtracted; documents are ranked by BM25 (k1 = 1.2, b = 0.75) over the matched phrases, summed
+// over the body and the boosted title (BM25F-like, each field with its own length norm).
 class Searcher {
  public:
   static constexpr uint32_t kSnippetTokens = 28;
 
-  explicit Searcher(const InvertedIndex& index) : index_(index) {}
+  static constexpr double kTitleBoost = 2.5;  // a word in the title counts as much as 2.5 in the body
+
+  // The body index gives matches and snippets; the title index (same document ordinals) only
+  // adds to the score, as a title field boosted over the body.
+  Searcher(const InvertedIndex& index, const InvertedIndex& title_index) : index_(index), title_index_(title_index) {}
   SearchResults search(const Query& query, std::size_t limit) const;
 
  private:
   const InvertedIndex& index_;
+  const InvertedIndex& title_index_;
 };
 
 }  // namespace mirsad
