@@ -29,7 +29,7 @@ cp -r "$ROOT/web/." "$WEB.tmp/"
 cp "$BUILD_DIR/wasm/mirsad-core.js" "$WEB.tmp/mirsad-core.js"
 FONTS="$ROOT/node_modules/@fontsource/noto-naskh-arabic/files"
 for w in 400 700; do cp "$FONTS/noto-naskh-arabic-arabic-$w-normal.woff2" "$WEB.tmp/fonts/"; done
-node "$ROOT/scripts/lib/bundle-corpus.js" "$ROOT/seeds" > "$WEB.tmp/corpus.js"
+node "$ROOT/scripts/lib/bundle-corpus.js" "$ROOT/seeds" "$BUILD_DIR/wasm/mirsad-core.js" > "$WEB.tmp/corpus.js"
 rm -rf "$WEB" && mv "$WEB.tmp" "$WEB"
 
 if [ "$DEMO" = 1 ]; then

@@ -15,6 +15,8 @@ test('search as you type from file://: results, highlights and entities agree wi
   t.after(close);
   const page = await context.newPage();
   const errors = watchErrors(page);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(pageUrl());
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
 
@@ -66,4 +68,5 @@ test('search as you type from file://: results, highlights and entities agree wi
   assert.ok(await page.locator('#entities').count() === 1);
   await page.screenshot({ path: screenshotPath('page-search.png'), fullPage: false });
   assert.deepEqual(errors, [], 'no console errors');
+  assert.deepEqual(warnings.filter((w) => /index refused/.test(w)), [], 'the bundled index was loaded, not re-analysed');
 });

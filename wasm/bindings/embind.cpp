@@ -11,6 +11,16 @@ std::string load_file(mirsad::JsonApi& api, const std::string& name, const std::
   return api.load_file(name, bytes);
 }
 
+std::string load_index(mirsad::JsonApi& api, const std::string& bytes) { return api.load_index(bytes); }
+
+// Binary out: a std::string return would be decoded as UTF-8 text. The bytes stay in a buffer
+// until the next call; the JS wrapper copies the view at once.
+emscripten::val save_index(mirsad::JsonApi& api) {
+  static std::string buffer;
+  buffer = api.save_index();
+  return emscripten::val(emscripten::typed_memory_view(buffer.size(), reinterpret_cast<const uint8_t*>(buffer.data())));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mirsad) {
@@ -26,5 +36,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("normalize", &mirsad::JsonApi::normalize)
       .function("countTokens", &mirsad::JsonApi::count_tokens)
       .function("stats", &mirsad::JsonApi::stats)
-      .function("compact", &mirsad::JsonApi::compact);
+      .function("compact", &mirsad::JsonApi::compact)
+      .function("saveIndex", &save_index)
+      .function("loadIndex", &load_index);
 }

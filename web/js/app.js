@@ -195,13 +195,28 @@
 
   /* ---------------- start-up ---------------- */
 
+  function base64Bytes(b64) {
+    var raw = global.atob(b64);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
   function init(engine) {
     state.engine = engine;
     var corpus = global.MIRSAD_CORPUS;
     if (!Array.isArray(corpus)) {
       throw new Error('لم تُحمَّل مجموعة الأخبار (corpus.js).');
     }
-    var added = engine.addDocuments(corpus) || {};
+    // The bundled corpus ships analysed and indexed: load that, and analyse the documents
+    // only if the index is missing or refused (built by another version of the core).
+    var added = null;
+    if (typeof global.MIRSAD_CORPUS_INDEX === 'string') {
+      var loaded = engine.loadIndex(base64Bytes(global.MIRSAD_CORPUS_INDEX));
+      if (loaded.error && global.console) console.warn('Mirsad: bundled index refused: ' + loaded.error);
+      if (!loaded.error) added = { added: loaded.documents, errors: [] };
+    }
+    if (!added) added = engine.addDocuments(corpus) || {};
     var errors = added.errors || [];
     if (errors.length && global.console) {
       errors.forEach(function (e) { console.warn('Mirsad: document ' + e.id + ' rejected: ' + e.message); });

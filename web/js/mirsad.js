@@ -110,6 +110,21 @@
     /** Tokens of a text at every match level, with offsets. */
     normalize(text) { return JSON.parse(this._api.normalize(String(text))); }
 
+    /** The whole engine (documents and indexes) as a versioned binary index file. @returns {Uint8Array} */
+    saveIndex() { return this._api.saveIndex().slice(); }
+
+    /**
+     * Loads an index file into this (empty) engine without re-analysing anything.
+     * @param {Uint8Array} bytes
+     * @returns {{documents?: number, error?: string}}
+     */
+    loadIndex(bytes) {
+      const report = JSON.parse(this._api.loadIndex(bytes));
+      this._documents = null;
+      this._texts.clear();
+      return report;
+    }
+
     /** What the index holds: documents, tokens, terms per level, index and text bytes. */
     stats() { return JSON.parse(this._api.stats()); }
 

@@ -41,6 +41,44 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
   return errors;
 }
 
+void Engine::write(BinaryWriter& w) const {
+  w.u64(documents_.size());
+  for (const Document& d : documents_) {
+    w.bytes(d.id);
+    w.bytes(d.title);
+    w.bytes(d.date);
+    w.bytes(d.source);
+    w.text(d.text);
+  }
+  index_.write(w);
+  title_index_.write(w);
+}
+
+bool Engine::read(BinaryReader& r) {
+  const uint64_t n = r.u64();
+  std::vector<Document> documents;
+  std::unordered_map<std::string, DocOrdinal> ordinals;
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    Document d;
+    d.id = r.bytes();
+    d.title = r.bytes();
+    d.date = r.bytes();
+    d.source = r.bytes();
+    d.text = r.text();
+    if (d.id.empty() || !ordinals.emplace(d.id, static_cast<DocOrdinal>(i)).second) return false;
+    documents.push_back(std::move(d));
+  }
+  InvertedIndex body, titles;
+  if (!r.ok() || !body.read(r) || !titles.read(r)) return false;
+  if (body.document_count() != n || titles.document_count() != n) return false;
+  documents_ = std::move(documents);
+  ordinal_by_id_ = std::move(ordinals);
+  index_ = std::move(body);
+  title_index_ = std::move(titles);
+  entity_cache_.clear();
+  return true;
+}
+
 std::optional<DocOrdinal> Engine::find(const std::string& id) const {
   const auto it = ordinal_by_id_.find(id);
   if (it == ordinal_by_id_.end()) return std::nullopt;

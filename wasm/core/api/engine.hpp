@@ -47,6 +47,10 @@ class Engine {
   // Entities of one document, computed on first request and cached.
   const std::vector<Entity>& entities(DocOrdinal doc) const;
   AnalyzedText analyze(std::u16string_view text) const { return analyzer_->analyze(text); }
+  // Documents and indexes as bytes, for IndexFile; read() expects an empty engine and leaves it
+  // empty when the bytes are inconsistent.
+  void write(BinaryWriter& w) const;
+  bool read(BinaryReader& r);
   std::vector<Entity> extract_entities(std::u16string_view text) const {
     return extractor_->extract(text, analyzer_->analyze(text));
   }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/index_file.hpp"
 #include "corpus/corpus_loader.hpp"
 #include "text/utf.hpp"
 
@@ -112,6 +113,14 @@ std::string JsonApi::entities_of_text(const std::u16string& text) const {
   ordered_json list = ordered_json::array();
   for (const Entity& e : engine_.extract_entities(text)) list.push_back(entity_json(e));
   return dump(ordered_json{{"documents", {{{"id", "text"}, {"entities", std::move(list)}}}}});
+}
+
+std::string JsonApi::save_index() const { return IndexFile::save(engine_); }
+
+std::string JsonApi::load_index(std::string_view bytes) {
+  const std::string error = IndexFile::load(bytes, engine_);
+  if (!error.empty()) return dump(ordered_json{{"error", error}});
+  return dump(ordered_json{{"documents", engine_.documents().size()}});
 }
 
 std::string JsonApi::stats() const {

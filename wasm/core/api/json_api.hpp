@@ -39,6 +39,11 @@ class JsonApi {
   // Runs the analysis chain and returns the token count: what scripts/bench times in wasm.
   std::size_t count_tokens(const std::u16string& text) const { return engine_.analyze(text).tokens.size(); }
 
+  // The whole engine as an index file (see IndexFile), and back: load_index reports
+  // {"documents"} or {"error"}.
+  std::string save_index() const;
+  std::string load_index(std::string_view bytes);
+
   Engine& engine() { return engine_; }
 
  private:

@@ -79,6 +79,7 @@ DecodedPostings InvertedIndex::decode(uint32_t exact) const {
     const uint32_t delta = varint::get(it, end);
     doc = first ? delta : doc + delta;
     first = false;
+    if (doc >= lengths_.size()) break;  // only a damaged index file gets here
     out.docs.push_back(doc);
     uint32_t pos = varint::get(it, end) - 1;
     out.positions.push_back(pos);
@@ -230,6 +231,68 @@ std::vector<Span> InvertedIndex::token_spans(DocOrdinal doc) const {
 
 double InvertedIndex::average_document_length() const {
   return lengths_.empty() ? 0.0 : static_cast<double>(total_tokens_) / static_cast<double>(lengths_.size());
+}
+
+void InvertedIndex::write(BinaryWriter& w) const {
+  exact_terms_.write(w);
+  w.u64(postings_.size());
+  for (const TermPostings& p : postings_) {
+    w.bytes(std::string_view(reinterpret_cast<const char*>(p.bytes.data()), p.bytes.size()));
+    w.u32(p.last_doc);
+    w.u32(p.last_position);
+  }
+  w.vec(normalized_of_);
+  for (std::size_t c = 0; c < kCoarseLevels; ++c) {
+    coarse_terms_[c].write(w);
+    w.u64(members_[c].size());
+    for (const auto& m : members_[c]) w.vec(m);
+  }
+  w.vec(spans_);
+  w.vec(span_offsets_);
+  w.vec(lengths_);
+  w.u64(total_tokens_);
+}
+
+bool InvertedIndex::read(BinaryReader& r) {
+  *this = InvertedIndex();
+  if (!exact_terms_.read(r)) return false;
+  const uint64_t n = r.u64();
+  if (!r.ok() || n != exact_terms_.size()) return false;
+  postings_.resize(n);
+  for (TermPostings& p : postings_) {
+    const std::string b = r.bytes();
+    p.bytes.assign(b.begin(), b.end());
+    p.last_doc = r.u32();
+    p.last_position = r.u32();
+  }
+  normalized_of_ = r.vec<uint32_t>();
+  for (std::size_t c = 0; c < kCoarseLevels && r.ok(); ++c) {
+    if (!coarse_terms_[c].read(r)) return false;
+    const uint64_t groups = r.u64();
+    if (!r.ok() || groups != coarse_terms_[c].size()) return false;
+    members_[c].resize(groups);
+    for (auto& m : members_[c]) {
+      m = r.vec<uint32_t>();
+      for (const uint32_t id : m) {
+        if (id >= n) return false;
+      }
+    }
+  }
+  spans_ = r.vec<uint8_t>();
+  span_offsets_ = r.vec<uint64_t>();
+  lengths_ = r.vec<uint32_t>();
+  total_tokens_ = r.u64();
+  if (!r.ok() || normalized_of_.size() != n || span_offsets_.size() != lengths_.size()) return false;
+  for (const uint32_t g : normalized_of_) {
+    if (g >= coarse_terms_[0].size()) return false;
+  }
+  for (const uint64_t o : span_offsets_) {
+    if (o > spans_.size()) return false;
+  }
+  for (const TermPostings& p : postings_) {
+    if (p.last_doc != UINT32_MAX && p.last_doc >= lengths_.size()) return false;
+  }
+  return true;
 }
 
 void InvertedIndex::compact() {

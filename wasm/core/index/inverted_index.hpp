@@ -6,6 +6,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/match_level.hpp"
+#include "index/binary_io.hpp"
 #include "index/term_dictionary.hpp"
 #include "text/span.hpp"
 
@@ -58,6 +59,10 @@ class InvertedIndex {
   std::size_t memory_bytes() const;
   // Gives back the growth slack of every buffer; call after a batch of documents.
   void compact();
+  // The whole index as bytes, and back; read() checks every cross-reference and returns false
+  // on anything inconsistent (the caller reports a corrupt file).
+  void write(BinaryWriter& w) const;
+  bool read(BinaryReader& r);
 
  private:
   struct TermPostings {

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "index/binary_io.hpp"
 #include "text/term_hash.hpp"
 
 namespace mirsad {
@@ -45,6 +46,24 @@ class TermDictionary {
     const uint32_t o = offsets_[id];
     return std::u16string_view(chars_.data() + o + 1, chars_[o]);
   }
+  void write(BinaryWriter& w) const {
+    w.text(chars_);
+    w.vec(offsets_);
+  }
+  // Reads what write() wrote; the hash table is rebuilt rather than stored.
+  bool read(BinaryReader& r) {
+    chars_ = r.text();
+    offsets_ = r.vec<uint32_t>();
+    if (!r.ok()) return false;
+    for (const uint32_t o : offsets_) {
+      if (o >= chars_.size() || chars_[o] > chars_.size() - o - 1) return false;
+    }
+    slots_.assign(1024, 0);
+    while (slots_.size() < offsets_.size() * 2) slots_.resize(slots_.size() * 2);
+    for (uint32_t id = 0; id < offsets_.size(); ++id) place(hash(term_text(id)), id);
+    return true;
+  }
+
   std::size_t memory_bytes() const {
     return chars_.capacity() * sizeof(char16_t) + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t);
   }

@@ -1,0 +1,79 @@
+#include "api/index_file.hpp"
+
+#include <cstring>
+
+#include <unicode/uvernum.h>
+
+#include "embedded_data.hpp"
+#include "index/binary_io.hpp"
+
+namespace mirsad {
+namespace {
+
+constexpr char kMagic[8] = {'M', 'I', 'R', 'S', 'A', 'D', 'I', 'X'};
+constexpr uint32_t kByteOrderMark = 0x01020304;
+constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 4;
+
+uint64_t fnv64(uint64_t h, std::string_view s) {
+  for (const char c : s) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+uint64_t IndexFile::analysis_fingerprint() {
+  uint64_t h = 14695981039346656037ull;
+  for (const std::string_view part : {embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv(),
+                                      embedded_data::stopwords_txt(), embedded_data::arabic_stems_txt(),
+                                      std::string_view(U_ICU_VERSION), std::string_view("analysis-1")}) {
+    h = fnv64(h, part);
+    h = fnv64(h, "|");
+  }
+  return h;
+}
+
+std::string IndexFile::save(const Engine& engine) {
+  BinaryWriter payload;
+  engine.write(payload);
+  BinaryWriter file;
+  file.buffer().append(kMagic, sizeof kMagic);
+  file.u32(kFormatVersion);
+  file.u32(kByteOrderMark);
+  file.u64(analysis_fingerprint());
+  file.u64(payload.buffer().size());
+  file.u32(crc32(payload.buffer()));
+  file.buffer().append(payload.buffer());
+  return std::move(file.buffer());
+}
+
+std::string IndexFile::load(std::string_view bytes, Engine& engine) {
+  if (!engine.documents().empty()) return "an index can only be loaded into an empty engine";
+  if (bytes.size() < kHeaderSize || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    return "not a Mirsad index file";
+  }
+  BinaryReader header(bytes.substr(sizeof kMagic, kHeaderSize - sizeof kMagic));
+  const uint32_t version = header.u32();
+  const uint32_t order = header.u32();
+  const uint64_t fingerprint = header.u64();
+  const uint64_t length = header.u64();
+  const uint32_t crc = header.u32();
+  if (version != kFormatVersion) {
+    return "index format version " + std::to_string(version) + " is not supported (this build reads version " +
+           std::to_string(kFormatVersion) + "): rebuild the index";
+  }
+  if (order != kByteOrderMark) return "index file written with another byte order";
+  if (fingerprint != analysis_fingerprint()) {
+    return "index built by a different analyzer (other word lists or ICU version): rebuild the index";
+  }
+  const std::string_view payload = bytes.substr(kHeaderSize);
+  if (payload.size() != length) return "index file is truncated or has trailing data";
+  if (crc32(payload) != crc) return "index file is corrupt (checksum mismatch)";
+  BinaryReader reader(payload);
+  if (!engine.read(reader) || !reader.at_end()) return "index file is corrupt (inconsistent contents)";
+  return "";
+}
+
+}  // namespace mirsad

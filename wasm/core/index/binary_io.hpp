@@ -1,0 +1,118 @@
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mirsad {
+
+// Little-endian writer for the index file. Vectors of plain integers are written as a length and
+// their raw bytes; wasm and x86-64 are both little-endian, and the header rejects anything else.
+class BinaryWriter {
+ public:
+  void u8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void u32(uint32_t v) { raw(&v, sizeof v); }
+  void u64(uint64_t v) { raw(&v, sizeof v); }
+  void bytes(std::string_view b) {
+    u64(b.size());
+    out_.append(b);
+  }
+  void text(std::u16string_view s) {
+    u64(s.size());
+    raw(s.data(), s.size() * sizeof(char16_t));
+  }
+  template <typename T>
+  void vec(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    u64(v.size());
+    raw(v.data(), v.size() * sizeof(T));
+  }
+  std::string& buffer() { return out_; }
+
+ private:
+  void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
+  std::string out_;
+};
+
+// The matching reader. Every read checks the bounds; after a failed read ok() is false and all
+// further reads return zeros, so a truncated or corrupt file ends in one clear error, not a crash.
+class BinaryReader {
+ public:
+  explicit BinaryReader(std::string_view data) : data_(data) {}
+  bool ok() const { return ok_; }
+  bool at_end() const { return pos_ == data_.size(); }
+
+  uint8_t u8() {
+    uint8_t v = 0;
+    raw(&v, 1);
+    return v;
+  }
+  uint32_t u32() {
+    uint32_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  uint64_t u64() {
+    uint64_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  std::string bytes() {
+    const uint64_t n = u64();
+    if (!check(n)) return {};
+    std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  std::u16string text() {
+    const uint64_t n = u64();
+    if (!check_elements(n, sizeof(char16_t))) return {};
+    std::u16string s(n, u'\0');
+    raw(s.data(), n * sizeof(char16_t));
+    return s;
+  }
+  template <typename T>
+  std::vector<T> vec() {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const uint64_t n = u64();
+    if (!check_elements(n, sizeof(T))) return {};
+    std::vector<T> v(n);
+    raw(v.data(), n * sizeof(T));
+    return v;
+  }
+  void fail() { ok_ = false; }
+
+ private:
+  bool check(uint64_t n) {
+    if (!ok_ || n > data_.size() - pos_) ok_ = false;
+    return ok_;
+  }
+  bool check_elements(uint64_t n, std::size_t size) { return n <= (data_.size() - pos_) / size && check(n * size); }
+  void raw(void* p, std::size_t n) {
+    if (!check(n)) return;
+    std::memcpy(p, data_.data() + pos_, n);
+    pos_ += n;
+  }
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+// CRC-32 (IEEE 802.3), to tell a damaged file from a valid one before reading it.
+inline uint32_t crc32(std::string_view data) {
+  static const auto table = [] {
+    std::vector<uint32_t> t(256);
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  uint32_t crc = 0xFFFFFFFFu;
+  for (const char ch : data) crc = table[(crc ^ static_cast<uint8_t>(ch)) & 0xFF] ^ (crc >> 8);
+  return crc ^ 0xFFFFFFFFu;
+}
+
+}  // namespace mirsad
