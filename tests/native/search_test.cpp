@@ -145,3 +145,21 @@ TEST(SearchTitles, ATitleMatchRanksFirstAndAloneStillFindsTheDocument) {
   EXPECT_EQ(r["hits"][0]["id"], "title");            // boosted title beats two body mentions
   EXPECT_TRUE(r["hits"][0]["matches"].empty());       // offsets are into the text only
 }
+
+TEST(SearchFilters, MetadataAndEntityFilters) {
+  JsonApi api;
+  api.add_document("a", u16("اجتمع وزير الخارجية المصري سامح شكري في القاهرة لبحث الوضع في ليبيا."), "", "2015-02-24", "ahram");
+  api.add_document("b", u16("قالت مصادر في تونس إن الحدود مع ليبيا مغلقة."), "", "2015-03-01", "assabah");
+  api.add_document("c", u16("الأمطار تغمر شوارع الرياض."), "", "2016-01-10", "riyadh");
+  const auto total = [&](std::string_view q) {
+    return json::parse(api.search(u16(q), "word", 10, false, false))["total"].get<int>();
+  };
+  EXPECT_EQ(total("ليبيا source:ahram"), 1);
+  EXPECT_EQ(total("ليبيا -source:ahram"), 1);
+  EXPECT_EQ(total("date:2015"), 2);                 // filters alone list the documents
+  EXPECT_EQ(total("date:2015-03 ليبيا"), 1);
+  EXPECT_EQ(total("entity:\"سامح شكري\""), 1);     // found by the entity extractor, not the words
+  EXPECT_EQ(total("entity:تونس"), 1);
+  EXPECT_EQ(total("-entity:ليبيا date:20"), 1);
+  EXPECT_EQ(total("ليبيا -تونس"), 1);
+}

@@ -8,20 +8,32 @@
 namespace mirsad {
 namespace {
 
-// The analyzer that reads the entity data must not depend on the lexicon being built from it.
-std::unique_ptr<Analyzer> build_analyzer(Lexicon& lexicon) {
-  const Lexicon empty;
-  const Analyzer plain(empty);
-  lexicon.add_word_list(plain.normalizer(), embedded_data::arabic_stems_txt());
-  add_entity_words_to_lexicon(plain, EntityResources::embedded(), CldrNames::load(), lexicon);
-  return std::make_unique<Analyzer>(lexicon);
+struct SharedAnalysis {
+  Lexicon lexicon;
+  std::unique_ptr<Analyzer> analyzer;
+  std::unique_ptr<EntityExtractor> extractor;
+
+  SharedAnalysis() {
+    // The analyzer that reads the word lists must not depend on the lexicon built from them.
+    const Lexicon empty;
+    const Analyzer plain(empty);
+    lexicon.add_word_list(plain.normalizer(), embedded_data::arabic_stems_txt());
+    add_entity_words_to_lexicon(plain, EntityResources::embedded(), CldrNames::load(), lexicon);
+    analyzer = std::make_unique<Analyzer>(lexicon);
+    extractor = std::make_unique<EntityExtractor>(*analyzer, EntityResources::embedded(), CldrNames::load());
+  }
+};
+
+const SharedAnalysis& shared_analysis() {
+  static const SharedAnalysis shared;
+  return shared;
 }
 
 }  // namespace
 
 Engine::Engine()
-    : analyzer_(build_analyzer(lexicon_)),
-      extractor_(std::make_unique<EntityExtractor>(*analyzer_, EntityResources::embedded(), CldrNames::load())),
+    : analyzer_(shared_analysis().analyzer.get()),
+      extractor_(shared_analysis().extractor.get()),
       parser_(*analyzer_),
       searcher_(index_, title_index_) {}
 
@@ -77,6 +89,40 @@ bool Engine::read(BinaryReader& r) {
   title_index_ = std::move(titles);
   entity_cache_.clear();
   return true;
+}
+
+SearchResults Engine::search(const Query& query, std::size_t limit) const {
+  if (query.filters.empty()) return searcher_.search(query, limit);
+  // Filter values are compared the way text is: fully normalized (so entity:ليبيا matches the
+  // canonical form ليبيا whatever its spelling in the query).
+  struct Prepared {
+    const Filter* filter;
+    std::string utf8;
+    std::u16string normalized;
+  };
+  std::vector<Prepared> prepared;
+  for (const Filter& f : query.filters) {
+    prepared.push_back({&f, utf16_to_utf8(f.value), analyzer_->normalizer().normalize_plain(f.value)});
+  }
+  const auto holds = [&](const Prepared& p, DocOrdinal doc) {
+    const Document& d = documents_[doc];
+    if (p.filter->field == "source") return d.source == p.utf8;
+    if (p.filter->field == "date") return d.date.rfind(p.utf8, 0) == 0;
+    if (p.filter->field == "id") return d.id == p.utf8;
+    for (const Entity& e : entities(doc)) {  // entity: computed for candidate documents only, then cached
+      if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == p.normalized ||
+          analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.text)) == p.normalized) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return searcher_.search(query, limit, [&](DocOrdinal doc) {
+    for (const Prepared& p : prepared) {
+      if (holds(p, doc) == p.filter->negated) return false;
+    }
+    return true;
+  });
 }
 
 std::optional<DocOrdinal> Engine::find(const std::string& id) const {

@@ -43,7 +43,8 @@ class Engine {
   Query parse_query(std::u16string_view text, MatchLevel level, bool any = false, bool live = false) const {
     return parser_.parse(text, level, any, live);
   }
-  SearchResults search(const Query& query, std::size_t limit) const { return searcher_.search(query, limit); }
+  // Runs the query; its filters (source:, date:, id:, entity:) restrict the documents.
+  SearchResults search(const Query& query, std::size_t limit) const;
   // Entities of one document, computed on first request and cached.
   const std::vector<Entity>& entities(DocOrdinal doc) const;
   AnalyzedText analyze(std::u16string_view text) const { return analyzer_->analyze(text); }
@@ -56,9 +57,11 @@ class Engine {
   }
 
  private:
-  Lexicon lexicon_;
-  std::unique_ptr<Analyzer> analyzer_;
-  std::unique_ptr<EntityExtractor> extractor_;
+  // The analysis chain and entity extractor are the same for every engine and cost a 108k-word
+  // lexicon to build: they are built once per process (or wasm instance) and shared, so a second
+  // engine (a widget, a reload of user files) starts at once.
+  const Analyzer* analyzer_;
+  const EntityExtractor* extractor_;
   InvertedIndex index_;
   InvertedIndex title_index_;  // the title field, scored with a boost
   QueryParser parser_;

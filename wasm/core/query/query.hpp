@@ -31,14 +31,23 @@ struct Clause {
   std::vector<PhraseQuery> alternatives;
 };
 
-// A parsed query: every required clause must match, no excluded phrase may.
+// A restriction on documents rather than on words: source:aawsat, date:2015-07, id:42,
+// entity:"سامح شكري" (documents in which the entity extractor found it).
+struct Filter {
+  std::string field;      // source | date | id | entity
+  std::u16string value;
+  bool negated = false;   // -source:x
+};
+
+// A parsed query: every required clause must match, no excluded phrase may, every filter holds.
 struct Query {
   MatchLevel level = MatchLevel::Word;
   std::vector<Clause> required;
   std::vector<PhraseQuery> excluded;
+  std::vector<Filter> filters;
   std::vector<std::string> warnings;  // what was ignored or cut, in words a user understands
 
-  bool empty() const { return required.empty(); }
+  bool empty() const { return required.empty() && filters.empty(); }
 };
 
 }  // namespace mirsad

@@ -10,6 +10,7 @@ namespace {
 // One piece of query syntax before analysis.
 struct Lexeme {
   std::u16string text;
+  std::string filter;  // the field when this is field:value
   TermMatch last_term = TermMatch::Whole;  // from a trailing * or ~
   bool phrase = false;    // came from "…"
   bool excluded = false;  // prefixed by -
@@ -38,6 +39,23 @@ std::vector<Lexeme> lex(std::u16string_view q, std::vector<std::string>& warning
       while (i < q.size() && !is_space(q[i]) && !is_quote(q[i])) ++i;
       lx.text = std::u16string(q.substr(start, i - start));
       lx.is_or = !lx.excluded && (lx.text == u"OR" || lx.text == u"|");
+      for (const char* field : {"source", "date", "id", "entity"}) {
+        const std::u16string prefix = utf8_to_utf16(std::string(field) + ":");
+        if (!lx.text.starts_with(prefix)) continue;
+        lx.filter = field;
+        lx.text.erase(0, prefix.size());
+        if (lx.text.empty() && i < q.size() && is_quote(q[i])) {  // entity:"two words"
+          const std::size_t value_start = ++i;
+          while (i < q.size() && !is_quote(q[i])) ++i;
+          lx.text = std::u16string(q.substr(value_start, i - value_start));
+          if (i < q.size()) ++i;
+        }
+        break;
+      }
+      if (!lx.filter.empty()) {
+        out.push_back(std::move(lx));
+        continue;
+      }
       if (lx.text.size() > 1 && (lx.text.back() == u'*' || lx.text.back() == u'~')) {
         lx.last_term = lx.text.back() == u'*' ? TermMatch::Prefix : TermMatch::Fuzzy;
         lx.text.pop_back();
@@ -63,10 +81,16 @@ Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any, b
   bool pending_or = false, truncated = false;
   std::vector<Lexeme> lexemes = lex(text, query.warnings);
   if (live && !lexemes.empty() && !text.empty() && !u_isUWhiteSpace(text.back()) && !lexemes.back().phrase &&
+      lexemes.back().filter.empty() &&
       lexemes.back().last_term == TermMatch::Whole) {
     lexemes.back().last_term = TermMatch::Prefix;  // still being typed
   }
   for (const Lexeme& lx : lexemes) {
+    if (!lx.filter.empty()) {
+      if (lx.text.empty()) query.warnings.push_back(lx.filter + ": without a value was ignored");
+      else query.filters.push_back(Filter{lx.filter, lx.text, lx.excluded});
+      continue;
+    }
     if (lx.is_or) {
       if (query.required.empty()) query.warnings.push_back("OR at the start was ignored");
       else pending_or = true;

@@ -61,7 +61,8 @@ struct EvaluatedPhrase {
 
 }  // namespace
 
-SearchResults Searcher::search(const Query& query, std::size_t limit) const {
+SearchResults Searcher::search(const Query& query, std::size_t limit,
+                               const std::function<bool(DocOrdinal)>& accept) const {
   SearchResults results;
   if (query.empty() || index_.document_count() == 0) return results;
   const std::size_t n_docs = index_.document_count();
@@ -111,13 +112,14 @@ SearchResults Searcher::search(const Query& query, std::size_t limit) const {
     }
   }
   const auto required = static_cast<uint16_t>(query.required.size());
+  std::vector<uint8_t> excluded(n_docs, 0);
   for (const PhraseQuery& phrase : query.excluded) {
-    for (const DocOrdinal doc : match_phrase(index_, query.level, phrase).docs) clauses_matched[doc] = 0;
+    for (const DocOrdinal doc : match_phrase(index_, query.level, phrase).docs) excluded[doc] = 1;
   }
 
   std::vector<DocOrdinal> ranked;
   for (DocOrdinal d = 0; d < n_docs; ++d) {
-    if (clauses_matched[d] == required) ranked.push_back(d);
+    if (clauses_matched[d] == required && !excluded[d] && (!accept || accept(static_cast<DocOrdinal>(d)))) ranked.push_back(d);
   }
   results.total = ranked.size();
   const auto better = [&](DocOrdinal a, DocOrdinal b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <vector>
 
 #include "index/inverted_index.hpp"
@@ -31,7 +32,10 @@ class Searcher {
   // The body index gives matches and snippets; the title index (same document ordinals) only
   // adds to the score, as a title field boosted over the body.
   Searcher(const InvertedIndex& index, const InvertedIndex& title_index) : index_(index), title_index_(title_index) {}
-  SearchResults search(const Query& query, std::size_t limit) const;
+  // accept: documents failing it are left out (the query's filters, evaluated by the engine).
+  // With no words, every accepted document matches, in corpus order.
+  SearchResults search(const Query& query, std::size_t limit,
+                       const std::function<bool(DocOrdinal)>& accept = nullptr) const;
 
  private:
   const InvertedIndex& index_;
