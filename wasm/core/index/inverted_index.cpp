@@ -39,6 +39,7 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
 
 DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
   const auto doc = static_cast<DocOrdinal>(lengths_.size());
+  cache_.clear();
   for (uint32_t pos = 0; pos < text.tokens.size(); ++pos) {
     TermPostings& p = postings_[exact_id(text.tokens[pos])];
     if (p.last_doc != doc) {
@@ -204,7 +205,25 @@ const TermDictionary& InvertedIndex::dictionary(MatchLevel level) const {
 
 DecodedPostings InvertedIndex::postings_of(MatchLevel level, uint32_t term_id) const {
   if (level == MatchLevel::Exact) return decode(term_id);
-  return merge(members_[coarse_index(level)][term_id]);
+  const std::vector<uint32_t>& members = members_[coarse_index(level)][term_id];
+  if (members.size() < kCacheableMembers) return merge(members);
+  const uint64_t key = (static_cast<uint64_t>(level) << 32) | term_id;
+  for (CachedPostings& c : cache_) {
+    if (c.key == key) {
+      c.last_use = ++cache_clock_;
+      return *c.postings;
+    }
+  }
+  auto merged = std::make_shared<const DecodedPostings>(merge(members));
+  if (merged->positions.size() > kCacheablePositions) return *merged;
+  if (cache_.size() < kCacheEntries) {
+    cache_.push_back({key, ++cache_clock_, merged});
+  } else {
+    auto oldest = std::min_element(cache_.begin(), cache_.end(),
+                                   [](const CachedPostings& a, const CachedPostings& b) { return a.last_use < b.last_use; });
+    *oldest = {key, ++cache_clock_, merged};
+  }
+  return *merged;
 }
 
 DecodedPostings InvertedIndex::postings(MatchLevel level, Term term) const {

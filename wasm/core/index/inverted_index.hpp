@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <memory>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -77,6 +78,18 @@ class InvertedIndex {
   DecodedPostings merge(const std::vector<uint32_t>& exact_ids) const;
 
   mutable std::array<std::vector<uint32_t>, kMatchLevelCount> sorted_terms_;  // by term text, for prefixes
+  // Recently merged coarse postings: search as you type asks for the same words at every
+  // keystroke, and frequent words (في، من) recur across queries. Cleared when documents are added.
+  struct CachedPostings {
+    uint64_t key;
+    uint64_t last_use;
+    std::shared_ptr<const DecodedPostings> postings;
+  };
+  mutable std::vector<CachedPostings> cache_;
+  mutable uint64_t cache_clock_ = 0;
+  static constexpr std::size_t kCacheEntries = 32;
+  static constexpr std::size_t kCacheablePositions = 250000;  // at most 32 MB held
+  static constexpr std::size_t kCacheableMembers = 2;  // single lists decode fast enough
 
   TermDictionary exact_terms_;
   std::vector<TermPostings> postings_;                        // by exact id
