@@ -1,6 +1,9 @@
 /* Mirsad — page wiring. Creates the engine, loads the bundled corpus (window.MIRSAD_CORPUS),
  * and connects the views: search box → results / document list → reader + entity panel.
- * Sets document.body.dataset.ready = "1" once the engine is up and the corpus loaded. */
+ * The user's own documents (files, drops, pasted text) are analysed in a worker
+ * (js/worker-host.js), which hands back a saved index; a new engine loads it and replaces the
+ * current one. Sets document.body.dataset.ready = "1" once the engine is up and the corpus loaded;
+ * document.body.dataset.loading = "1" while the user's documents are being analysed. */
 (function (global) {
   'use strict';
 
@@ -16,7 +19,14 @@
     query: '',
     mode: 'word',
     openId: null,
-    entityCache: new Map()
+    entityCache: new Map(),
+    // bring your own documents
+    bundledIndex: null,     // Uint8Array: the bundled corpus's index, as shipped in corpus.js
+    bundledIndexOk: false,  // the engine accepted it (else the corpus is analysed from its text)
+    bundledIds: [],         // ids of the bundled documents
+    includesBundled: true,  // the current engine holds the bundled corpus
+    userDocs: 0,            // documents the user added that the current engine holds
+    pasteCounter: 0
   };
 
   var views = {};
@@ -140,7 +150,7 @@
     if (opts.updateHash !== false) setHash(UI.docHref(key));
   }
 
-  function closeDoc() {
+  function closeDoc(opts) {
     var key = state.openId;
     state.openId = null;
     views.reader.close();
@@ -150,7 +160,7 @@
     document.body.classList.remove('is-reading');
     setHash('');
     // Return focus to the item that was open, if it is in the visible list.
-    if (key !== null) {
+    if (key !== null && !(opts && opts.keepFocus)) {
       var list = state.query.trim() ? $('results') : $('doc-list');
       var items = list.children;
       for (var i = 0; i < items.length; i++) {
@@ -193,6 +203,181 @@
     }
   }
 
+  /* ---------------- bring your own documents ---------------- */
+
+  var host = null;       // MirsadWorkerHost.WorkerHost, created on first use
+  var jobs = [];         // queued: {files: [File | {name, text}], notes: [...], rebuild: bool}
+  var busy = false;
+  var cancelled = false;
+
+  /** Replaces the engine (and everything derived from it) with `engine`; disposes the old one. */
+  function swapEngine(engine) {
+    var old = state.engine;
+    state.engine = engine;
+    state.docs = engine.documents() || [];
+    state.byId = new Map();
+    state.docs.forEach(function (d) { state.byId.set(String(d.id), d); });
+    state.textCache = new Map();
+    state.entityCache = new Map();
+    if (state.openId !== null && !state.byId.has(state.openId)) closeDoc({ keepFocus: true });
+    views.docList.render(state.docs, textOf);
+    runSearch();  // repaints the open document (same id, same text) with the new hits
+    if (old && old !== engine) old.dispose();
+  }
+
+  function onFiles(list) {
+    var files = [];
+    var notes = [];
+    list.forEach(function (f) {
+      if (UI.Byod.isAccepted(f.name)) files.push(f);
+      else notes.push({ file: f.name, line: 0, id: '', text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)؛ لم يُقرأ', detail: '', severity: 'error' });
+    });
+    if (!files.length) {
+      views.byod.finish('لم يُضف أيّ مستند: لا ملفات ‎.txt أو ‎.json أو ‎.jsonl بين ما اخترت.', notes, 'error');
+      return;
+    }
+    enqueue({ files: files, notes: notes, rebuild: false });
+  }
+
+  function onPaste(text) {
+    var id;
+    do { id = 'نص-ملصق-' + (++state.pasteCounter); } while (state.byId.has(id));
+    enqueue({ files: [{ name: id + '.txt', text: text }], notes: [], rebuild: false });
+  }
+
+  function onToggleBundled() {
+    enqueue({ files: [], notes: [], rebuild: true });
+  }
+
+  function onCancel() {
+    cancelled = true;
+    if (host) host.cancel();
+  }
+
+  function enqueue(job) {
+    jobs.push(job);
+    if (!busy) runJobs();
+  }
+
+  function readFile(f) {
+    if (typeof f.text === 'string') return Promise.resolve(new TextEncoder().encode(f.text));
+    if (typeof f.arrayBuffer === 'function') return f.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    return new Promise(function (resolve, reject) {
+      var r = new FileReader();
+      r.onload = function () { resolve(new Uint8Array(r.result)); };
+      r.onerror = function () { reject(r.error || new Error('read failed')); };
+      r.readAsArrayBuffer(f);
+    });
+  }
+
+  // A file name inside Arabic text, isolated so a Latin name does not pull the punctuation around.
+  function isolate(name) { return '\u2068' + name + '\u2069'; }
+
+  function progressText(p) {
+    if (p.phase === 'rebuild') return 'إعادة بناء الفهرس: ' + p.done + ' من ' + p.total + '…';
+    if (p.phase === 'file') {
+      if (p.total === 1) return 'تحليل ' + isolate(p.name) + '…';
+      return 'تحليل الملف ' + p.index + ' من ' + p.total + ': ' + isolate(p.name) + '…';
+    }
+    return 'جارٍ تشغيل المحلّل في الخلفية…';
+  }
+
+  function runJobs() {
+    if (busy || !jobs.length) return;
+    busy = true;
+    cancelled = false;
+    // Everything queued so far goes into one job: one index back, one engine swap.
+    var batch = jobs.splice(0, jobs.length);
+    var files = [];
+    var notes = [];
+    batch.forEach(function (j) { files = files.concat(j.files); notes = notes.concat(j.notes); });
+    var include = views.byod.includeBundled();
+    views.byod.progress(files.length ? 'جارٍ قراءة الملفات…' : 'جارٍ تحضير المجموعة…', 0, 0);
+
+    var items = [];
+    Promise.all(files.map(function (f) {
+      return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f) }); },
+        function (err) {
+          notes.push({ file: f.name, line: 0, id: '', text: 'تعذّرت قراءة الملف', detail: err && err.message ? err.message : '', severity: 'error' });
+        });
+    })).then(function () {
+      if (cancelled) throw cancelError();
+      items.sort(function (a, b) { return a.order - b.order; });
+      var names = items.map(function (i) { return i.name; });
+      if (!host) host = new global.MirsadWorkerHost.WorkerHost();
+      var message = {
+        type: 'load',
+        bundledIndex: include && state.bundledIndexOk ? state.bundledIndex : null,
+        bundledDocuments: include && !state.bundledIndexOk ? global.MIRSAD_CORPUS : null,
+        seed: null,
+        files: items.map(function (i) { return { name: i.name, bytes: i.bytes }; })
+      };
+      // A fresh worker (first use, or after a cancel or a crash) starts from the page's engine
+      // when that holds documents the user added.
+      if (host.needsSeed() && state.userDocs > 0) {
+        message.seed = { index: state.engine.saveIndex(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] };
+      }
+      return host.run(message, function (p) {
+        if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
+        else views.byod.progress(progressText(p), 0, 0);
+      }).then(function (done) { return { done: done, names: names }; });
+    }).then(function (r) {
+      var done = r.done;
+      var bytes = done.index;
+      views.byod.progress('جارٍ تحميل الفهرس الجديد…', 1, 1);
+      return global.Mirsad.create().then(function (engine) {
+        var loaded = engine.loadIndex(bytes);
+        if (loaded.error) {
+          engine.dispose();
+          throw new Error('الفهرس الناتج مرفوض: ' + loaded.error);
+        }
+        swapEngine(engine);
+        state.includesBundled = done.includesBundled;
+        state.userDocs = done.userDocuments;
+        if (done.includesBundled) state.bundledIds = done.bundledIds;
+        finishJob(done, r.names, notes);
+      });
+    }).catch(function (err) {
+      views.byod.setIncludeBundled(state.includesBundled);
+      if (err && err.cancelled) {
+        views.byod.finish('أُلغي التحميل؛ بقيت المجموعة كما كانت.', notes, 'warning');
+      } else {
+        if (global.console) console.warn('Mirsad: loading documents failed:', err);
+        views.byod.finish('تعذّر تحميل المستندات: ' + (err && err.message ? err.message : String(err)), notes, 'error');
+      }
+    }).then(function () {
+      busy = false;
+      runJobs();
+    });
+  }
+
+  function cancelError() {
+    var e = new Error('cancelled');
+    e.cancelled = true;
+    return e;
+  }
+
+  function finishJob(done, names, notes) {
+    var Byod = UI.Byod;
+    var all = notes.concat(Byod.notesOf(done.reports));
+    var added = 0;
+    var fileReports = (done.reports || []).filter(function (r) { return !r.kept; });
+    fileReports.forEach(function (r) { added += r.added; });
+    var total = UI.count('docs', done.documents);
+    var summary;
+    if (names.length) {
+      summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' + Byod.fromFiles(names.length) +
+        '؛ في المجموعة الآن ' + total + '.';
+    } else {
+      summary = done.includesBundled ? 'صار البحث يشمل المجموعة المضمّنة؛ فيها الآن ' + total + '.'
+        : 'صار البحث في مستنداتك وحدها؛ ' + (done.userDocuments ? 'فيها ' + total + '.' : 'لم تُضف مستندات بعد.');
+    }
+    if (all.length) summary += ' ' + Byod.notes(all.length) + ':';
+    var severity = all.some(function (n) { return n.severity === 'error'; }) || (names.length && added === 0) ? 'error'
+      : all.length ? 'warning' : 'ok';
+    views.byod.finish(summary, all, severity);
+  }
+
   /* ---------------- start-up ---------------- */
 
   function base64Bytes(b64) {
@@ -212,9 +397,11 @@
     // only if the index is missing or refused (built by another version of the core).
     var added = null;
     if (typeof global.MIRSAD_CORPUS_INDEX === 'string') {
-      var loaded = engine.loadIndex(base64Bytes(global.MIRSAD_CORPUS_INDEX));
+      state.bundledIndex = base64Bytes(global.MIRSAD_CORPUS_INDEX);
+      var loaded = engine.loadIndex(state.bundledIndex);
       if (loaded.error && global.console) console.warn('Mirsad: bundled index refused: ' + loaded.error);
       if (!loaded.error) added = { added: loaded.documents, errors: [] };
+      state.bundledIndexOk = !loaded.error;
     }
     if (!added) added = engine.addDocuments(corpus) || {};
     var errors = added.errors || [];
@@ -224,9 +411,11 @@
 
     state.docs = engine.documents() || [];
     state.docs.forEach(function (d) { state.byId.set(String(d.id), d); });
+    state.bundledIds = state.docs.map(function (d) { return d.id; });
 
     views.docList.render(state.docs, textOf);
     views.search.enable();
+    views.byod.enable();
     runSearch();
     setStatus(errors.length ? 'تعذّر تحميل ' + UI.count('docs', errors.length) + ' من المجموعة (التفاصيل في وحدة التحكّم).' : '');
 
@@ -261,6 +450,13 @@
     views.entities = new UI.Entities($('entities'), $('entities-body'), function (starts) {
       views.reader.focusMentions(starts);
     });
+    views.byod = new UI.Byod({
+      fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),
+      pastePanel: $('paste-panel'), pasteText: $('paste-text'), pasteAdd: $('paste-add'),
+      includeBundled: $('include-bundled'), panel: $('load-panel'), progress: $('load-progress'),
+      status: $('load-status'), cancel: $('load-cancel'), dismiss: $('load-dismiss'),
+      messages: $('load-messages'), dropHint: $('drop-hint')
+    }, { onFiles: onFiles, onPaste: onPaste, onToggleBundled: onToggleBundled, onCancel: onCancel });
 
     var M = global.Mirsad;
     if (!M || typeof M.create !== 'function') {

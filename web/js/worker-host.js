@@ -1,0 +1,374 @@
+/* Mirsad — background loader for the user's own documents.
+ *
+ * The user's files are analysed and indexed in a Web Worker, so the page stays responsive; the
+ * worker hands back one saved index, which the page loads into a fresh engine and swaps in.
+ *
+ * The page runs from file://, where Chromium refuses `new Worker('file:///…')` and any fetch of
+ * local files. So the worker is built from a Blob: its source is the core's factory
+ * (createMirsadCore.toString(): with SINGLE_FILE the wasm bytes are inside it) followed by
+ * workerMain below, serialized the same way. Nothing here evaluates strings; the page's CSP
+ * needs `worker-src blob:` and the worker inherits the page's policy ('wasm-unsafe-eval').
+ *
+ * If no worker can be started at all, the same workerMain runs on the page's own thread
+ * (InlineWorker): slower and less smooth, but the documents still load.
+ *
+ * Protocol (page → worker), one job at a time:
+ *   {type: 'load', bundledIndex: Uint8Array|null, bundledDocuments: [doc]|null,
+ *    seed: null|{index: Uint8Array, includesBundled: bool, bundledIds: [id]},
+ *    files: [{name, bytes: Uint8Array}]}
+ *   bundledIndex (or bundledDocuments, when the page could not use the index) is present when the
+ *   bundled corpus is to be searched too, null when only the user's documents are. The worker keeps
+ *   its engine between jobs (it mirrors the page's); seed restarts it from the page's index after
+ *   the worker was cancelled or crashed.
+ * Worker → page:
+ *   {type: 'progress', phase: 'start'|'rebuild'|'file', done, total, name, bytesDone, bytesTotal}
+ *   {type: 'done', index: Uint8Array (transferred), reports: [{name, added, errors, warnings}],
+ *    documents, userDocuments, includesBundled, bundledIds}
+ *   {type: 'error', message}
+ */
+(function (global) {
+  'use strict';
+
+  /* ---------------- the worker's side ----------------
+   * Serialized with Function.prototype.toString and run in the worker as (workerMain)(self):
+   * it must not refer to anything outside itself except createMirsadCore. */
+  function workerMain(scope) {
+    'use strict';
+
+    var CHUNK_LINES = 500;       // a .jsonl file is loaded this many lines at a time, for progress
+    var corePromise = null;
+    var api = null;              // the engine the last job left (mirrors the page's)
+    var bundledIds = new Set();  // ids of bundled-corpus documents in `api`
+    var includesBundled = false;
+    var queue = Promise.resolve();
+
+    function getCore() {
+      if (!corePromise) {
+        /* global createMirsadCore */
+        corePromise = createMirsadCore({
+          onAbort: function (what) { throw new Error('Mirsad core aborted: ' + what); }
+        });
+      }
+      return corePromise;
+    }
+
+    function yieldNow() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
+
+    function isJsonl(name) { return /\.jsonl$/i.test(name); }
+
+    /* Splits a .jsonl file's bytes at line ends ('\n' is never inside a UTF-8 sequence) into
+     * chunks of CHUNK_LINES lines: [{bytes, lineOffset}]. */
+    function chunksOf(bytes) {
+      var chunks = [];
+      var start = 0;
+      var lines = 0;
+      var startLine = 0;
+      for (var i = 0; i < bytes.length; i++) {
+        if (bytes[i] !== 10) continue;
+        lines++;
+        if (lines - startLine === CHUNK_LINES) {
+          chunks.push({ bytes: bytes.subarray(start, i + 1), lineOffset: startLine });
+          start = i + 1;
+          startLine = lines;
+        }
+      }
+      if (start < bytes.length || chunks.length === 0) chunks.push({ bytes: bytes.subarray(start), lineOffset: startLine });
+      return chunks;
+    }
+
+    var INVALID_UTF8 = /^invalid UTF-8: (\d+) (.*)$/;
+
+    /* Adds one chunk's report to the file's, shifting line numbers by the chunk's offset and
+     * folding the per-chunk "invalid UTF-8" warnings (line 0: the whole file) into one. */
+    function mergeChunk(report, part, lineOffset) {
+      report.added += part.added || 0;
+      (part.errors || []).forEach(function (e) { report.errors.push(e); });
+      (part.warnings || []).forEach(function (w) {
+        var m = w.line === 0 ? INVALID_UTF8.exec(w.message) : null;
+        if (m) {
+          var prev = null;
+          for (var i = 0; i < report.warnings.length; i++) {
+            var p = report.warnings[i];
+            if (p.line === 0 && p.source === w.source && INVALID_UTF8.test(p.message)) { prev = p; break; }
+          }
+          if (prev) {
+            var n = Number(INVALID_UTF8.exec(prev.message)[1]) + Number(m[1]);
+            prev.message = 'invalid UTF-8: ' + n + ' ' + m[2];
+            return;
+          }
+        }
+        report.warnings.push({ source: w.source, line: w.line > 0 ? w.line + lineOffset : w.line, message: w.message });
+      });
+    }
+
+    function progress(p) {
+      p.type = 'progress';
+      scope.postMessage(p);
+    }
+
+    function documentsOf(a) { return JSON.parse(a.documents()); }
+
+    /* A new engine: the bundled corpus (or not), then the user's documents the old engine held. */
+    async function rebuild(core, msg, want, reports) {
+      var next = new core.JsonApi();
+      var nextBundled = new Set();
+      try {
+        if (want) {
+          var loaded = msg.bundledIndex ? JSON.parse(next.loadIndex(msg.bundledIndex)) : { error: 'no index' };
+          if (loaded.error) {
+            if (!msg.bundledDocuments) throw new Error('bundled index refused: ' + loaded.error);
+            msg.bundledDocuments.forEach(function (d) {
+              next.addDocument(String(d.id), String(d.text), String(d.title || ''), String(d.date || ''), String(d.source || ''));
+            });
+            next.compact();
+          }
+          documentsOf(next).forEach(function (d) { nextBundled.add(d.id); });
+        }
+        if (api) {
+          var mine = documentsOf(api).filter(function (d) { return !bundledIds.has(d.id); });
+          var kept = { name: '', kept: true, added: 0, errors: [], warnings: [] };
+          for (var i = 0; i < mine.length; i++) {
+            var d = mine[i];
+            mergeChunk(kept, JSON.parse(next.addDocument(d.id, api.text(d.id), d.title, d.date, d.source)), 0);
+            if (i % 200 === 199) {
+              progress({ phase: 'rebuild', done: i + 1, total: mine.length, name: '', bytesDone: 0, bytesTotal: 0 });
+              await yieldNow();
+            }
+          }
+          next.compact();
+          if (kept.errors.length || kept.warnings.length) reports.push(kept);
+          api.delete();
+        }
+      } catch (err) {
+        next.delete();
+        throw err;
+      }
+      api = next;
+      bundledIds = nextBundled;
+      includesBundled = want;
+    }
+
+    async function load(msg) {
+      var core = await getCore();
+      var files = msg.files || [];
+      var reports = [];
+      var bytesTotal = 0;
+      files.forEach(function (f) { bytesTotal += f.bytes.length; });
+      var bytesDone = 0;
+      progress({ phase: 'start', done: 0, total: files.length, name: files.length ? files[0].name : '', bytesDone: 0, bytesTotal: bytesTotal });
+
+      if (msg.seed) {
+        if (api) api.delete();
+        api = new core.JsonApi();
+        var seeded = JSON.parse(api.loadIndex(msg.seed.index));
+        if (seeded.error) {
+          api.delete();
+          api = null;
+          throw new Error('page index refused: ' + seeded.error);
+        }
+        includesBundled = Boolean(msg.seed.includesBundled);
+        bundledIds = new Set(msg.seed.bundledIds || []);
+      }
+      var want = Boolean(msg.bundledIndex || msg.bundledDocuments);
+      if (!api || includesBundled !== want) await rebuild(core, msg, want, reports);
+
+      for (var f = 0; f < files.length; f++) {
+        var file = files[f];
+        var report = { name: file.name, added: 0, errors: [], warnings: [] };
+        var chunks = isJsonl(file.name) ? chunksOf(file.bytes) : [{ bytes: file.bytes, lineOffset: 0 }];
+        for (var c = 0; c < chunks.length; c++) {
+          mergeChunk(report, JSON.parse(api.loadFile(file.name, chunks[c].bytes)), chunks[c].lineOffset);
+          bytesDone += chunks[c].bytes.length;
+          var last = c === chunks.length - 1;
+          progress({ phase: 'file', index: f + 1, done: last ? f + 1 : f, total: files.length, name: file.name, bytesDone: bytesDone, bytesTotal: bytesTotal });
+          await yieldNow();
+        }
+        reports.push(report);
+      }
+
+      var index = api.saveIndex().slice();
+      var count = JSON.parse(api.stats()).documents;
+      scope.postMessage({
+        type: 'done', index: index, reports: reports, documents: count,
+        userDocuments: count - bundledIds.size, includesBundled: includesBundled,
+        bundledIds: Array.from(bundledIds)
+      }, [index.buffer]);
+    }
+
+    scope.onmessage = function (ev) {
+      var msg = ev.data || {};
+      if (msg.type !== 'load') return;
+      queue = queue.then(function () { return load(msg); }).catch(function (err) {
+        scope.postMessage({ type: 'error', message: err && err.message ? err.message : String(err) });
+      });
+    };
+    scope.postMessage({ type: 'started' });
+  }
+
+  /* ---------------- the page's side ---------------- */
+
+  var workerUrl = null;
+
+  function workerScript() {
+    var factory = global.createMirsadCore;
+    if (typeof factory !== 'function') throw new Error('mirsad-core.js is not loaded');
+    // The factory's text refers to the _scriptDir of Emscripten's outer closure: declare it.
+    return 'var _scriptDir;\nvar createMirsadCore = ' + factory.toString() + ';\n(' + workerMain.toString() + ')(self);\n';
+  }
+
+  /** Same interface as a Worker, but runs workerMain on this thread (when workers are refused). */
+  function InlineWorker() {
+    var self = this;
+    this.onmessage = null;
+    this.onerror = null;
+    this.dead = false;
+    this.scope = {
+      onmessage: null,
+      postMessage: function (data) {
+        setTimeout(function () { if (!self.dead && self.onmessage) self.onmessage({ data: data }); }, 0);
+      }
+    };
+    workerMain(this.scope);
+  }
+  InlineWorker.prototype.postMessage = function (data) {
+    var scope = this.scope;
+    // Structured clone would copy; the inline engine works on the page's copies directly.
+    setTimeout(function () { if (scope.onmessage) scope.onmessage({ data: data }); }, 0);
+  };
+  InlineWorker.prototype.terminate = function () { this.dead = true; };
+
+  /**
+   * One worker (created on first use, kept between jobs). run(message, onProgress) → Promise of
+   * the 'done' message; cancel() stops the worker (the next job starts a fresh one, which then
+   * needs a seed: see needsSeed()).
+   */
+  function WorkerHost() {
+    this.worker = null;
+    this.kind = null;       // 'worker' | 'inline'
+    this.hasState = false;  // the worker holds the engine of the last successful job
+    this.pending = null;    // {resolve, reject, onProgress}
+  }
+
+  /* Starts the worker; the promise resolves once its script runs (it posts 'started'). A worker
+   * that cannot start (no Worker, a CSP without `worker-src blob:`, a browser that refuses blob
+   * workers) is replaced by an InlineWorker. Nothing is posted before then, so no transferred
+   * buffer is lost to a worker that never ran. */
+  WorkerHost.prototype.start = function () {
+    if (this.worker) return this.ready;
+    var self = this;
+    var worker = null;
+    var settle = null;
+    this.ready = new Promise(function (resolve) { settle = resolve; });
+    this.started = settle;
+    this.hasState = false;
+    function inline(reason) {
+      if (global.console) console.warn('Mirsad: no background worker (' + reason + '); documents are analysed on the page thread');
+      self.attach(new InlineWorker(), 'inline');
+    }
+    try {
+      if (typeof global.Worker !== 'function' || typeof global.Blob !== 'function' || !global.URL) throw new Error('Worker unavailable');
+      if (!workerUrl) workerUrl = global.URL.createObjectURL(new global.Blob([workerScript()], { type: 'text/javascript' }));
+      worker = new global.Worker(workerUrl);
+    } catch (err) {
+      inline(err && err.message ? err.message : String(err));
+      return this.ready;
+    }
+    this.attach(worker, 'worker');
+    worker.onerror = function (ev) {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      var message = ev && ev.message ? ev.message : 'the worker script did not run';
+      if (self.worker !== worker) return;
+      if (!self.isStarted) {  // refused before it ran: fall back to this thread
+        worker.terminate();
+        inline(message);
+      } else {
+        self.fail(new Error(message));
+      }
+    };
+    return this.ready;
+  };
+
+  WorkerHost.prototype.attach = function (worker, kind) {
+    var self = this;
+    this.worker = worker;
+    this.kind = kind;
+    this.isStarted = false;
+    worker.onmessage = function (ev) { if (self.worker === worker) self.receive(ev.data || {}); };
+  };
+
+  WorkerHost.prototype.receive = function (msg) {
+    var p = this.pending;
+    if (msg.type === 'started') {
+      this.isStarted = true;
+      if (this.started) this.started();
+      return;
+    }
+    if (!p) return;
+    if (msg.type === 'progress') {
+      if (p.onProgress) p.onProgress(msg);
+    } else if (msg.type === 'done') {
+      this.pending = null;
+      this.hasState = true;
+      p.resolve(msg);
+    } else if (msg.type === 'error') {
+      this.fail(new Error(msg.message));
+    }
+  };
+
+  /** Stops the worker (its engine is lost: the next job starts a fresh one). */
+  WorkerHost.prototype.stop = function () {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.hasState = false;
+  };
+
+  WorkerHost.prototype.fail = function (err) {
+    var p = this.pending;
+    this.pending = null;
+    this.stop();
+    if (p) p.reject(err);
+  };
+
+  WorkerHost.prototype.cancel = function () {
+    var p = this.pending;
+    this.pending = null;
+    this.stop();
+    if (p) {
+      var err = new Error('cancelled');
+      err.cancelled = true;
+      p.reject(err);
+    }
+  };
+
+  /** True when the next job must carry a seed (the worker does not hold the page's engine). */
+  WorkerHost.prototype.needsSeed = function () { return !this.worker || !this.hasState; };
+
+  WorkerHost.prototype.run = function (message, onProgress) {
+    var self = this;
+    if (this.pending) return Promise.reject(new Error('a job is already running'));
+    return new Promise(function (resolve, reject) {
+      var job = { resolve: resolve, reject: reject, onProgress: onProgress };
+      self.pending = job;
+      self.start().then(function () {
+        if (self.pending === job) self.post(message);
+      });
+    });
+  };
+
+  WorkerHost.prototype.post = function (message) {
+    var transfer = [];
+      var add = function (view) {
+        if (view && view.buffer && transfer.indexOf(view.buffer) < 0) transfer.push(view.buffer);
+      };
+      (message.files || []).forEach(function (f) { add(f.bytes); });
+    if (message.seed) add(message.seed.index);
+    try {
+      if (this.kind === 'worker') this.worker.postMessage(message, transfer);
+      else this.worker.postMessage(message);
+    } catch (err) {
+      this.fail(err);
+    }
+  };
+
+  global.MirsadWorkerHost = { WorkerHost: WorkerHost, workerMain: workerMain };
+})(window);
