@@ -164,6 +164,18 @@
     return parts.join(' · ');
   }
 
+  /** One delegated click handler for a list: a plain click on an item's link opens its document
+   *  (modified clicks are left to the browser: new tab, etc.). */
+  function onItemOpen(root, itemClass, open) {
+    root.addEventListener('click', function (ev) {
+      var link = ev.target.closest && ev.target.closest('a.item-link');
+      if (!link || !root.contains(link) || isModifiedClick(ev)) return;
+      ev.preventDefault();
+      var item = link.closest('.' + itemClass);
+      if (item) open(item.dataset.id);
+    });
+  }
+
   /** Should a click be left to the browser (new tab, etc.)? */
   function isModifiedClick(ev) {
     return ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey;
@@ -184,5 +196,6 @@
   UI.listHeading = listHeading;
   UI.docMeta = docMeta;
   UI.isModifiedClick = isModifiedClick;
+  UI.onItemOpen = onItemOpen;
   UI.docHref = docHref;
 })(window);

@@ -10,13 +10,7 @@
     this.onOpen = onOpen;
     this.activeId = null;
     var self = this;
-    root.addEventListener('click', function (ev) {
-      var link = ev.target.closest && ev.target.closest('a.item-link');
-      if (!link || !root.contains(link) || UI.isModifiedClick(ev)) return;
-      ev.preventDefault();
-      var item = link.closest('.doc-item');
-      if (item) self.onOpen(item.dataset.id);
-    });
+    UI.onItemOpen(root, 'doc-item', function (id) { self.onOpen(id); });
   }
 
   /** docs: engine.documents(); textOf(id) → full text (used for the first line only). */

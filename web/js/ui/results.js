@@ -17,13 +17,7 @@
     this.textOf = null;
     this.activeId = null;
     var self = this;
-    root.addEventListener('click', function (ev) {
-      var link = ev.target.closest && ev.target.closest('a.item-link');
-      if (!link || !root.contains(link) || UI.isModifiedClick(ev)) return;
-      ev.preventDefault();
-      var item = link.closest('.hit-item');
-      if (item) self.onOpen(item.dataset.id);
-    });
+    UI.onItemOpen(root, 'hit-item', function (id) { self.onOpen(id); });
     moreButton.addEventListener('click', function () { self.renderMore(); });
   }
 
