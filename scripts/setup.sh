@@ -48,10 +48,14 @@ fetch_icu_source() {
   [ -f "$ICU_SRC/source/configure" ] || { log "ICU source not found at $ICU_SRC"; exit 1; }
 }
 
+# npm ci whenever node_modules was not installed from this exact package-lock.json.
 install_npm_packages() {
-  if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+  local stamp="$ROOT/node_modules/.mirsad-lock.sha1" want
+  want=$(sha1sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     log "installing npm packages (package-lock.json)"
     (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$stamp"
   fi
 }
 
