@@ -163,3 +163,10 @@ TEST(SearchFilters, MetadataAndEntityFilters) {
   EXPECT_EQ(total("-entity:ليبيا date:20"), 1);
   EXPECT_EQ(total("ليبيا -تونس"), 1);
 }
+
+TEST_F(SearchTest, AnyTermQueriesSkipFunctionWordsWhenContentWordsArePresent) {
+  // في alone (and in an AND query) must match; among OR alternatives it is left out
+  EXPECT_EQ(json::parse(api.search(u16("في"), "word", 10, true, false))["total"], 2);
+  EXPECT_EQ(json::parse(api.search(u16("في طرابلس"), "word", 10, true, false))["total"], 1);
+  EXPECT_EQ(json::parse(api.search(u16("في طرابلس"), "word", 10, false, false))["total"], 1);
+}

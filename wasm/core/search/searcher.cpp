@@ -79,7 +79,14 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
   std::vector<EvaluatedPhrase> evaluated;
   for (std::size_t c = 0; c < query.required.size(); ++c) {
     const auto clause_mark = static_cast<uint16_t>(c + 1);
-    for (const PhraseQuery& phrase : query.required[c].alternatives) {
+    const auto& alternatives = query.required[c].alternatives;
+    // Among alternatives (OR, any-term queries), function words add cost but almost no
+    // evidence: like Elasticsearch's common-terms query, they are left out when content words
+    // are present. A required function word (AND) is still matched.
+    const bool has_content_word =
+        std::any_of(alternatives.begin(), alternatives.end(), [](const PhraseQuery& p) { return !p.stop; });
+    for (const PhraseQuery& phrase : alternatives) {
+      if (phrase.stop && has_content_word && alternatives.size() > 1) continue;
       PhraseMatches matches = match_phrase(index_, query.level, phrase, &results.notes);
       const double df = static_cast<double>(matches.size());
       const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5)) * (phrase.stop ? kStopWordWeight : 1.0);
