@@ -20,6 +20,8 @@ TEST(CorpusLoader, InvalidUtf8IsReplacedWithAWarningNamingTheFile) {
   EXPECT_EQ(r.documents[0].text, u"ok\uFFFD\uFFFDok");
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_EQ(r.warnings[0].source, "bad.txt");
+  EXPECT_EQ(r.warnings[0].code, "invalid_utf8");
+  EXPECT_EQ(r.warnings[0].count, 2u);
 }
 
 TEST(CorpusLoader, JsonlKeepsEveryValidLineAndNamesTheBadOnes) {
@@ -30,7 +32,9 @@ TEST(CorpusLoader, JsonlKeepsEveryValidLineAndNamesTheBadOnes) {
   EXPECT_EQ(r.documents[1].title, "t");
   ASSERT_EQ(r.warnings.size(), 2u);
   EXPECT_EQ(r.warnings[0].line, 2u);
+  EXPECT_EQ(r.warnings[0].code, "malformed_json");
   EXPECT_EQ(r.warnings[1].line, 4u);
+  EXPECT_EQ(r.warnings[1].code, "bad_record");
 }
 
 TEST(CorpusLoader, MalformedJsonNamesTheLine) {

@@ -27,6 +27,8 @@ test('a file with invalid UTF-8 loads with a warning naming it', async () => {
   assert.equal(report.added, 1);
   assert.equal(report.warnings.length, 1);
   assert.equal(report.warnings[0].source, 'bad.txt');
+  assert.equal(report.warnings[0].code, 'invalid_utf8');
+  assert.equal(report.warnings[0].count, 1);
   assert.equal(engine.text('bad'), 'ل\uFFFD ل');
 });
 

@@ -94,10 +94,12 @@
           if (prev) {
             var n = Number(INVALID_UTF8.exec(prev.message)[1]) + Number(m[1]);
             prev.message = 'invalid UTF-8: ' + n + ' ' + m[2];
+            prev.count = n;
             return;
           }
         }
-        report.warnings.push({ source: w.source, line: w.line > 0 ? w.line + lineOffset : w.line, message: w.message });
+        report.warnings.push({ source: w.source, line: w.line > 0 ? w.line + lineOffset : w.line, message: w.message,
+                               code: w.code, count: w.count });
       });
     }
 

@@ -42,8 +42,11 @@ Engine::~Engine() = default;
 std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
   std::vector<AddError> errors;
   for (Document& doc : documents) {
-    if (doc.id.empty()) { errors.push_back({doc.id, "empty id"}); continue; }
-    if (ordinal_by_id_.count(doc.id)) { errors.push_back({doc.id, "duplicate id: kept the first document"}); continue; }
+    if (doc.id.empty()) { errors.push_back({doc.id, "empty id", "empty_id"}); continue; }
+    if (ordinal_by_id_.count(doc.id)) {
+      errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id"});
+      continue;
+    }
     const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text));
     const std::u16string title = utf8_to_utf16(doc.title);
     title_index_.add(analyzer_->analyze(title));  // same ordinals: every document has a (maybe empty) title

@@ -18,6 +18,7 @@ namespace mirsad {
 struct AddError {
   std::string id;
   std::string message;
+  std::string code;  // empty_id, duplicate_id
 };
 
 // The core as one object: documents in, searches and entities out. It owns the analysis chain

@@ -28,9 +28,11 @@ ordered_json add_report(Engine& engine, LoadResult loaded) {
   const std::size_t offered = loaded.documents.size();
   const auto errors = engine.add_documents(std::move(loaded.documents));
   ordered_json report{{"added", offered - errors.size()}, {"errors", ordered_json::array()}, {"warnings", ordered_json::array()}};
-  for (const AddError& e : errors) report["errors"].push_back({{"id", e.id}, {"message", e.message}});
+  for (const AddError& e : errors) report["errors"].push_back({{"id", e.id}, {"code", e.code}, {"message", e.message}});
   for (const LoadWarning& w : loaded.warnings) {
-    report["warnings"].push_back({{"source", w.source}, {"line", w.line}, {"message", w.message}});
+    ordered_json warning{{"source", w.source}, {"line", w.line}, {"code", w.code}, {"message", w.message}};
+    if (w.code == "invalid_utf8") warning["count"] = w.count;
+    report["warnings"].push_back(std::move(warning));
   }
   return report;
 }

@@ -34,8 +34,8 @@ std::u16string decode(std::string_view file_name, std::string_view bytes, LoadRe
   std::u16string text = utf8_to_utf16(bytes, &replaced);
   if (replaced > 0) {
     result.warnings.push_back({std::string(file_name), 0,
-                               "invalid UTF-8: " + std::to_string(replaced) +
-                                   " byte sequence(s) replaced with U+FFFD"});
+                               "invalid UTF-8: " + std::to_string(replaced) + " byte sequence(s) replaced with U+FFFD",
+                               "invalid_utf8", replaced});
   }
   return text;
 }
@@ -124,13 +124,14 @@ LoadResult CorpusLoader::from_json(std::string_view file_name, std::string_view 
   const std::string utf8 = utf16_to_utf8(decode(file_name, bytes, result));
   ParseOutcome parsed = parse_json(utf8);
   if (!parsed.ok) {
-    result.warnings.push_back({std::string(file_name), line_of(utf8, parsed.error_byte), "malformed JSON: " + parsed.error});
+    result.warnings.push_back(
+        {std::string(file_name), line_of(utf8, parsed.error_byte), "malformed JSON: " + parsed.error, "malformed_json"});
     return result;
   }
   json root = std::move(parsed.value);
   if (root.is_object()) root = json::array({root});
   if (!root.is_array()) {
-    result.warnings.push_back({std::string(file_name), 1, "expected an array of {id, text} objects"});
+    result.warnings.push_back({std::string(file_name), 1, "expected an array of {id, text} objects", "not_an_array"});
     return result;
   }
   std::size_t index = 0;
@@ -139,7 +140,7 @@ LoadResult CorpusLoader::from_json(std::string_view file_name, std::string_view 
     Document doc;
     std::string error;
     if (to_document(record, doc, error)) result.documents.push_back(std::move(doc));
-    else result.warnings.push_back({std::string(file_name), 0, "record " + std::to_string(index) + ": " + error});
+    else result.warnings.push_back({std::string(file_name), 0, "record " + std::to_string(index) + ": " + error, "bad_record"});
   }
   return result;
 }
@@ -168,7 +169,8 @@ LoadResult CorpusLoader::from_jsonl(std::string_view file_name, std::string_view
       result.documents.push_back(std::move(doc));
       continue;
     }
-    result.warnings.push_back({std::string(file_name), line_number, error});
+    result.warnings.push_back({std::string(file_name), line_number, error,
+                               error.rfind("malformed JSON", 0) == 0 ? "malformed_json" : "bad_record"});
     if (end == utf8.size()) break;
   }
   return result;
@@ -179,7 +181,8 @@ LoadResult CorpusLoader::from_file(std::string_view file_name, std::string_view 
   if (ends_with_ci(file_name, ".json")) return from_json(file_name, bytes);
   if (ends_with_ci(file_name, ".txt")) return from_text_file(file_name, bytes);
   LoadResult result;
-  result.warnings.push_back({std::string(file_name), 0, "unsupported file type (expected .txt, .json or .jsonl)"});
+  result.warnings.push_back(
+      {std::string(file_name), 0, "unsupported file type (expected .txt, .json or .jsonl)", "unsupported_type"});
   return result;
 }
 

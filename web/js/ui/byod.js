@@ -22,9 +22,16 @@
 
   /* The core reports in English (the CLI's language); the page says the same in Arabic and keeps
    * any technical detail it cannot translate, marked as left-to-right. → {text, detail} */
-  function describe(message) {
+  function describe(message, code, count) {
     var m;
     message = String(message || '');
+    // The core's codes first (stable); the English text only for reports without one.
+    if (code === 'invalid_utf8' && typeof count === 'number') {
+      return { text: 'ترميز UTF-8 غير صالح: حلّ المحرف «\uFFFD» محلّ ' + count + ' من تسلسلات البايتات التالفة', detail: '' };
+    }
+    if (code === 'unsupported_type') return { text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)', detail: '' };
+    if (code === 'duplicate_id') return { text: 'المعرّف مستعمل من قبل؛ أُبقي المستند الأول ولم يُضف هذا', detail: '' };
+    if (code === 'empty_id') return { text: 'المعرّف "id" فارغ', detail: '' };
     if ((m = /^record (\d+): (.*)$/.exec(message))) {
       var inner = describe(m[2]);
       return { text: 'السجلّ ' + m[1] + ': ' + inner.text, detail: inner.detail };
@@ -59,11 +66,11 @@
     (reports || []).forEach(function (r) {
       var file = r.kept ? '' : r.name;
       (r.warnings || []).forEach(function (w) {
-        var d = describe(w.message);
+        var d = describe(w.message, w.code, w.count);
         notes.push({ file: w.source || file, line: w.line || 0, id: '', text: d.text, detail: d.detail, severity: 'warning' });
       });
       (r.errors || []).forEach(function (e) {
-        var d = describe(e.message);
+        var d = describe(e.message, e.code);
         notes.push({ file: file, line: 0, id: e.id, text: d.text, detail: d.detail, severity: 'error' });
       });
     });
