@@ -176,6 +176,17 @@
     });
   }
 
+  /** Marks the list item of document `id` (or none) as the open one, for sight and for ARIA. */
+  function markActive(root, id) {
+    var items = root.children;
+    for (var i = 0; i < items.length; i++) {
+      var on = id !== null && items[i].dataset.id === id;
+      items[i].classList.toggle('is-active', on);
+      var link = items[i].firstChild;
+      if (on) link.setAttribute('aria-current', 'true'); else link.removeAttribute('aria-current');
+    }
+  }
+
   /** Should a click be left to the browser (new tab, etc.)? */
   function isModifiedClick(ev) {
     return ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey;
@@ -197,5 +208,6 @@
   UI.docMeta = docMeta;
   UI.isModifiedClick = isModifiedClick;
   UI.onItemOpen = onItemOpen;
+  UI.markActive = markActive;
   UI.docHref = docHref;
 })(window);

@@ -37,13 +37,7 @@
 
   DocList.prototype.setActive = function (id) {
     this.activeId = id;
-    var items = this.root.children;
-    for (var i = 0; i < items.length; i++) {
-      var on = id !== null && items[i].dataset.id === id;
-      items[i].classList.toggle('is-active', on);
-      var link = items[i].firstChild;
-      if (on) link.setAttribute('aria-current', 'true'); else link.removeAttribute('aria-current');
-    }
+    UI.markActive(this.root, id);
   };
 
   DocList.prototype.show = function (visible) { this.root.hidden = !visible; };
