@@ -31,7 +31,9 @@ class BinaryWriter {
   std::string& buffer() { return out_; }
 
  private:
-  void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void raw(const void* p, std::size_t n) {
+    if (n) out_.append(static_cast<const char*>(p), n);
+  }
   std::string out_;
 };
 
@@ -90,7 +92,7 @@ class BinaryReader {
   }
   bool check_elements(uint64_t n, std::size_t size) { return n <= (data_.size() - pos_) / size && check(n * size); }
   void raw(void* p, std::size_t n) {
-    if (!check(n)) return;
+    if (!check(n) || n == 0) return;  // an empty vector's data() may be null: memcpy must not see it
     std::memcpy(p, data_.data() + pos_, n);
     pos_ += n;
   }
