@@ -93,3 +93,8 @@ TEST(CharNormalizer, PropertiesHoldOnRandomAndAdversarialInput) {
 }
 
 TEST(CharNormalizer, EmptyInput) { EXPECT_TRUE(CharNormalizer().normalize(u"").text.empty()); }
+
+TEST(CharNormalizer, RemovedMarkThatBlockedACompositionIsRenormalized) {
+  // n + U+0610 (an Arabic sign, removed) + U+0301: once the sign is gone, n and the acute compose.
+  EXPECT_EQ(norm("n\u0610\u0301"), "\u0144");
+}

@@ -235,7 +235,10 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
       k += U16_LENGTH(c);
       if (U_IS_SURROGATE(c)) c = 0xFFFD;
       const char32_t f = fold(static_cast<char32_t>(c), options_);
-      if (!f) continue;
+      if (!f) {
+        needs_recheck = true;  // a removed mark may have blocked a composition (n + ؐ + ́)
+        continue;
+      }
       // Output that can combine with what precedes it (after a removed character) may compose
       // differently once joined: only then is the final check needed.
       if (!kept_any && (f >= 0x10000 || !(tables.flags[f] & Tables::kBoundaryBefore))) needs_recheck = true;
