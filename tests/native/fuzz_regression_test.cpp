@@ -7,9 +7,8 @@
 #include <iterator>
 
 #include "../fuzz/analyzer_invariants.hpp"
-#include "api/index_file.hpp"
+#include "../fuzz/index_payload.hpp"
 #include "api/json_api.hpp"
-#include "index/binary_io.hpp"
 
 TEST(FuzzRegression, EverySavedAnalyzerInputKeepsTheInvariants) {
   const std::filesystem::path dir = std::filesystem::path(MIRSAD_SOURCE_DIR) / "tests/fuzz/corpus/analyzer";
@@ -30,16 +29,8 @@ TEST(FuzzRegression, EverySavedIndexPayloadLoadsOrIsRefused) {
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string payload((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    mirsad::BinaryWriter file;  // the same valid header the fuzzer puts around its input
-    file.buffer().append("MIRSADIX", 8);
-    file.u32(mirsad::IndexFile::kFormatVersion);
-    file.u32(0x01020304);
-    file.u64(mirsad::IndexFile::analysis_fingerprint());
-    file.u64(payload.size());
-    file.u32(mirsad::crc32(payload));
-    file.buffer().append(payload);
-    mirsad::JsonApi api;
-    const std::string report = api.load_index(file.buffer());
+    mirsad::JsonApi api;  // the same valid header the fuzzer puts around its input
+    const std::string report = api.load_index(mirsad::fuzz::with_valid_header(payload));
     if (report.find("\"error\"") == std::string::npos) api.search(u"ليبيا", "word", 10, true, false);
     ++replayed;
   }
