@@ -1,11 +1,39 @@
-// The one Emscripten file: binds JsonApi to JavaScript and nothing else. Types cross as
+// Binds JsonApi to JavaScript (as PageApi: the same API with the texts kept as JS strings, see
+// js_text_store.hpp) and nothing else. Types cross as
 // std::u16string (document text and queries: UTF-16 like the page's strings, so offsets and
 // lone surrogates survive) or std::string (ids, UTF-8 JSON results, file bytes from a Uint8Array).
 #include <emscripten/bind.h>
 
 #include "api/json_api.hpp"
+#include "js_text_store.hpp"
 
 namespace {
+
+using emscripten::val;
+
+class PageApi : public mirsad::JsonApi {
+ public:
+  PageApi() : PageApi(new mirsad_bindings::JsTextStore) {}
+
+  // Adds a document whose text is a JS string: analysed from a UTF-16 copy, stored as the string.
+  std::string add_js_document(const std::string& id, const val& text, const std::string& title,
+                              const std::string& date, const std::string& source) {
+    if (!text.isString()) return add_document(id, u"", title, date, source);
+    texts_->offer(text);
+    std::string report = add_document(id, text.as<std::u16string>(), title, date, source);
+    texts_->offer(val::undefined());  // refused (duplicate id): nothing was stored
+    return report;
+  }
+  val js_text(const std::string& id) const {
+    const auto ordinal = engine().find(id);
+    return ordinal ? texts_->js_text(*ordinal) : val(std::string());
+  }
+
+ private:
+  explicit PageApi(mirsad_bindings::JsTextStore* texts)
+      : JsonApi(std::unique_ptr<mirsad::TextStore>(texts)), texts_(texts) {}
+  mirsad_bindings::JsTextStore* texts_;  // owned by the engine
+};
 
 std::string load_file(mirsad::JsonApi& api, const std::string& name, const std::string& bytes) {
   return api.load_file(name, bytes);
@@ -25,11 +53,8 @@ emscripten::val save_index(mirsad::JsonApi& api) {
 
 EMSCRIPTEN_BINDINGS(mirsad) {
   emscripten::class_<mirsad::JsonApi>("JsonApi")
-      .constructor<>()
       .function("loadFile", &load_file)
-      .function("addDocument", &mirsad::JsonApi::add_document)
       .function("documents", &mirsad::JsonApi::documents)
-      .function("text", &mirsad::JsonApi::text)
       .function("search", &mirsad::JsonApi::search)
       .function("entities", &mirsad::JsonApi::entities)
       .function("entitiesOfText", &mirsad::JsonApi::entities_of_text)
@@ -39,4 +64,8 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("compact", &mirsad::JsonApi::compact)
       .function("saveIndex", &save_index)
       .function("loadIndex", &load_index);
+  emscripten::class_<PageApi, emscripten::base<mirsad::JsonApi>>("PageApi")
+      .constructor<>()
+      .function("addDocument", &PageApi::add_js_document)
+      .function("text", &PageApi::js_text);
 }

@@ -47,7 +47,6 @@
   class MirsadEngine {
     constructor(api) {
       this._api = api;
-      this._texts = new Map();
       this._documents = null;
     }
 
@@ -81,14 +80,7 @@
     }
 
     /** The document text that every offset refers to. */
-    text(id) {
-      let t = this._texts.get(id);
-      if (t === undefined) {
-        t = this._api.text(String(id));
-        this._texts.set(id, t);
-      }
-      return t;
-    }
+    text(id) { return this._api.text(String(id)); }
 
     /**
      * @param {string} query  the query language of README.md
@@ -121,7 +113,6 @@
     loadIndex(bytes) {
       const report = JSON.parse(this._api.loadIndex(bytes));
       this._documents = null;
-      this._texts.clear();
       return report;
     }
 
@@ -138,7 +129,7 @@
    */
   async function create(options) {
     const core = await loadModule(options && options.factory);
-    return new MirsadEngine(new core.JsonApi());
+    return new MirsadEngine(new core.PageApi());
   }
 
   return { create, MATCH_LEVELS, MirsadEngine };

@@ -112,7 +112,7 @@
 
     /* A new engine: the bundled corpus (or not), then the user's documents the old engine held. */
     async function rebuild(core, msg, want, reports) {
-      var next = new core.JsonApi();
+      var next = new core.PageApi();
       var nextBundled = new Set();
       try {
         if (want) {
@@ -161,7 +161,7 @@
 
       if (msg.seed) {
         if (api) api.delete();
-        api = new core.JsonApi();
+        api = new core.PageApi();
         var seeded = JSON.parse(api.loadIndex(msg.seed.index));
         if (seeded.error) {
           api.delete();

@@ -31,8 +31,9 @@ const SharedAnalysis& shared_analysis() {
 
 }  // namespace
 
-Engine::Engine()
-    : analyzer_(shared_analysis().analyzer.get()),
+Engine::Engine(std::unique_ptr<TextStore> texts)
+    : texts_(std::move(texts)),
+      analyzer_(shared_analysis().analyzer.get()),
       extractor_(shared_analysis().extractor.get()),
       parser_(*analyzer_),
       searcher_(index_, title_index_) {}
@@ -51,19 +52,22 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
     const std::u16string title = utf8_to_utf16(doc.title);
     title_index_.add(analyzer_->analyze(title));  // same ordinals: every document has a (maybe empty) title
     ordinal_by_id_.emplace(doc.id, ordinal);
-    documents_.push_back(std::move(doc));
+    documents_.push_back(DocumentInfo{std::move(doc.id), std::move(doc.title), std::move(doc.date),
+                                      std::move(doc.source), static_cast<uint32_t>(doc.text.size())});
+    texts_->append(std::move(doc.text));
   }
   return errors;
 }
 
 void Engine::write(BinaryWriter& w) const {
   w.u64(documents_.size());
-  for (const Document& d : documents_) {
+  for (DocOrdinal i = 0; i < documents_.size(); ++i) {
+    const DocumentInfo& d = documents_[i];
     w.bytes(d.id);
     w.bytes(d.title);
     w.bytes(d.date);
     w.bytes(d.source);
-    w.text(d.text);
+    w.text(texts_->text(i));
   }
   index_.write(w);
   title_index_.write(w);
@@ -71,15 +75,18 @@ void Engine::write(BinaryWriter& w) const {
 
 bool Engine::read(BinaryReader& r) {
   const uint64_t n = r.u64();
-  std::vector<Document> documents;
+  if (texts_->size() != 0) return false;
+  std::vector<DocumentInfo> documents;
+  std::vector<std::u16string> texts;  // handed to the store only once the whole file checks out
   std::unordered_map<std::string, DocOrdinal> ordinals;
   for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    Document d;
+    DocumentInfo d;
     d.id = r.bytes();
     d.title = r.bytes();
     d.date = r.bytes();
     d.source = r.bytes();
-    d.text = r.text();
+    texts.push_back(r.text());
+    d.length = static_cast<uint32_t>(texts.back().size());
     if (d.id.empty() || !ordinals.emplace(d.id, static_cast<DocOrdinal>(i)).second) return false;
     documents.push_back(std::move(d));
   }
@@ -90,6 +97,7 @@ bool Engine::read(BinaryReader& r) {
   ordinal_by_id_ = std::move(ordinals);
   index_ = std::move(body);
   title_index_ = std::move(titles);
+  for (std::u16string& t : texts) texts_->append(std::move(t));
   entity_cache_.clear();
   return true;
 }
@@ -108,7 +116,7 @@ SearchResults Engine::search(const Query& query, std::size_t limit) const {
     prepared.push_back({&f, utf16_to_utf8(f.value), analyzer_->normalizer().normalize_plain(f.value)});
   }
   const auto holds = [&](const Prepared& p, DocOrdinal doc) {
-    const Document& d = documents_[doc];
+    const DocumentInfo& d = documents_[doc];
     if (p.filter->field == "source") return d.source == p.utf8;
     if (p.filter->field == "date") return d.date.rfind(p.utf8, 0) == 0;
     if (p.filter->field == "id") return d.id == p.utf8;
@@ -137,7 +145,7 @@ std::optional<DocOrdinal> Engine::find(const std::string& id) const {
 const std::vector<Entity>& Engine::entities(DocOrdinal doc) const {
   auto it = entity_cache_.find(doc);
   if (it == entity_cache_.end()) {
-    const std::u16string& text = documents_[doc].text;
+    const std::u16string text = texts_->text(doc);
     it = entity_cache_.emplace(doc, extractor_->extract(text, analyzer_->analyze(text))).first;
   }
   return it->second;

@@ -7,6 +7,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "corpus/document.hpp"
+#include "corpus/text_store.hpp"
 #include "entities/entity.hpp"
 #include "entities/entity_extractor.hpp"
 #include "index/inverted_index.hpp"
@@ -22,11 +23,12 @@ struct AddError {
 };
 
 // The core as one object: documents in, searches and entities out. It owns the analysis chain
-// (built once from the embedded data), the index and the documents; it knows nothing of JSON,
-// the DOM or Emscripten.
+// (built once from the embedded data), the index and the documents' metadata; the texts go to a
+// TextStore. It knows nothing of JSON, the DOM or Emscripten.
 class Engine {
  public:
-  Engine();
+  // texts: where the documents' texts are kept (in memory unless the caller has a better place).
+  explicit Engine(std::unique_ptr<TextStore> texts = std::make_unique<InMemoryTextStore>());
   ~Engine();
 
   // Adds documents; a duplicate or empty id is refused with a reason, the others are kept.
@@ -37,8 +39,11 @@ class Engine {
     title_index_.compact();
   }
 
-  const std::vector<Document>& documents() const { return documents_; }
+  const std::vector<DocumentInfo>& documents() const { return documents_; }
+  std::u16string text(DocOrdinal doc) const { return texts_->text(doc); }
+  const TextStore& texts() const { return *texts_; }
   const InvertedIndex& index() const { return index_; }
+  const InvertedIndex& title_index() const { return title_index_; }
   std::optional<DocOrdinal> find(const std::string& id) const;
 
   Query parse_query(std::u16string_view text, MatchLevel level, bool any = false, bool live = false) const {
@@ -67,7 +72,8 @@ class Engine {
   InvertedIndex title_index_;  // the title field, scored with a boost
   QueryParser parser_;
   Searcher searcher_;
-  std::vector<Document> documents_;
+  std::unique_ptr<TextStore> texts_;
+  std::vector<DocumentInfo> documents_;
   std::unordered_map<std::string, DocOrdinal> ordinal_by_id_;
   mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
 };

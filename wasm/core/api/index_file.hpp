@@ -18,7 +18,7 @@ namespace mirsad {
 //   payload     documents (id, title, date, source, UTF-16 text), body index, title index
 class IndexFile {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;  // 2: pooled postings, coarse levels as exact → coarse maps
 
   static std::string save(const Engine& engine);
   // Loads into an empty engine; returns "" on success, else why the file was refused.

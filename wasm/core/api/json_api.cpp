@@ -1,6 +1,7 @@
 #include "api/json_api.hpp"
 
 #include <cmath>
+#include <malloc.h>
 
 #include <nlohmann/json.hpp>
 
@@ -45,24 +46,24 @@ std::string JsonApi::load_file(std::string_view file_name, std::string_view byte
   return report;
 }
 
-std::string JsonApi::add_document(const std::string& id, const std::u16string& text, const std::string& title,
+std::string JsonApi::add_document(const std::string& id, std::u16string text, const std::string& title,
                                   const std::string& date, const std::string& source) {
   LoadResult one;
-  one.documents.push_back(Document{id, text, title, date, source});
+  one.documents.push_back(Document{id, std::move(text), title, date, source});
   return dump(add_report(engine_, std::move(one)));
 }
 
 std::string JsonApi::documents() const {
   ordered_json list = ordered_json::array();
-  for (const Document& d : engine_.documents()) {
-    list.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}, {"source", d.source}, {"length", d.text.size()}});
+  for (const DocumentInfo& d : engine_.documents()) {
+    list.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}, {"source", d.source}, {"length", d.length}});
   }
   return dump(list);
 }
 
 std::u16string JsonApi::text(const std::string& id) const {
   const auto ordinal = engine_.find(id);
-  return ordinal ? engine_.documents()[*ordinal].text : std::u16string();
+  return ordinal ? engine_.text(*ordinal) : std::u16string();
 }
 
 std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any,
@@ -129,13 +130,18 @@ std::string JsonApi::stats() const {
   const InvertedIndex& index = engine_.index();
   ordered_json terms;
   for (const MatchLevel level : kAllMatchLevels) terms[std::string(match_level_name(level))] = index.dictionary(level).size();
-  std::size_t text_bytes = 0;
-  for (const Document& d : engine_.documents()) text_bytes += d.text.capacity() * sizeof(char16_t);
+  const std::size_t text_bytes = engine_.texts().heap_bytes();
+  ordered_json parts;
+  for (const auto& [name, bytes] : index.memory_parts()) parts[name] = bytes;
+  parts["title_index"] = engine_.title_index().memory_bytes();
   return dump(ordered_json{{"documents", index.document_count()},
                            {"tokens", static_cast<uint64_t>(index.average_document_length() * index.document_count() + 0.5)},
                            {"terms", terms},
-                           {"index_bytes", index.memory_bytes()},
-                           {"text_bytes", text_bytes}});
+                           {"index_bytes", index.memory_bytes() + engine_.title_index().memory_bytes()},
+                           {"index_parts", parts},
+                           {"text_bytes", text_bytes},
+                           {"heap_in_use", static_cast<std::size_t>(mallinfo().uordblks)},
+                           {"heap_footprint", static_cast<std::size_t>(mallinfo().arena)}});
 }
 
 std::string JsonApi::normalize(const std::u16string& text) const {

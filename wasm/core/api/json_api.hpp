@@ -14,12 +14,14 @@ namespace mirsad {
 // surrogate from JS keeps its one unit) and results go out as UTF-8 JSON.
 class JsonApi {
  public:
+  explicit JsonApi(std::unique_ptr<TextStore> texts = std::make_unique<InMemoryTextStore>()) : engine_(std::move(texts)) {}
+
   static constexpr std::size_t kMaxLimit = 100000;
 
   // Loads one file's bytes (.txt, .json, .jsonl) → {"added", "errors": [...], "warnings": [...]}.
   std::string load_file(std::string_view file_name, std::string_view bytes);
   // Adds one document whose text is already UTF-16 → same shape as load_file.
-  std::string add_document(const std::string& id, const std::u16string& text, const std::string& title,
+  std::string add_document(const std::string& id, std::u16string text, const std::string& title,
                            const std::string& date, const std::string& source);
   std::string documents() const;  // [{"id", "title", "date", "source", "length"}]
   // Ends a batch of additions: the index gives back its growth slack.
@@ -34,7 +36,8 @@ class JsonApi {
   // Entities of an arbitrary text that is not part of the corpus (id "text").
   std::string entities_of_text(const std::u16string& text) const;
   std::string normalize(const std::u16string& text) const;
-  // {"documents", "tokens", "terms": {level: n}, "index_bytes", "text_bytes"}: what the index holds.
+  // {"documents", "tokens", "terms": {level: n}, "index_bytes", "text_bytes"}: what the index holds
+  // (text_bytes: texts on the C++ heap, 0 when the page keeps them as JS strings).
   std::string stats() const;
   // Runs the analysis chain and returns the token count: what scripts/bench times in wasm.
   std::size_t count_tokens(const std::u16string& text) const { return engine_.analyze(text).tokens.size(); }
@@ -45,6 +48,7 @@ class JsonApi {
   std::string load_index(std::string_view bytes);
 
   Engine& engine() { return engine_; }
+  const Engine& engine() const { return engine_; }
 
  private:
   Engine engine_;

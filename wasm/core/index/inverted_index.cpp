@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <queue>
 
+#include "index/gentle_growth.hpp"
 #include "index/varint.hpp"
 
 namespace mirsad {
@@ -13,11 +14,31 @@ std::size_t coarse_index(MatchLevel level) { return static_cast<std::size_t>(lev
 }  // namespace
 
 uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
+  const Term exact = token.term(MatchLevel::Exact);
+  const Term normalized = token.term(MatchLevel::Normalized);
+  const uint32_t h = TermDictionary::hash(exact);
+  if (recent_terms_.empty()) recent_terms_.resize(kRecentTerms);
+  RecentTerm& recent = recent_terms_[(h ^ (h >> 14)) & (kRecentTerms - 1)];
+  if (recent.holds(h, exact, normalized)) return recent.id;
+  const auto remember = [&](uint32_t id) {
+    if (!RecentTerm::fits(exact, normalized)) return;
+    recent.hash = h;
+    recent.id = id;
+    recent.exact_length = static_cast<uint8_t>(exact.size());
+    recent.normalized_length = static_cast<uint8_t>(normalized.size());
+    std::char_traits<char16_t>::copy(recent.exact, exact.data(), exact.size());
+    std::char_traits<char16_t>::copy(recent.normalized, normalized.data(), normalized.size());
+  };
+  const auto same_normalized = [&](uint32_t id) {
+    return coarse_terms_[0].term_text(coarse_of_[0][id]) == normalized;
+  };
   bool added = false;
-  uint32_t id = exact_terms_.intern(token.term(MatchLevel::Exact), added);
+  uint32_t id = exact_terms_.intern(exact, h, added);
   if (!added) {
-    const uint32_t normalized = coarse_terms_[0].find(token.term(MatchLevel::Normalized));
-    if (normalized == normalized_of_[id]) return id;
+    if (same_normalized(id)) {
+      remember(id);
+      return id;
+    }
     // The same literal text normalized two ways (a ligature whose expansion spans several
     // words): a separate entry, so each coarse level keeps pointing at the right positions.
     std::u16string key(token.term(MatchLevel::Exact));
@@ -25,14 +46,15 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
     key.append(token.term(MatchLevel::Normalized));
     id = exact_terms_.intern(key, added);
     if (!added) return id;
+  } else {
+    remember(id);
   }
+  reserve_gently(postings_);
   postings_.emplace_back();
   for (std::size_t c = 0; c < kCoarseLevels; ++c) {
     bool new_coarse = false;
-    const uint32_t coarse = coarse_terms_[c].intern(token.terms[c + 1], new_coarse);
-    if (new_coarse) members_[c].emplace_back();
-    members_[c][coarse].push_back(id);
-    if (c == 0) normalized_of_.push_back(coarse);
+    reserve_gently(coarse_of_[c]);
+    coarse_of_[c].push_back(coarse_terms_[c].intern(token.terms[c + 1], new_coarse));
   }
   return id;
 }
@@ -40,29 +62,42 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
 DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
   const auto doc = static_cast<DocOrdinal>(lengths_.size());
   cache_.clear();
+  uint8_t buffer[16];
   for (uint32_t pos = 0; pos < text.tokens.size(); ++pos) {
     TermPostings& p = postings_[exact_id(text.tokens[pos])];
+    uint8_t* out = buffer;
     if (p.last_doc != doc) {
-      if (p.last_doc != UINT32_MAX) p.bytes.push_back(0);  // ends the previous document's positions
-      varint::put(p.bytes, p.last_doc == UINT32_MAX ? doc : doc - p.last_doc);
-      varint::put(p.bytes, pos + 1);
+      if (p.last_doc != UINT32_MAX) *out++ = 0;  // ends the previous document's positions
+      out = varint::put(out, p.last_doc == UINT32_MAX ? doc : doc - p.last_doc);
+      out = varint::put(out, pos + 1);
       p.last_doc = doc;
     } else {
-      varint::put(p.bytes, pos - p.last_position);  // >= 1: positions are distinct and ascending
+      out = varint::put(out, pos - p.last_position);  // >= 1: positions are distinct and ascending
     }
+    pool_.append(p.bytes, buffer, static_cast<std::size_t>(out - buffer));
     p.last_position = pos;
   }
-  span_offsets_.push_back(spans_.size());
+  std::vector<uint8_t>& record = scratch_;
+  record.clear();
   uint32_t previous_end = 0;
   for (const AnalyzedToken& t : text.tokens) {
-    // Tokens from one expanded character share a span, so a gap can be "negative": the low bit
-    // says which way it goes.
     const Span s = t.token.span;
-    if (s.start >= previous_end) varint::put(spans_, (s.start - previous_end) << 1);
-    else varint::put(spans_, ((previous_end - s.start) << 1) | 1);
-    varint::put(spans_, s.end - s.start);
+    const uint32_t length = s.end - s.start;
+    // Most tokens follow the previous one after 0 to 3 units (a space, "، ") and are shorter than
+    // 32 units: one byte, gap in bits 5-6 and length in bits 0-4. Anything else is 0x80 and two
+    // varints; tokens from one expanded character share a span, so that gap can be "negative"
+    // (low bit set).
+    if (s.start >= previous_end && s.start - previous_end <= 3 && length >= 1 && length <= 31) {
+      record.push_back(static_cast<uint8_t>(((s.start - previous_end) << 5) | length));
+    } else {
+      record.push_back(0x80);
+      if (s.start >= previous_end) varint::put(record, (s.start - previous_end) << 1);
+      else varint::put(record, ((previous_end - s.start) << 1) | 1);
+      varint::put(record, length);
+    }
     previous_end = s.end;
   }
+  span_addresses_.push_back(spans_.add(record.data(), record.size()));
   lengths_.push_back(static_cast<uint32_t>(text.tokens.size()));
   total_tokens_ += text.tokens.size();
   return doc;
@@ -70,10 +105,10 @@ DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
 
 DecodedPostings InvertedIndex::decode(uint32_t exact) const {
   DecodedPostings out;
-  const TermPostings& p = postings_[exact];
-  const uint8_t* it = p.bytes.data();
-  const uint8_t* end = it + p.bytes.size();
-  out.positions.reserve(p.bytes.size());
+  pool_.read(postings_[exact].bytes, scratch_);
+  const uint8_t* it = scratch_.data();
+  const uint8_t* end = it + scratch_.size();
+  out.positions.reserve(scratch_.size());
   DocOrdinal doc = 0;
   bool first = true;
   while (it < end) {
@@ -95,11 +130,12 @@ DecodedPostings InvertedIndex::decode(uint32_t exact) const {
   return out;
 }
 
-DecodedPostings InvertedIndex::merge(const std::vector<uint32_t>& exact_ids) const {
-  if (exact_ids.size() == 1) return decode(exact_ids[0]);
+DecodedPostings InvertedIndex::merge(const uint32_t* exact_ids, std::size_t count) const {
+  if (count == 0) return DecodedPostings{};
+  if (count == 1) return decode(exact_ids[0]);
   std::vector<DecodedPostings> lists;
-  lists.reserve(exact_ids.size());
-  for (const uint32_t id : exact_ids) lists.push_back(decode(id));
+  lists.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) lists.push_back(decode(exact_ids[i]));
   // k-way merge by document; a position belongs to one exact term, so per document the
   // positions of the lists are disjoint and only need sorting.
   using Head = std::pair<DocOrdinal, uint32_t>;  // (document, list)
@@ -126,18 +162,31 @@ DecodedPostings InvertedIndex::merge(const std::vector<uint32_t>& exact_ids) con
   return out;
 }
 
+const InvertedIndex::MemberTable& InvertedIndex::members(std::size_t coarse) const {
+  MemberTable& table = members_[coarse];
+  const std::size_t groups = coarse_terms_[coarse].size();
+  if (table.ids.size() == coarse_of_[coarse].size() && table.starts.size() == groups + 1) return table;
+  // Counting sort of the exact ids by coarse id: each group's members stay in id order.
+  table.starts.assign(groups + 1, 0);
+  for (const uint32_t g : coarse_of_[coarse]) ++table.starts[g + 1];
+  for (std::size_t g = 0; g < groups; ++g) table.starts[g + 1] += table.starts[g];
+  table.ids.resize(coarse_of_[coarse].size());
+  std::vector<uint32_t> next(table.starts.begin(), table.starts.end() - 1);
+  for (uint32_t id = 0; id < coarse_of_[coarse].size(); ++id) table.ids[next[coarse_of_[coarse][id]]++] = id;
+  return table;
+}
+
 DecodedPostings InvertedIndex::postings_of(MatchLevel level, const std::vector<uint32_t>& term_ids) const {
   if (term_ids.size() == 1) return postings_of(level, term_ids[0]);
   std::vector<uint32_t> exact_ids;
   for (const uint32_t id : term_ids) {
     if (level == MatchLevel::Exact) exact_ids.push_back(id);
     else {
-      const auto& members = members_[coarse_index(level)][id];
-      exact_ids.insert(exact_ids.end(), members.begin(), members.end());
+      const MemberTable& table = members(coarse_index(level));
+      exact_ids.insert(exact_ids.end(), table.ids.begin() + table.starts[id], table.ids.begin() + table.starts[id + 1]);
     }
   }
-  if (exact_ids.empty()) return DecodedPostings{};
-  return merge(exact_ids);
+  return merge(exact_ids.data(), exact_ids.size());
 }
 
 std::vector<uint32_t> InvertedIndex::expand_prefix(MatchLevel level, Term prefix, std::size_t limit,
@@ -205,8 +254,10 @@ const TermDictionary& InvertedIndex::dictionary(MatchLevel level) const {
 
 DecodedPostings InvertedIndex::postings_of(MatchLevel level, uint32_t term_id) const {
   if (level == MatchLevel::Exact) return decode(term_id);
-  const std::vector<uint32_t>& members = members_[coarse_index(level)][term_id];
-  if (members.size() < kCacheableMembers) return merge(members);
+  const MemberTable& table = members(coarse_index(level));
+  const uint32_t* first_member = table.ids.data() + table.starts[term_id];
+  const std::size_t member_count = table.starts[term_id + 1] - table.starts[term_id];
+  if (member_count < kCacheableMembers) return merge(first_member, member_count);
   const uint64_t key = (static_cast<uint64_t>(level) << 32) | term_id;
   for (CachedPostings& c : cache_) {
     if (c.key == key) {
@@ -214,7 +265,7 @@ DecodedPostings InvertedIndex::postings_of(MatchLevel level, uint32_t term_id) c
       return *c.postings;
     }
   }
-  auto merged = std::make_shared<const DecodedPostings>(merge(members));
+  auto merged = std::make_shared<const DecodedPostings>(merge(first_member, member_count));
   if (merged->positions.size() > kCacheablePositions) return *merged;
   if (cache_.size() < kCacheEntries) {
     cache_.push_back({key, ++cache_clock_, merged});
@@ -235,13 +286,17 @@ DecodedPostings InvertedIndex::postings(MatchLevel level, Term term) const {
 std::vector<Span> InvertedIndex::token_spans(DocOrdinal doc) const {
   std::vector<Span> spans;
   spans.reserve(lengths_[doc]);
-  const uint8_t* it = spans_.data() + span_offsets_[doc];
-  const uint8_t* end = spans_.data() + spans_.size();
+  auto [it, end] = spans_.at(span_addresses_[doc]);
+  if (!it) return spans;
   uint32_t previous_end = 0;
-  for (uint32_t i = 0; i < lengths_[doc]; ++i) {
-    const uint32_t gap = varint::get(it, end);
-    const uint32_t start = (gap & 1) ? previous_end - (gap >> 1) : previous_end + (gap >> 1);
-    const uint32_t length = varint::get(it, end);
+  for (uint32_t i = 0; i < lengths_[doc] && it < end; ++i) {
+    const uint8_t packed = *it++;
+    uint32_t start = previous_end + (packed >> 5), length = packed & 31;
+    if (packed & 0x80) {
+      const uint32_t gap = varint::get(it, end);
+      start = (gap & 1) ? previous_end - (gap >> 1) : previous_end + (gap >> 1);
+      length = varint::get(it, end);
+    }
     spans.push_back(Span{start, start + length});
     previous_end = start + length;
   }
@@ -252,23 +307,41 @@ double InvertedIndex::average_document_length() const {
   return lengths_.empty() ? 0.0 : static_cast<double>(total_tokens_) / static_cast<double>(lengths_.size());
 }
 
+namespace {
+
+// Bytes of a document's span record (see add()): one byte a token, or 0x80 and two varints.
+std::size_t span_record_size(const uint8_t* begin, const uint8_t* end, uint32_t tokens) {
+  const uint8_t* it = begin;
+  for (uint32_t i = 0; i < tokens && it < end; ++i) {
+    if (*it++ & 0x80) {
+      varint::get(it, end);
+      varint::get(it, end);
+    }
+  }
+  return static_cast<std::size_t>(it - begin);
+}
+
+}  // namespace
+
 void InvertedIndex::write(BinaryWriter& w) const {
   exact_terms_.write(w);
   w.u64(postings_.size());
   for (const TermPostings& p : postings_) {
-    w.bytes(std::string_view(reinterpret_cast<const char*>(p.bytes.data()), p.bytes.size()));
+    pool_.read(p.bytes, scratch_);
+    w.bytes(std::string_view(reinterpret_cast<const char*>(scratch_.data()), scratch_.size()));
     w.u32(p.last_doc);
     w.u32(p.last_position);
   }
-  w.vec(normalized_of_);
   for (std::size_t c = 0; c < kCoarseLevels; ++c) {
     coarse_terms_[c].write(w);
-    w.u64(members_[c].size());
-    for (const auto& m : members_[c]) w.vec(m);
+    w.vec(coarse_of_[c]);
   }
-  w.vec(spans_);
-  w.vec(span_offsets_);
   w.vec(lengths_);
+  for (DocOrdinal doc = 0; doc < lengths_.size(); ++doc) {
+    const auto [begin, end] = spans_.at(span_addresses_[doc]);
+    const std::size_t size = begin ? span_record_size(begin, end, lengths_[doc]) : 0;
+    w.bytes(std::string_view(reinterpret_cast<const char*>(begin), size));
+  }
   w.u64(total_tokens_);
 }
 
@@ -280,34 +353,25 @@ bool InvertedIndex::read(BinaryReader& r) {
   postings_.resize(n);
   for (TermPostings& p : postings_) {
     const std::string b = r.bytes();
-    p.bytes.assign(b.begin(), b.end());
+    pool_.append(p.bytes, reinterpret_cast<const uint8_t*>(b.data()), b.size());
     p.last_doc = r.u32();
     p.last_position = r.u32();
   }
-  normalized_of_ = r.vec<uint32_t>();
   for (std::size_t c = 0; c < kCoarseLevels && r.ok(); ++c) {
     if (!coarse_terms_[c].read(r)) return false;
-    const uint64_t groups = r.u64();
-    if (!r.ok() || groups != coarse_terms_[c].size()) return false;
-    members_[c].resize(groups);
-    for (auto& m : members_[c]) {
-      m = r.vec<uint32_t>();
-      for (const uint32_t id : m) {
-        if (id >= n) return false;
-      }
+    coarse_of_[c] = r.vec<uint32_t>();
+    if (!r.ok() || coarse_of_[c].size() != n) return false;
+    for (const uint32_t g : coarse_of_[c]) {
+      if (g >= coarse_terms_[c].size()) return false;
     }
   }
-  spans_ = r.vec<uint8_t>();
-  span_offsets_ = r.vec<uint64_t>();
   lengths_ = r.vec<uint32_t>();
+  for (std::size_t doc = 0; doc < lengths_.size() && r.ok(); ++doc) {
+    const std::string record = r.bytes();
+    span_addresses_.push_back(spans_.add(reinterpret_cast<const uint8_t*>(record.data()), record.size()));
+  }
   total_tokens_ = r.u64();
-  if (!r.ok() || normalized_of_.size() != n || span_offsets_.size() != lengths_.size()) return false;
-  for (const uint32_t g : normalized_of_) {
-    if (g >= coarse_terms_[0].size()) return false;
-  }
-  for (const uint64_t o : span_offsets_) {
-    if (o > spans_.size()) return false;
-  }
+  if (!r.ok()) return false;
   for (const TermPostings& p : postings_) {
     if (p.last_doc != UINT32_MAX && p.last_doc >= lengths_.size()) return false;
   }
@@ -315,26 +379,29 @@ bool InvertedIndex::read(BinaryReader& r) {
 }
 
 void InvertedIndex::compact() {
-  spans_.shrink_to_fit();
-  span_offsets_.shrink_to_fit();
+  span_addresses_.shrink_to_fit();
   lengths_.shrink_to_fit();
-  postings_.shrink_to_fit();
-  for (TermPostings& p : postings_) p.bytes.shrink_to_fit();
-  for (auto& level : members_) {
-    level.shrink_to_fit();
-    for (auto& m : level) m.shrink_to_fit();
+}
+
+std::vector<std::pair<const char*, std::size_t>> InvertedIndex::memory_parts() const {
+  std::size_t dictionaries = exact_terms_.memory_bytes(), level_maps = 0;
+  for (std::size_t c = 0; c < kCoarseLevels; ++c) {
+    dictionaries += coarse_terms_[c].memory_bytes();
+    level_maps += coarse_of_[c].capacity() * 4 + members_[c].starts.capacity() * 4 + members_[c].ids.capacity() * 4;
   }
+  std::size_t written = 0;
+  for (const TermPostings& p : postings_) written += p.bytes.size;
+  return {{"postings", pool_.memory_bytes()},
+          {"postings_written", written},
+          {"term_states", postings_.capacity() * sizeof(TermPostings)},
+          {"spans", spans_.memory_bytes() + span_addresses_.capacity() * 8 + lengths_.capacity() * 4},
+          {"dictionaries", dictionaries},
+          {"level_maps", level_maps}};
 }
 
 std::size_t InvertedIndex::memory_bytes() const {
-  std::size_t bytes = spans_.capacity() + span_offsets_.capacity() * 8 + lengths_.capacity() * 4 +
-                      exact_terms_.memory_bytes() + postings_.capacity() * sizeof(TermPostings) +
-                      normalized_of_.capacity() * 4;
-  for (const TermPostings& p : postings_) bytes += p.bytes.capacity();
-  for (std::size_t c = 0; c < kCoarseLevels; ++c) {
-    bytes += coarse_terms_[c].memory_bytes() + members_[c].capacity() * sizeof(std::vector<uint32_t>);
-    for (const auto& m : members_[c]) bytes += m.capacity() * 4;
-  }
+  std::size_t bytes = 0;
+  for (const auto& part : memory_parts()) bytes += std::string_view(part.first) == "postings_written" ? 0 : part.second;
   return bytes;
 }
 

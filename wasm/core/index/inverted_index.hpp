@@ -8,6 +8,8 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/match_level.hpp"
 #include "index/binary_io.hpp"
+#include "index/byte_pool.hpp"
+#include "index/record_store.hpp"
 #include "index/term_dictionary.hpp"
 #include "text/span.hpp"
 
@@ -58,6 +60,8 @@ class InvertedIndex {
   uint64_t token_count() const { return total_tokens_; }
   std::vector<Span> token_spans(DocOrdinal doc) const;
   std::size_t memory_bytes() const;
+  // memory_bytes() by part: postings, term_states, spans, dictionaries, level_maps.
+  std::vector<std::pair<const char*, std::size_t>> memory_parts() const;
   // Gives back the growth slack of every buffer; call after a batch of documents.
   void compact();
   // The whole index as bytes, and back; read() checks every cross-reference and returns false
@@ -67,15 +71,22 @@ class InvertedIndex {
 
  private:
   struct TermPostings {
-    std::vector<uint8_t> bytes;  // per document: varint(doc delta), varint(position deltas)…, 0
+    BytePool::Stream bytes;  // per document: varint(doc delta), varint(position deltas)…, 0
     DocOrdinal last_doc = UINT32_MAX;
     uint32_t last_position = 0;
   };
   static constexpr std::size_t kCoarseLevels = kMatchLevelCount - 1;  // normalized, word, stem
+  // A coarse level's exact members, grouped by coarse term (compressed sparse rows): coarse term
+  // g covers ids[starts[g] .. starts[g + 1]). Built from coarse_of_ on first use after additions.
+  struct MemberTable {
+    std::vector<uint32_t> starts;
+    std::vector<uint32_t> ids;
+  };
 
   uint32_t exact_id(const AnalyzedToken& token);
   DecodedPostings decode(uint32_t exact) const;
-  DecodedPostings merge(const std::vector<uint32_t>& exact_ids) const;
+  DecodedPostings merge(const uint32_t* exact_ids, std::size_t count) const;
+  const MemberTable& members(std::size_t coarse) const;
 
   mutable std::array<std::vector<uint32_t>, kMatchLevelCount> sorted_terms_;  // by term text, for prefixes
   // Recently merged coarse postings: search as you type asks for the same words at every
@@ -91,13 +102,40 @@ class InvertedIndex {
   static constexpr std::size_t kCacheablePositions = 250000;  // at most 32 MB held
   static constexpr std::size_t kCacheableMembers = 2;  // single lists decode fast enough
 
+  // Frequent words (في، من، ليبيا in a Libya corpus) are most of the tokens: a direct-mapped cache
+  // from a term to its exact id, holding the term's text itself so that a hit reads one 64-byte
+  // entry instead of the dictionary's table, offsets and text (megabytes, cold in the CPU cache).
+  // Indexing looks up every token; this took the lookups from a third of indexing to a tenth.
+  struct RecentTerm {
+    static constexpr std::size_t kMaxLength = 13;
+    uint32_t hash = 0;
+    uint32_t id = UINT32_MAX;
+    uint8_t exact_length = 0;
+    uint8_t normalized_length = 0;
+    char16_t exact[kMaxLength] = {};
+    char16_t normalized[kMaxLength] = {};  // an exact text can normalize two ways (a ligature)
+
+    static bool fits(Term exact, Term normalized) {
+      return exact.size() <= kMaxLength && normalized.size() <= kMaxLength;
+    }
+    bool holds(uint32_t h, Term e, Term n) const {
+      return hash == h && id != UINT32_MAX && exact_length == e.size() && normalized_length == n.size() &&
+             std::char_traits<char16_t>::compare(exact, e.data(), e.size()) == 0 &&
+             std::char_traits<char16_t>::compare(normalized, n.data(), n.size()) == 0;
+    }
+  };
+  static constexpr std::size_t kRecentTerms = 1 << 14;
+  std::vector<RecentTerm> recent_terms_;
+
   TermDictionary exact_terms_;
+  BytePool pool_;                                             // every term's postings
   std::vector<TermPostings> postings_;                        // by exact id
-  std::vector<uint32_t> normalized_of_;                       // exact id → normalized id
   std::array<TermDictionary, kCoarseLevels> coarse_terms_;
-  std::array<std::vector<std::vector<uint32_t>>, kCoarseLevels> members_;  // coarse id → exact ids
-  std::vector<uint8_t> spans_;           // per document: varint(gap before token), varint(length)…
-  std::vector<uint64_t> span_offsets_;   // document → offset in spans_
+  std::array<std::vector<uint32_t>, kCoarseLevels> coarse_of_;  // exact id → coarse id, per level
+  mutable std::array<MemberTable, kCoarseLevels> members_;
+  mutable std::vector<uint8_t> scratch_;  // a stream being decoded (the core is single-threaded)
+  RecordStore spans_;                     // per document: varint(gap before token), varint(length)…
+  std::vector<uint64_t> span_addresses_;  // document → its record in spans_
   std::vector<uint32_t> lengths_;        // tokens per document
   uint64_t total_tokens_ = 0;
 };

@@ -5,19 +5,23 @@
 #include <vector>
 
 #include "index/binary_io.hpp"
+#include "index/gentle_growth.hpp"
 #include "text/term_hash.hpp"
 
 namespace mirsad {
 
 // Term → dense id (0, 1, 2…), with the terms kept end to end in one buffer so they can be
-// enumerated for prefix and fuzzy expansion. Open addressing, 8-byte slots (hash, id).
+// enumerated for prefix and fuzzy expansion. Open addressing, 8-byte slots (hash, id), at most
+// three quarters full: the stored hash settles almost every probe without touching the text.
 class TermDictionary {
  public:
   static constexpr uint32_t kMissing = UINT32_MAX;
 
-  uint32_t find(std::u16string_view term) const {
+  uint32_t find(std::u16string_view term) const { return find(term, hash(term)); }
+
+  // With the term's hash already computed (TermHash): a caller that also keeps a cache by hash.
+  uint32_t find(std::u16string_view term, uint32_t h) const {
     if (slots_.empty()) return kMissing;
-    const uint32_t h = hash(term);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const uint64_t slot = slots_[i];
@@ -28,18 +32,24 @@ class TermDictionary {
   }
 
   // The id of term, adding it if new; `added` tells which.
-  uint32_t intern(std::u16string_view term, bool& added) {
-    const uint32_t existing = find(term);
+  uint32_t intern(std::u16string_view term, bool& added) { return intern(term, hash(term), added); }
+
+  uint32_t intern(std::u16string_view term, uint32_t h, bool& added) {
+    const uint32_t existing = find(term, h);
     added = existing == kMissing;
     if (!added) return existing;
-    if ((offsets_.size() + 1) * 2 > slots_.size()) grow();
+    if ((offsets_.size() + 1) * 4 > slots_.size() * 3) grow();
     const auto id = static_cast<uint32_t>(offsets_.size());
+    reserve_gently(offsets_);
+    reserve_gently(chars_, term.size() + 1);
     offsets_.push_back(static_cast<uint32_t>(chars_.size()));
     chars_.push_back(static_cast<char16_t>(term.size()));
     chars_.append(term);
-    place(hash(term), id);
+    place(h, id);
     return id;
   }
+
+  static uint32_t hash(std::u16string_view term) { return static_cast<uint32_t>(TermHash{}(term)); }
 
   std::size_t size() const { return offsets_.size(); }
   std::u16string_view term_text(uint32_t id) const {
@@ -59,7 +69,7 @@ class TermDictionary {
       if (o >= chars_.size() || chars_[o] > chars_.size() - o - 1) return false;
     }
     slots_.assign(1024, 0);
-    while (slots_.size() < offsets_.size() * 2) slots_.resize(slots_.size() * 2);
+    while (slots_.size() * 3 < offsets_.size() * 4) slots_.resize(slots_.size() * 2);
     for (uint32_t id = 0; id < offsets_.size(); ++id) place(hash(term_text(id)), id);
     return true;
   }
@@ -69,7 +79,6 @@ class TermDictionary {
   }
 
  private:
-  static uint32_t hash(std::u16string_view term) { return static_cast<uint32_t>(TermHash{}(term)); }
   void place(uint32_t h, uint32_t id) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;

@@ -14,6 +14,16 @@ inline void put(std::vector<uint8_t>& out, uint32_t v) {
   out.push_back(static_cast<uint8_t>(v));
 }
 
+// Writes v at out (at most 5 bytes) and returns the end.
+inline uint8_t* put(uint8_t* out, uint32_t v) {
+  while (v >= 0x80) {
+    *out++ = static_cast<uint8_t>(v | 0x80);
+    v >>= 7;
+  }
+  *out++ = static_cast<uint8_t>(v);
+  return out;
+}
+
 // Reads one value at p (advancing it); the caller keeps p < end.
 inline uint32_t get(const uint8_t*& p, const uint8_t* end) {
   uint32_t v = 0;

@@ -22,7 +22,8 @@ struct SearchResults {
 
 // Evaluates a query against the index: clauses are intersected, alternatives united, exclusions
 // subtracted; documents are ranked by BM25 (k1 = 1.2, b = 0.75) over the matched phrases, summed
-// over the body and the boosted title (BM25F-like, each field with its own length norm).
+// over the body and the boosted title (BM25F-like, each field with its own length norm), and the
+// best hundred are rescored for query words that stand together in the text (proximity).
 class Searcher {
  public:
   static constexpr uint32_t kSnippetTokens = 28;

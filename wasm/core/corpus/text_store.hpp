@@ -1,0 +1,40 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mirsad {
+
+// Where the documents' texts live, by ordinal. Searching never reads them (the index keeps each
+// token's span), only entity extraction, the reader view and index files do. Native tools keep
+// them in memory; in the page they stay JavaScript strings (the page already holds them), so the
+// wasm heap holds the index alone instead of a second copy of the corpus.
+class TextStore {
+ public:
+  virtual ~TextStore() = default;
+  // Stores the text of the next ordinal (0, 1, 2…).
+  virtual void append(std::u16string&& text) = 0;
+  virtual std::u16string text(uint32_t ordinal) const = 0;
+  virtual std::size_t size() const = 0;
+  // Bytes this store holds on the C++ heap (0 when the texts live elsewhere).
+  virtual std::size_t heap_bytes() const = 0;
+};
+
+class InMemoryTextStore final : public TextStore {
+ public:
+  void append(std::u16string&& text) override { texts_.push_back(std::move(text)); }
+  std::u16string text(uint32_t ordinal) const override { return texts_.at(ordinal); }
+  std::size_t size() const override { return texts_.size(); }
+  std::size_t heap_bytes() const override {
+    std::size_t bytes = texts_.capacity() * sizeof(std::u16string);
+    for (const std::u16string& t : texts_) bytes += t.capacity() * sizeof(char16_t);
+    return bytes;
+  }
+
+ private:
+  std::vector<std::u16string> texts_;
+};
+
+}  // namespace mirsad
