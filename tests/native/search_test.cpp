@@ -170,3 +170,17 @@ TEST_F(SearchTest, AnyTermQueriesSkipFunctionWordsWhenContentWordsArePresent) {
   EXPECT_EQ(json::parse(api.search(u16("في طرابلس"), "word", 10, true, false))["total"], 1);
   EXPECT_EQ(json::parse(api.search(u16("في طرابلس"), "word", 10, false, false))["total"], 1);
 }
+
+TEST(SearchRanking, WordsTogetherOutrankTheSameWordsApart) {
+  // Same words, same counts, same length: BM25 alone ties them and would keep insertion order.
+  // Proximity rescoring must lift the document where the query's words stand side by side.
+  JsonApi api;
+  api.add_document("apart", u16("عقد المجلس جلسة طويلة وناقش الوزراء ملف الأمن في البلاد"), "", "", "");
+  api.add_document("together", u16("عقد مجلس الأمن جلسة طويلة وناقش الوزراء ملفات البلاد الصعبة"), "", "", "");
+  for (const bool any : {true, false}) {
+    const json r = json::parse(api.search(u16("مجلس الأمن"), "word", 10, any));
+    ASSERT_EQ(r["total"], 2) << "any=" << any;
+    EXPECT_EQ(r["hits"][0]["id"], "together") << "any=" << any;
+    EXPECT_GT(r["hits"][0]["score"].get<double>(), r["hits"][1]["score"].get<double>());
+  }
+}

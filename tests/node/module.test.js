@@ -51,3 +51,23 @@ test('absurd queries return results or warnings, never throw', async () => {
     assert.equal(typeof r.total, 'number');
   }
 });
+
+test('texts stay JavaScript strings: the wasm heap holds the index, not a copy of the corpus', async () => {
+  const engine = await Mirsad.create({ factory: require(MODULE) });
+  const text = 'وصل وزير الخارجية إلى طرابلس. ' + 'تنسيق أمني بين ليبيا وتونس. '.repeat(2000);
+  engine.addDocuments([{ id: 'long', text, title: 'عنوان' }, { id: 'short', text: 'ليبيا' }]);
+  const stats = engine.stats();
+  assert.equal(stats.text_bytes, 0, 'no document text on the wasm heap');
+  assert.ok(stats.index_bytes > 0);
+  assert.equal(engine.text('long'), text);
+  assert.equal(engine.documents()[0].length, text.length);
+  assert.ok(engine.entities('long').documents[0].entities.some((e) => e.canonical === 'طرابلس'),
+    'entities read the text back from the JS side');
+  // An index file carries the texts; a fresh engine loading it serves them again.
+  const copy = await Mirsad.create({ factory: require(MODULE) });
+  assert.deepEqual(copy.loadIndex(engine.saveIndex()), { documents: 2 });
+  assert.equal(copy.text('long'), text);
+  assert.equal(copy.search('وتونس', { mode: 'word' }).hits[0].id, 'long');
+  engine.dispose();
+  copy.dispose();
+});

@@ -193,8 +193,8 @@ function table(header, rows, alignLeft = 1) {
 const pair = (l) => (l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)}` : 'error');
 
 function mainTable(results) {
-  const header = ['engine', 'docs', 'build s', 'heap MB', 'wasm MB', '1-word p50 / p95 ms', '2-word (AND) p50 / p95 ms',
-    'title p50 / p95 ms', 'MRR@10', 'Recall@10'];
+  const header = ['engine', 'docs', 'build s', 'heap MB', 'wasm MB', 'memory MB', '1-word p50 / p95 ms',
+    '2-word (AND) p50 / p95 ms', 'title p50 / p95 ms', 'MRR@10', 'Recall@10'];
   const rows = results.map((r) => {
     const t = r.timing, q = r.quality;
     const lat = (t && t.latency) || {};
@@ -203,6 +203,7 @@ function mainTable(results) {
       t && t.buildS !== undefined ? t.buildS.toFixed(1) : 'error',
       t && t.heapBytes !== undefined ? fmtMB(t.heapBytes) : 'error',
       r.engine === 'mirsad' && t && t.wasmBytes ? fmtMB(t.wasmBytes) : '–',
+      t && t.heapBytes !== undefined ? fmtMB(t.heapBytes + (r.engine === 'mirsad' && t.wasmBytes ? t.wasmBytes : 0)) : 'error',
       pair(lat.oneWord), pair(lat.twoWord), pair(lat.title),
       q && q.quality ? q.quality.mrr10.toFixed(3) : 'error',
       q && q.quality ? q.quality.recall10.toFixed(3) : 'error',
@@ -327,7 +328,7 @@ async function search(argv) {
   }
   out.push('');
   out.push('heap MB: usedJSHeapSize after gc ×4 once built, minus the same with only the parsed docs loaded (MB = 2^20 B).');
-  out.push('wasm MB: Mirsad\'s linear memory (memory.buffer.byteLength) after the build; it holds the index and a copy of the texts.');
+  out.push('wasm MB: Mirsad\'s linear memory (memory.buffer.byteLength) after the build: the index (the texts stay the page\'s JS strings). memory MB = heap MB + wasm MB, the figure to compare.');
   out.push('Latency: 20 warm-up + 200 timed distinct queries per set, nearest-rank p50/p95, top-10 ids included.');
   const m = last.find((r) => r.engine === 'mirsad');
   if (m) {

@@ -1,0 +1,61 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "index/byte_pool.hpp"
+#include "index/record_store.hpp"
+
+using namespace mirsad;
+
+TEST(BytePool, InterleavedStreamsReadBackExactly) {
+  // Thousands of streams growing in turn, as terms do while documents are indexed: every
+  // stream must read back exactly what was appended, across slice boundaries and blocks.
+  BytePool pool;
+  std::mt19937 rng(7);
+  std::vector<BytePool::Stream> streams(3000);
+  std::vector<std::vector<uint8_t>> expected(streams.size());
+  for (int round = 0; round < 400000; ++round) {
+    const std::size_t s = std::min<std::size_t>(rng() % streams.size(), rng() % 50);  // a few hot streams
+    uint8_t bytes[5];
+    const std::size_t n = 1 + rng() % 5;
+    for (std::size_t i = 0; i < n; ++i) bytes[i] = static_cast<uint8_t>(rng());
+    pool.append(streams[s], bytes, n);
+    expected[s].insert(expected[s].end(), bytes, bytes + n);
+  }
+  std::vector<uint8_t> out;
+  for (std::size_t s = 0; s < streams.size(); ++s) {
+    pool.read(streams[s], out);
+    ASSERT_EQ(out, expected[s]) << "stream " << s;
+  }
+  EXPECT_LT(pool.memory_bytes(), 3 * 400000 * 3) << "slack and links stay a fraction of the data";
+}
+
+TEST(BytePool, BulkAppendThenSmallAppends) {
+  // An index file loads each term's bytes at once; documents added later extend the stream.
+  BytePool pool;
+  BytePool::Stream big, small;
+  std::vector<uint8_t> data(100000), tail{1, 2, 3};
+  for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<uint8_t>(i * 7);
+  pool.append(big, data.data(), data.size());
+  pool.append(small, data.data(), 3);
+  pool.append(big, tail.data(), tail.size());
+  data.insert(data.end(), tail.begin(), tail.end());
+  std::vector<uint8_t> out;
+  pool.read(big, out);
+  EXPECT_EQ(out, data);
+  pool.read(small, out);
+  EXPECT_EQ(out, std::vector<uint8_t>(data.begin(), data.begin() + 3));
+}
+
+TEST(RecordStore, SmallAndOversizedRecords) {
+  RecordStore store;
+  std::vector<uint8_t> small(100, 9), huge(3 << 20, 5);
+  const uint64_t a = store.add(small.data(), small.size());
+  const uint64_t b = store.add(huge.data(), huge.size());
+  const uint64_t c = store.add(small.data(), 0);
+  EXPECT_EQ(std::vector<uint8_t>(store.at(a).first, store.at(a).first + 100), small);
+  EXPECT_EQ(store.at(b).second - store.at(b).first, static_cast<std::ptrdiff_t>(huge.size()));
+  EXPECT_EQ(*store.at(b).first, 5);
+  EXPECT_NE(store.at(c).first, nullptr);
+  EXPECT_EQ(store.at(uint64_t{99} << 40).first, nullptr) << "an address naming no block";
+}
