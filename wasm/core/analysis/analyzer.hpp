@@ -7,6 +7,7 @@
 
 #include "analysis/clitic_stripper.hpp"
 #include "analysis/light_stemmer.hpp"
+#include "analysis/word_memo.hpp"
 #include "analysis/match_level.hpp"
 #include "analysis/token.hpp"
 #include "analysis/tokenizer.hpp"
@@ -63,6 +64,9 @@ class Analyzer {
   const Lexicon& lexicon_;
   CliticStripper clitics_;
   LightStemmer stemmer_;
+  mutable WordMemo memo_;  // a cache of the token filters' decisions; see word_memo.hpp
+
+  WordAnalysis analyze_word(std::u16string_view normalized) const;
 };
 
 }  // namespace mirsad

@@ -32,11 +32,11 @@ const SharedAnalysis& shared_analysis() {
 }  // namespace
 
 Engine::Engine(std::unique_ptr<TextStore> texts)
-    : texts_(std::move(texts)),
-      analyzer_(shared_analysis().analyzer.get()),
+    : analyzer_(shared_analysis().analyzer.get()),
       extractor_(shared_analysis().extractor.get()),
       parser_(*analyzer_),
-      searcher_(index_, title_index_) {}
+      searcher_(index_, title_index_),
+      texts_(std::move(texts)) {}
 
 Engine::~Engine() = default;
 
