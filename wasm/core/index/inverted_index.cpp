@@ -29,9 +29,8 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
     std::char_traits<char16_t>::copy(recent.exact, exact.data(), exact.size());
     std::char_traits<char16_t>::copy(recent.normalized, normalized.data(), normalized.size());
   };
-  const auto same_normalized = [&](uint32_t id) {
-    return coarse_terms_[0].term_text(coarse_of_[0][id]) == normalized;
-  };
+  const uint32_t normalized_hash = TermDictionary::hash(normalized);
+  const auto same_normalized = [&](uint32_t id) { return normalized_hash_[id] == normalized_hash; };
   bool added = false;
   uint32_t id = exact_terms_.intern(exact, h, added);
   if (!added) {
@@ -51,6 +50,8 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
   }
   reserve_gently(postings_);
   postings_.emplace_back();
+  reserve_gently(normalized_hash_);
+  normalized_hash_.push_back(normalized_hash);
   for (std::size_t c = 0; c < kCoarseLevels; ++c) {
     bool new_coarse = false;
     reserve_gently(coarse_of_[c]);
@@ -365,6 +366,11 @@ bool InvertedIndex::read(BinaryReader& r) {
       if (g >= coarse_terms_[c].size()) return false;
     }
   }
+  if (!r.ok() || coarse_of_[0].size() != n) return false;
+  normalized_hash_.reserve(n);
+  for (uint32_t id = 0; id < n; ++id) {
+    normalized_hash_.push_back(TermDictionary::hash(coarse_terms_[0].term_text(coarse_of_[0][id])));
+  }
   lengths_ = r.vec<uint32_t>();
   for (std::size_t doc = 0; doc < lengths_.size() && r.ok(); ++doc) {
     const std::string record = r.bytes();
@@ -389,6 +395,7 @@ std::vector<std::pair<const char*, std::size_t>> InvertedIndex::memory_parts() c
     dictionaries += coarse_terms_[c].memory_bytes();
     level_maps += coarse_of_[c].capacity() * 4 + members_[c].starts.capacity() * 4 + members_[c].ids.capacity() * 4;
   }
+  level_maps += normalized_hash_.capacity() * 4;
   std::size_t written = 0;
   for (const TermPostings& p : postings_) written += p.bytes.size;
   return {{"postings", pool_.memory_bytes()},

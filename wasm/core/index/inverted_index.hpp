@@ -132,6 +132,11 @@ class InvertedIndex {
   std::vector<TermPostings> postings_;                        // by exact id
   std::array<TermDictionary, kCoarseLevels> coarse_terms_;
   std::array<std::vector<uint32_t>, kCoarseLevels> coarse_of_;  // exact id → coarse id, per level
+  // exact id → hash of its normalized form: tells at once (one array read instead of three
+  // lookups) whether a token's exact text comes with the normalization it had before. Only a
+  // ligature expanding across words gives one exact text two normalizations; that this also
+  // collides in 32 bits is not a case worth three cache misses per token.
+  std::vector<uint32_t> normalized_hash_;
   mutable std::array<MemberTable, kCoarseLevels> members_;
   mutable std::vector<uint8_t> scratch_;  // a stream being decoded (the core is single-threaded)
   RecordStore spans_;                     // per document: varint(gap before token), varint(length)…
