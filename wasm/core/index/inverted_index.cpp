@@ -17,19 +17,18 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
   const Term exact = token.term(MatchLevel::Exact);
   const Term normalized = token.term(MatchLevel::Normalized);
   const uint32_t h = TermDictionary::hash(exact);
+  const uint32_t normalized_hash = TermDictionary::hash(normalized);
   if (recent_terms_.empty()) recent_terms_.resize(kRecentTerms);
-  RecentTerm& recent = recent_terms_[(h ^ (h >> 14)) & (kRecentTerms - 1)];
-  if (recent.holds(h, exact, normalized)) return recent.id;
+  RecentTerm& recent = recent_terms_[(h ^ (h >> 16)) & (kRecentTerms - 1)];
+  if (recent.holds(h, exact, normalized_hash)) return recent.id;
   const auto remember = [&](uint32_t id) {
-    if (!RecentTerm::fits(exact, normalized)) return;
+    if (exact.size() > RecentTerm::kMaxLength) return;
     recent.hash = h;
     recent.id = id;
-    recent.exact_length = static_cast<uint8_t>(exact.size());
-    recent.normalized_length = static_cast<uint8_t>(normalized.size());
-    std::char_traits<char16_t>::copy(recent.exact, exact.data(), exact.size());
-    std::char_traits<char16_t>::copy(recent.normalized, normalized.data(), normalized.size());
+    recent.normalized_hash = normalized_hash;
+    recent.length = static_cast<uint8_t>(exact.size());
+    std::char_traits<char16_t>::copy(recent.text, exact.data(), exact.size());
   };
-  const uint32_t normalized_hash = TermDictionary::hash(normalized);
   const auto same_normalized = [&](uint32_t id) { return normalized_hash_[id] == normalized_hash; };
   bool added = false;
   uint32_t id = exact_terms_.intern(exact, h, added);
