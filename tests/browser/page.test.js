@@ -70,3 +70,48 @@ test('search as you type from file://: results, highlights and entities agree wi
   assert.deepEqual(errors, [], 'no console errors');
   assert.deepEqual(warnings.filter((w) => /index refused/.test(w)), [], 'the bundled index was loaded, not re-analysed');
 });
+
+test('a click on an entity filters the results to the documents that mention it', async (t) => {
+  const expectedEngine = await engineWithSeeds();
+  const { context, close } = await launch();
+  t.after(close);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(pageUrl());
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+
+  // Open a document (no query): its entity panel lists what the core found.
+  await page.locator('#doc-list [data-id]').first().click();
+  await page.waitForSelector('#entities button.entity');
+  // Pick the entity mentioned in the fewest documents, so that the filter visibly narrows.
+  const candidates = await page.locator('#entities button.entity').evaluateAll((els) =>
+    els.map((e) => ({ canonical: e.dataset.canonical, type: e.dataset.type })));
+  const scored = candidates.map((c) => ({ ...c, total: expectedEngine.search(`entity:"${c.canonical}"`, { limit: 100 }).total }));
+  scored.sort((a, b) => a.total - b.total);
+  const pick = scored[0];
+  assert.ok(pick.total >= 1 && pick.total < 5, `an entity found in some but not all documents (${pick.canonical}: ${pick.total})`);
+  const expected = expectedEngine.search(`entity:"${pick.canonical}"`, { limit: 100 });
+
+  await page.locator(`#entities button.entity[data-canonical="${pick.canonical}"]`).first().click();
+  await page.waitForSelector('#entity-filter:not([hidden])');
+  assert.equal(await page.textContent('#entity-filter-name'), pick.canonical);
+  await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n, expected.total, { timeout: 10000 });
+  const ids = await page.locator('#results .hit-item').evaluateAll((els) => els.map((e) => e.dataset.id));
+  assert.deepEqual(ids, expected.hits.map((h) => h.id), 'the documents the core finds for entity:"…"');
+  for (const id of ids) {
+    const found = expectedEngine.entities(id).documents[0].entities;
+    assert.ok(found.some((e) => e.canonical === pick.canonical || e.text === pick.canonical), `${id} mentions ${pick.canonical}`);
+  }
+
+  // Typing narrows further within the filter; clearing the chip restores every document.
+  await page.click('#q');
+  await page.keyboard.type('ليبيا');
+  const both = expectedEngine.search(`ليبيا entity:"${pick.canonical}"`, { limit: 100, live: true });
+  await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n, both.total, { timeout: 10000 });
+  await page.screenshot({ path: screenshotPath('page-entity-filter.png'), fullPage: false });
+  await page.fill('#q', '');
+  await page.click('#entity-filter-clear');
+  await page.waitForSelector('#entity-filter', { state: 'hidden' });
+  await page.waitForFunction(() => !document.body.classList.contains('has-query'));
+  assert.deepEqual(errors, [], 'no console errors');
+});

@@ -18,6 +18,7 @@
     textCache: new Map(), // String(id) → text
     query: '',
     mode: 'word',
+    entityFilter: null,   // {canonical, text, type}: results restricted to documents mentioning it
     openId: null,
     entityCache: new Map(),
     // bring your own documents
@@ -67,13 +68,29 @@
 
   /* ---------------- search ---------------- */
 
+  // The query the core runs: what was typed, plus the entity filter as query syntax
+  // (entity:"…"), so that the core alone decides which documents mention the entity.
+  function effectiveQuery(q) {
+    var f = state.entityFilter;
+    if (!f) return q;
+    var value = String(f.canonical || f.text || '').replace(/"/g, '');
+    return (q.trim() ? q + ' ' : '') + 'entity:"' + value + '"';
+  }
+
+  function setEntityFilter(filter) {
+    state.entityFilter = filter;
+    $('entity-filter').hidden = !filter;
+    $('entity-filter-name').textContent = filter ? (filter.canonical || filter.text) : '';
+    runSearch();
+  }
+
   function runSearch() {
     var q = views.search.query();
     var mode = views.search.mode();
     state.query = q;
     state.mode = mode;
     state.hits = new Map();
-    var active = q.trim() !== '';
+    var active = q.trim() !== '' || state.entityFilter !== null;
     var warnings = [];
 
     if (!active) {
@@ -86,7 +103,7 @@
       var res;
       try {
         // live: the last word matches as a prefix while it is being typed (ليب finds ليبيا)
-        res = state.engine.search(q, { mode: mode, limit: Math.max(1, state.docs.length), live: true });
+        res = state.engine.search(effectiveQuery(q), { mode: mode, limit: Math.max(1, state.docs.length), live: true });
       } catch (err) {
         res = { total: 0, hits: [], warnings: [] };
         warnings.push('خطأ في البحث: ' + (err && err.message ? err.message : String(err)));
@@ -447,9 +464,13 @@
       meta: $('reader-meta'), text: $('reader-text'), nav: $('reader-nav'), pos: $('reader-pos'),
       prev: $('reader-prev'), next: $('reader-next'), back: $('reader-back')
     }, { onClose: closeDoc });
-    views.entities = new UI.Entities($('entities'), $('entities-body'), function (starts) {
+    // A click on an entity shows its mentions in the open document and restricts the results to
+    // the documents that mention it (a second click on the chip lifts the restriction).
+    views.entities = new UI.Entities($('entities'), $('entities-body'), function (starts, entity) {
       views.reader.focusMentions(starts);
+      if (entity && entity.canonical) setEntityFilter(entity);
     });
+    $('entity-filter-clear').addEventListener('click', function () { setEntityFilter(null); });
     views.byod = new UI.Byod({
       fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),
       pastePanel: $('paste-panel'), pasteText: $('paste-text'), pasteAdd: $('paste-add'),

@@ -23,7 +23,7 @@
       var btn = ev.target.closest && ev.target.closest('button.entity');
       if (!btn || !body.contains(btn)) return;
       var starts = btn.dataset.starts ? btn.dataset.starts.split(',').map(Number) : [];
-      self.onPick(starts, btn);
+      self.onPick(starts, { canonical: btn.dataset.canonical, type: btn.dataset.type, text: btn.dataset.text });
     });
   }
 
@@ -99,6 +99,8 @@
     btn.type = 'button';
     btn.dataset.type = info.type;
     btn.dataset.starts = entry.starts.join(',');
+    btn.dataset.canonical = entry.canonical || entry.text;
+    btn.dataset.text = entry.text;
     var tip = [];
     if (entry.canonical && entry.canonical !== entry.text) tip.push(entry.canonical);
     if (entry.forms.length > 1) tip.push(entry.forms.join('، '));
