@@ -174,6 +174,20 @@ test('a large .jsonl loads in chunks without blocking the page; the bundled corp
   assert.match(notes[0], /big\.jsonl، السطر 1234: نصّ JSON غير صالح/, 'line numbers count from the start of the file, not the chunk');
   assert.match(notes[1], /big\.jsonl، السطر 1777: ينقصه الحقل النصّي "text"/);
 
+  // Paging: the core is asked for a hundred hits at a time, the counts still cover every match.
+  await page.fill('#q', 'كبير');
+  await page.waitForFunction(() => document.querySelectorAll('#results .hit-item').length === 50, null, { timeout: 10000 });
+  const inDocs = Number((await page.textContent('#count')).match(/في (\d+) مستند/)[1]);
+  assert.ok(inDocs >= N - 2, `the count covers every matching document, not the fetched hundred (${inDocs})`);
+  for (const shown of [100, 150]) {
+    await page.click('#more');
+    await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n, shown, { timeout: 10000 });
+  }
+  const pagedIds = await page.locator('#results .hit-item').evaluateAll((els) => els.map((e) => e.dataset.id));
+  assert.equal(new Set(pagedIds).size, 150, 'no document twice across pages');
+  assert.ok(pagedIds.every((id) => id.startsWith('big-')));
+  await page.fill('#q', '');
+
   const bundledIds = [...seedTexts().keys()];
   const listed = (page) => page.locator('#doc-list [data-id]').evaluateAll((els) => els.map((e) => e.dataset.id));
   assert.ok((await listed(page)).includes(bundledIds[0]), 'the bundled corpus is listed');

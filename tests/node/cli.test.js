@@ -10,7 +10,13 @@ test('search --json follows the contract and every match is an occurrence of the
   const texts = seedTexts();
   const engine = await engineWithSeeds();
   const result = cliJson(['search', '--limit', '100', 'ليبيا']);
-  assert.deepEqual(Object.keys(result).slice(0, 4), ['query', 'mode', 'total', 'hits']);
+  assert.deepEqual(Object.keys(result).slice(0, 5), ['query', 'mode', 'total', 'matches_total', 'hits']);
+  assert.equal(result.matches_total, result.hits.reduce((n, h) => n + h.matches.length, 0),
+    'matches_total counts the occurrences of every matching document');
+  const firstOnly = cliJson(['search', '--limit', '1', 'ليبيا']);
+  assert.equal(firstOnly.hits.length, 1);
+  assert.deepEqual([firstOnly.total, firstOnly.matches_total], [result.total, result.matches_total],
+    'totals do not depend on the limit');
   assert.equal(result.mode, 'word');
   assert.equal(result.total, texts.size, 'every bundled article mentions Libya');
   assert.equal(result.hits.length, result.total);

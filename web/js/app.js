@@ -18,7 +18,8 @@
     textCache: new Map(), // String(id) → text
     query: '',
     mode: 'word',
-    entityFilter: null,   // {canonical, text, type}: results restricted to documents mentioning it
+    entityFilter: null,
+    limit: 100,           // hits asked of the core; "more" asks for the next hundred   // {canonical, text, type}: results restricted to documents mentioning it
     openId: null,
     entityCache: new Map(),
     // bring your own documents
@@ -68,6 +69,34 @@
 
   /* ---------------- search ---------------- */
 
+  var FETCH = 100;  // hits per request: snippets and offsets are computed only for these
+
+  function fetchHits() {
+    // live: the last word matches as a prefix while it is being typed (ليب finds ليبيا)
+    return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: true });
+  }
+
+  // "More" after the fetched hits: ask the core for the next hundred.
+  function fetchMore() {
+    state.limit += FETCH;
+    var res;
+    try { res = fetchHits(); } catch (err) { return; }
+    var hits = res.hits || [];
+    for (var i = 0; i < hits.length; i++) state.hits.set(String(hits[i].id), hits[i]);
+    views.results.extend(res);
+  }
+
+  // The matches of a document opened beyond the fetched hits (from the document list): the
+  // same query restricted to it with id:"…".
+  function hitFor(key) {
+    if (state.hits.has(key) || /"/.test(key)) return state.hits.get(key);
+    try {
+      var res = state.engine.search(effectiveQuery(state.query) + ' id:"' + key + '"', { mode: state.mode, limit: 1, live: true });
+      if (res.hits && res.hits.length) state.hits.set(key, res.hits[0]);
+    } catch (err) { /* no highlights for it */ }
+    return state.hits.get(key);
+  }
+
   // The query the core runs: what was typed, plus the entity filter as query syntax
   // (entity:"…"), so that the core alone decides which documents mention the entity.
   function effectiveQuery(q) {
@@ -90,6 +119,7 @@
     state.query = q;
     state.mode = mode;
     state.hits = new Map();
+    state.limit = FETCH;
     var active = q.trim() !== '' || state.entityFilter !== null;
     var warnings = [];
 
@@ -102,8 +132,7 @@
     } else {
       var res;
       try {
-        // live: the last word matches as a prefix while it is being typed (ليب finds ليبيا)
-        res = state.engine.search(effectiveQuery(q), { mode: mode, limit: Math.max(1, state.docs.length), live: true });
+        res = fetchHits();
       } catch (err) {
         res = { total: 0, hits: [], warnings: [] };
         warnings.push('خطأ في البحث: ' + (err && err.message ? err.message : String(err)));
@@ -114,6 +143,7 @@
         state.hits.set(String(hits[i].id), hits[i]);
         nMatches += (hits[i].matches || []).length;
       }
+      if (typeof res.matches_total === 'number' && res.matches_total > 0) nMatches = res.matches_total;
       var total = typeof res.total === 'number' ? res.total : hits.length;
       views.search.setCount(total === 0 ? 'لا نتائج'
         : UI.count('matches', nMatches) + ' ' + UI.count('inDocs', total));
@@ -133,7 +163,7 @@
   function paintReader() {
     var key = state.openId;
     var active = state.query.trim() !== '';
-    var hit = state.hits.get(key);
+    var hit = active ? hitFor(key) : undefined;
     var entities = [];
     if (!active) {
       try { entities = entitiesOf(key); } catch (e) { entities = []; }
@@ -458,7 +488,7 @@
       }
     });
     views.docList = new UI.DocList($('doc-list'), openDoc);
-    views.results = new UI.Results($('results'), $('more'), openDoc);
+    views.results = new UI.Results($('results'), $('more'), openDoc, fetchMore);
     views.reader = new UI.Reader({
       root: $('reader'), placeholder: $('reader-placeholder'), title: $('reader-title'),
       meta: $('reader-meta'), text: $('reader-text'), nav: $('reader-nav'), pos: $('reader-pos'),

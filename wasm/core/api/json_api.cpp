@@ -86,6 +86,7 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
   const SearchResults results = engine_.search(query, k);
   out["total"] = results.total;
+  out["matches_total"] = results.matches_total;
   ordered_json hits = ordered_json::array();
   for (const SearchHit& hit : results.hits) {
     ordered_json matches = ordered_json::array();

@@ -107,6 +107,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
   std::vector<double> score(n_docs, 0.0);
   std::vector<uint16_t> clauses_matched(n_docs, 0);
   std::vector<uint16_t> seen_in_clause(n_docs, 0);
+  std::vector<uint32_t> occurrences(n_docs, 0);  // body matches per document, for matches_total
   std::vector<EvaluatedPhrase> evaluated;
   for (std::size_t c = 0; c < query.required.size(); ++c) {
     const auto clause_mark = static_cast<uint16_t>(c + 1);
@@ -128,6 +129,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
         const double dl = index_.document_length(doc);
         score[doc] += idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * dl / avgdl));
         seen_in_clause[doc] = clause_mark;
+        occurrences[doc] += static_cast<uint32_t>(tf);
       }
       if (titles) {
         const PhraseMatches in_titles = match_phrase(title_index_, query.level, phrase, nullptr);
@@ -161,6 +163,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
     if (clauses_matched[d] == required && !excluded[d] && (!accept || accept(static_cast<DocOrdinal>(d)))) ranked.push_back(d);
   }
   results.total = ranked.size();
+  for (const DocOrdinal d : ranked) results.matches_total += occurrences[d];
   // Proximity rescoring (a rescore window, as Elasticsearch's): among the best BM25 candidates,
   // consecutive query words that also stand together in the document add to the score. A
   // headline's words recur side by side in its own article far more than scattered elsewhere.

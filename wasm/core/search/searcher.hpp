@@ -15,7 +15,8 @@ struct SearchHit {
 };
 
 struct SearchResults {
-  std::size_t total = 0;  // matching documents, not just the returned ones
+  std::size_t total = 0;          // matching documents, not just the returned ones
+  std::size_t matches_total = 0;  // occurrences in all of them (phrases counted once each)
   std::vector<SearchHit> hits;
   std::vector<std::string> notes;  // expansions cut at their limit
 };

@@ -7,23 +7,31 @@
 
   var PAGE = 50;
 
-  function Results(root, moreButton, onOpen) {
+  // onNeedMore(): called when every fetched hit is shown but the core reported more; the app
+  // fetches a longer list (the core ranks deterministically) and hands it to extend().
+  function Results(root, moreButton, onOpen, onNeedMore) {
     this.root = root;
     this.more = moreButton;
     this.onOpen = onOpen;
+    this.onNeedMore = onNeedMore || null;
     this.hits = [];
+    this.total = 0;
     this.shown = 0;
     this.docsById = null;
     this.textOf = null;
     this.activeId = null;
     var self = this;
     UI.onItemOpen(root, 'hit-item', function (id) { self.onOpen(id); });
-    moreButton.addEventListener('click', function () { self.renderMore(); });
+    moreButton.addEventListener('click', function () {
+      if (self.shown >= self.hits.length && self.total > self.hits.length && self.onNeedMore) self.onNeedMore();
+      else self.renderMore();
+    });
   }
 
   /** result: engine.search(...) output; docsById: Map(String(id) → doc); textOf(id) → text. */
   Results.prototype.render = function (result, docsById, textOf) {
     this.hits = (result && result.hits) || [];
+    this.total = result && typeof result.total === 'number' ? result.total : this.hits.length;
     this.docsById = docsById;
     this.textOf = textOf;
     this.shown = 0;
@@ -38,9 +46,16 @@
     for (var i = this.shown; i < end; i++) frag.appendChild(this.item(this.hits[i], i));
     this.root.appendChild(frag);
     this.shown = end;
-    var rest = this.hits.length - this.shown;
+    var rest = Math.max(this.hits.length, this.total) - this.shown;
     this.more.hidden = this.root.hidden || rest <= 0;
     if (rest > 0) this.more.textContent = 'عرض المزيد (' + UI.count('docs', rest) + ')';
+  };
+
+  /** A longer list for the same query (its first hits are the ones already shown). */
+  Results.prototype.extend = function (result) {
+    this.hits = (result && result.hits) || this.hits;
+    this.total = result && typeof result.total === 'number' ? result.total : this.hits.length;
+    this.renderMore();
   };
 
   Results.prototype.item = function (hit, rank) {
@@ -89,7 +104,7 @@
 
   Results.prototype.show = function (visible) {
     this.root.hidden = !visible;
-    this.more.hidden = !visible || this.shown >= this.hits.length;
+    this.more.hidden = !visible || this.shown >= Math.max(this.hits.length, this.total);
   };
 
   /** Id of the best-ranked hit, or null. */
