@@ -17,7 +17,8 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
   const Term exact = token.term(MatchLevel::Exact);
   const Term normalized = token.term(MatchLevel::Normalized);
   const uint32_t h = TermDictionary::hash(exact);
-  const uint32_t normalized_hash = TermDictionary::hash(normalized);
+  // Most words need no normalization: then the hash is the same and need not be computed twice.
+  const uint32_t normalized_hash = normalized == exact ? h : TermDictionary::hash(normalized);
   if (recent_terms_.empty()) recent_terms_.resize(kRecentTerms);
   RecentTerm& recent = recent_terms_[(h ^ (h >> 16)) & (kRecentTerms - 1)];
   if (recent.holds(h, exact, normalized_hash)) return recent.id;

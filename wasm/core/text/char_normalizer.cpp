@@ -70,8 +70,10 @@ struct Emitter {
   uint32_t pending_start = 0;
   bool has_pending = false;
 
-  void reserve_more(std::size_t units) {
-    if (size + units <= out.text.size()) return;
+  [[gnu::always_inline]] inline void reserve_more(std::size_t units) {
+    if (size + units > out.text.size()) grow(units);
+  }
+  [[gnu::noinline]] void grow(std::size_t units) {
     const std::size_t capacity = std::max(out.text.size() * 2, size + units + 32);
     out.text.resize(capacity);
     if (keep_origin) out.origin.resize(capacity);
