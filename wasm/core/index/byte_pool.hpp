@@ -27,6 +27,14 @@ class BytePool {
 
   // A bulk append to an empty stream (an index being loaded) starts with a slice that fits it.
   void append(Stream& s, const uint8_t* bytes, std::size_t n) {
+    if (n <= s.room) {  // the common case while indexing: a few bytes into the current slice
+      uint8_t* out = at(s.tail);
+      for (std::size_t i = 0; i < n; ++i) out[i] = bytes[i];
+      s.tail += static_cast<uint32_t>(n);
+      s.room = static_cast<uint16_t>(s.room - n);
+      s.size += static_cast<uint32_t>(n);
+      return;
+    }
     while (n > 0) {
       if (s.room == 0) open_slice(s, n);
       const auto k = static_cast<uint32_t>(std::min<std::size_t>(s.room, n));

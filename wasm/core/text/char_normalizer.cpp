@@ -76,14 +76,14 @@ struct Emitter {
   [[gnu::noinline]] void grow(std::size_t units) {
     const std::size_t capacity = std::max(out.text.size() * 2, size + units + 32);
     out.text.resize(capacity);
-    if (keep_origin) out.origin.resize(capacity);
+    if (keep_origin) out.origin.reserve(capacity);
   }
   [[gnu::always_inline]] inline void emit_unit(char16_t c, Span from) {
     reserve_more(1);
     out.text[size] = c;
-    if (keep_origin) {
+    if (keep_origin) {  // origin grows by push_back: no zero-filling 8 bytes a unit in advance
       if (has_pending) { from.start = pending_start; has_pending = false; }
-      out.origin[size] = from;
+      out.origin.push_back(from);
     }
     ++size;
   }
@@ -173,7 +173,7 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
   NormalizedText out;
   // Sized past the small-string buffer: terms are views into this text and must survive a move.
   out.text.resize(std::max<std::size_t>(text.size(), 32));
-  if (keep_origin) out.origin.resize(out.text.size());
+  if (keep_origin) out.origin.reserve(out.text.size());
   Emitter emitter{out, keep_origin};
   const auto* s = reinterpret_cast<const UChar*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
