@@ -59,3 +59,19 @@ TEST(RecordStore, SmallAndOversizedRecords) {
   EXPECT_NE(store.at(c).first, nullptr);
   EXPECT_EQ(store.at(uint64_t{99} << 40).first, nullptr) << "an address naming no block";
 }
+
+TEST(BytePool, EmptyAppendToAnEmptyStream) {
+  // An index file may hold a term with no posting bytes: appending nothing must not touch a
+  // slice that does not exist yet (found by the index-loader fuzzer).
+  BytePool pool;
+  BytePool::Stream empty, other;
+  pool.append(empty, nullptr, 0);
+  const uint8_t one = 42;
+  pool.append(other, &one, 1);
+  pool.append(empty, nullptr, 0);
+  std::vector<uint8_t> out{1, 2, 3};
+  pool.read(empty, out);
+  EXPECT_TRUE(out.empty());
+  pool.read(other, out);
+  EXPECT_EQ(out, std::vector<uint8_t>{42});
+}

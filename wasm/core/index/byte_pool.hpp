@@ -27,6 +27,7 @@ class BytePool {
 
   // A bulk append to an empty stream (an index being loaded) starts with a slice that fits it.
   void append(Stream& s, const uint8_t* bytes, std::size_t n) {
+    if (n == 0) return;  // (an empty stream may have no slice to point into yet)
     if (n <= s.room) {  // the common case while indexing: a few bytes into the current slice
       uint8_t* out = at(s.tail);
       for (std::size_t i = 0; i < n; ++i) out[i] = bytes[i];
