@@ -3,7 +3,7 @@
 // in a Web Worker (built from a Blob under the page's CSP), then searched with the bundled corpus.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, watchErrors, screenshotPath, pageUrl } = require('./chromium');
+const { openPage, screenshotPath } = require('./chromium');
 const { engineWithSeeds, seedTexts } = require('../node/helpers');
 
 const WORD = 'نيزك';  // in the new documents only (not in seeds/)
@@ -21,12 +21,7 @@ const FILES = [
 ];
 
 async function open(t) {
-  const { context, close } = await launch();
-  t.after(close);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(pageUrl());
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+  const { page, errors } = await openPage(t);
   // Record every state of the progress bar (value/max/hidden are reflected attributes).
   await page.evaluate(() => {
     const bar = document.getElementById('load-progress');

@@ -42,4 +42,17 @@ function screenshotPath(name) {
 
 const pageUrl = () => 'file://' + path.join(WEB, 'index.html');
 
-module.exports = { launch, watchErrors, screenshotPath, pageUrl, WEB, ROOT };
+// A fresh browser (closed after the test) with the page opened from file:// and ready; `beforeLoad`
+// can attach listeners that must see the page's first messages.
+async function openPage(t, beforeLoad) {
+  const { context, close } = await launch();
+  t.after(close);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  if (beforeLoad) beforeLoad(page);
+  await page.goto(pageUrl());
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+  return { page, errors };
+}
+
+module.exports = { launch, openPage, watchErrors, screenshotPath, pageUrl, WEB, ROOT };

@@ -2,7 +2,7 @@
 // The page opened straight from disk (file://, no server) in Debian's Chromium.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, watchErrors, screenshotPath, pageUrl } = require('./chromium');
+const { openPage, screenshotPath } = require('./chromium');
 const { engineWithSeeds, seedTexts } = require('../node/helpers');
 
 test('search as you type from file://: results, highlights and entities agree with the core', async (t) => {
@@ -11,14 +11,10 @@ test('search as you type from file://: results, highlights and entities agree wi
   const query = 'ليبيا';
   const expected = expectedEngine.search(query, { mode: 'word', limit: 1000, live: true });
 
-  const { context, close } = await launch();
-  t.after(close);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
   const warnings = [];
-  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await page.goto(pageUrl());
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+  const { page, errors } = await openPage(t, (p) => {
+    p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  });
 
   // Arabic, right to left, in the bundled font.
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
@@ -73,12 +69,7 @@ test('search as you type from file://: results, highlights and entities agree wi
 
 test('a click on an entity filters the results to the documents that mention it', async (t) => {
   const expectedEngine = await engineWithSeeds();
-  const { context, close } = await launch();
-  t.after(close);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(pageUrl());
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+  const { page, errors } = await openPage(t);
 
   // Open a document (no query): its entity panel lists what the core found.
   await page.locator('#doc-list [data-id]').first().click();
