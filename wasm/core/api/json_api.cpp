@@ -25,12 +25,10 @@ ordered_json entity_json(const Entity& e) {
   return j;
 }
 
-ordered_json add_report(Engine& engine, LoadResult loaded) {
-  const std::size_t offered = loaded.documents.size();
-  const auto errors = engine.add_documents(std::move(loaded.documents));
+ordered_json load_report(std::size_t offered, const std::vector<AddError>& errors, const std::vector<LoadWarning>& warnings) {
   ordered_json report{{"added", offered - errors.size()}, {"errors", ordered_json::array()}, {"warnings", ordered_json::array()}};
   for (const AddError& e : errors) report["errors"].push_back({{"id", e.id}, {"code", e.code}, {"message", e.message}});
-  for (const LoadWarning& w : loaded.warnings) {
+  for (const LoadWarning& w : warnings) {
     ordered_json warning{{"source", w.source}, {"line", w.line}, {"code", w.code}, {"message", w.message}};
     if (w.code == "invalid_utf8") warning["count"] = w.count;
     report["warnings"].push_back(std::move(warning));
@@ -41,22 +39,23 @@ ordered_json add_report(Engine& engine, LoadResult loaded) {
 }  // namespace
 
 std::string JsonApi::load_file(std::string_view file_name, std::string_view bytes) {
-  const std::string report = dump(add_report(engine_, CorpusLoader::from_file(file_name, bytes)));
+  LoadResult loaded = CorpusLoader::from_file(file_name, bytes);
+  const std::size_t offered = loaded.documents.size();
+  const auto errors = engine_.add_documents(std::move(loaded.documents));
+  const std::string report = dump(load_report(offered, errors, loaded.warnings));
   engine_.compact();
   return report;
 }
 
 std::string JsonApi::add_document(const std::string& id, std::u16string text, const std::string& title,
                                   const std::string& date, const std::string& source) {
-  LoadResult one;
-  one.documents.push_back(Document{id, std::move(text), title, date, source});
-  // The common case (accepted, nothing to warn about) as a constant: building a JSON object per
-  // document cost a few percent of indexing a whole corpus from the page.
-  if (!id.empty() && !engine_.find(id)) {
-    engine_.add_documents(std::move(one.documents));
-    return R"({"added":1,"errors":[],"warnings":[]})";
-  }
-  return dump(add_report(engine_, std::move(one)));
+  std::vector<Document> one;
+  one.push_back(Document{id, std::move(text), title, date, source});
+  const auto errors = engine_.add_documents(std::move(one));
+  // The common case (accepted) as a constant: building a JSON object per document cost a few
+  // percent of indexing a whole corpus from the page.
+  if (errors.empty()) return R"({"added":1,"errors":[],"warnings":[]})";
+  return dump(load_report(1, errors, {}));
 }
 
 std::string JsonApi::documents() const {

@@ -396,10 +396,7 @@ std::vector<std::pair<const char*, std::size_t>> InvertedIndex::memory_parts() c
     level_maps += coarse_of_[c].capacity() * 4 + members_[c].starts.capacity() * 4 + members_[c].ids.capacity() * 4;
   }
   level_maps += normalized_hash_.capacity() * 4;
-  std::size_t written = 0;
-  for (const TermPostings& p : postings_) written += p.bytes.size;
   return {{"postings", pool_.memory_bytes()},
-          {"postings_written", written},
           {"term_states", postings_.capacity() * sizeof(TermPostings)},
           {"spans", spans_.memory_bytes() + span_addresses_.capacity() * 8 + lengths_.capacity() * 4},
           {"dictionaries", dictionaries},
@@ -408,7 +405,7 @@ std::vector<std::pair<const char*, std::size_t>> InvertedIndex::memory_parts() c
 
 std::size_t InvertedIndex::memory_bytes() const {
   std::size_t bytes = 0;
-  for (const auto& part : memory_parts()) bytes += std::string_view(part.first) == "postings_written" ? 0 : part.second;
+  for (const auto& part : memory_parts()) bytes += part.second;
   return bytes;
 }
 

@@ -22,7 +22,6 @@ class RecordStore {
     const uint64_t address = (static_cast<uint64_t>(blocks_.size() - 1) << 40) | (n > kBlockSize ? 0 : b.used);
     if (n) std::memcpy(b.data.get() + (n > kBlockSize ? 0 : b.used), bytes, n);
     if (n <= kBlockSize) b.used += n;
-    bytes_ += n;
     return address;
   }
 
@@ -49,7 +48,6 @@ class RecordStore {
     std::size_t used;
   };
   std::vector<Block> blocks_;
-  std::size_t bytes_ = 0;
 };
 
 }  // namespace mirsad
