@@ -65,8 +65,7 @@ Span best_snippet(const std::vector<Span>& tokens, const std::vector<PositionMat
 struct EvaluatedPhrase {
   PhraseMatches matches;
   uint32_t length;
-  double idf;
-  std::size_t order;  // position of the phrase in the query
+  double idf;  // 0 for function words: they take no part in proximity
 };
 
 // Positions of doc in matches, or an empty range.
@@ -146,7 +145,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
         }
       }
       evaluated.push_back(EvaluatedPhrase{std::move(matches), static_cast<uint32_t>(phrase.terms.size()),
-                                          phrase.stop ? 0.0 : idf, evaluated.size()});
+                                          phrase.stop ? 0.0 : idf});
     }
     for (std::size_t d = 0; d < n_docs; ++d) {
       if (seen_in_clause[d] == clause_mark) ++clauses_matched[d];
@@ -164,13 +163,13 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
   }
   results.total = ranked.size();
   for (const DocOrdinal d : ranked) results.matches_total += occurrences[d];
+  const auto better = [&](DocOrdinal a, DocOrdinal b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
   // Proximity rescoring (a rescore window, as Elasticsearch's): among the best BM25 candidates,
   // consecutive query words that also stand together in the document add to the score. A
   // headline's words recur side by side in its own article far more than scattered elsewhere.
   if (evaluated.size() >= 2) {
     const std::size_t window = std::min(kRescoreWindow, ranked.size());
-    const auto by_score = [&](DocOrdinal a, DocOrdinal b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(window), ranked.end(), by_score);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(window), ranked.end(), better);
     for (std::size_t r = 0; r < window; ++r) {
       const DocOrdinal doc = ranked[r];
       double bonus = 0;
@@ -186,7 +185,6 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
       score[doc] += kProximityWeight * bonus;
     }
   }
-  const auto better = [&](DocOrdinal a, DocOrdinal b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
   const std::size_t k = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
   for (std::size_t i = 0; i < k; ++i) {
