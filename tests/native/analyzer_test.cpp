@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "analysis/analyzer.hpp"
@@ -164,6 +166,32 @@ TEST_F(AnalyzerTest, OffsetsStayValidOnRandomMixedText) {
       for (const uint32_t edge : {t.token.span.start, t.token.span.end}) {
         ASSERT_FALSE(edge > 0 && edge < s.size() && is_low_surrogate(s[edge]) && is_high_surrogate(s[edge - 1]));
       }
+    }
+  }
+}
+
+TEST_F(AnalyzerTest, SurfaceAnalysisThenFiltersEqualsFullAnalysis) {
+  // Indexing analyzes at Surface depth and runs the token filters only for new terms: what it
+  // gets must be exactly what a Full analysis gives, token by token (clitics, stems, stop flags,
+  // name spans), on real news text and on edge cases.
+  std::vector<std::u16string> texts = {
+      u16("وليبيا ولليبيا بليبيا والقذافي، كتبوا 2015/02/24 و5+5 بالله ﻻ xﻻy مَدْرَسَةٌ الإرهابيين")};
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(MIRSAD_SOURCE_DIR) / "seeds")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    texts.push_back(u16(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())));
+  }
+  for (const std::u16string& text : texts) {
+    const AnalyzedText full = analyzer.analyze(text);
+    const AnalyzedText surface = analyzer.analyze(text, AnalysisDepth::Surface);
+    ASSERT_EQ(full.tokens.size(), surface.tokens.size());
+    EXPECT_TRUE(surface.tokens.at(0).term(MatchLevel::Word).empty()) << "Surface must leave the filters undone";
+    for (std::size_t i = 0; i < full.tokens.size(); ++i) {
+      const AnalyzedToken f = full.tokens[i], s = surface.filtered_token(i);
+      for (const MatchLevel level : kAllMatchLevels) ASSERT_EQ(u8(f.term(level)), u8(s.term(level))) << i;
+      ASSERT_EQ(f.stop, s.stop) << i;
+      ASSERT_EQ(f.name_span, s.name_span) << i;
+      ASSERT_EQ(f.token.span, s.token.span) << i;
     }
   }
 }

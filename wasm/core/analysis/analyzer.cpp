@@ -44,15 +44,15 @@ WordAnalysis Analyzer::analyze_word(std::u16string_view normalized) const {
   return a;
 }
 
-AnalyzedText Analyzer::analyze(std::u16string_view text) const {
+AnalyzedText Analyzer::analyze(std::u16string_view text, AnalysisDepth depth) const {
   AnalyzedText out;
   out.normalized = normalizer_.normalize(text);
+  if (depth == AnalysisDepth::Surface) out.filters = this;
   const std::vector<Token> tokens = tokenizer_.tokenize(out.normalized);
   out.tokens.reserve(tokens.size());
   const std::u16string& norm = out.normalized.text;
   for (const Token& t : tokens) {
     AnalyzedToken a{t, {}, t.span};
-    const Term normalized(norm.data() + t.norm_begin, t.norm_end - t.norm_begin);
     const std::u16string_view original = text.substr(t.span.start, t.span.length());
     if (exact_.is_unchanged(original)) {
       a.terms[size_t(MatchLevel::Exact)] = original;
@@ -60,29 +60,41 @@ AnalyzedText Analyzer::analyze(std::u16string_view text) const {
       out.owned.push_back(exact_.normalize_plain(original));
       a.terms[size_t(MatchLevel::Exact)] = out.owned.back();
     }
-    a.terms[size_t(MatchLevel::Normalized)] = normalized;
-    if (t.kind == TokenKind::Word) {
-      const WordAnalysis w = analyze_word(normalized);
-      a.stop = w.stop;
-      if (w.word_length == 0xFF) {
-        const CliticSplit split = clitics_.split(normalized);
-        a.terms[size_t(MatchLevel::Word)] = split.base;
-        a.terms[size_t(MatchLevel::Stem)] = stemmer_.stem(split.base);
-      } else {
-        a.terms[size_t(MatchLevel::Word)] = normalized.substr(w.word_begin, w.word_length);
-        a.terms[size_t(MatchLevel::Stem)] = normalized.substr(w.stem_begin, w.stem_length);
-      }
-      if (w.particle_length > 0) {
-        a.name_span.start = out.normalized.origin[t.norm_begin + w.particle_length].start;
-      }
-    } else {
-      a.stop = lexicon_.is_stopword(normalized);
-      a.terms[size_t(MatchLevel::Word)] = normalized;
-      a.terms[size_t(MatchLevel::Stem)] = normalized;
-    }
+    a.terms[size_t(MatchLevel::Normalized)] = Term(norm.data() + t.norm_begin, t.norm_end - t.norm_begin);
+    if (depth == AnalysisDepth::Full) filter(a, out.normalized);
     out.tokens.push_back(a);
   }
   return out;
+}
+
+void Analyzer::filter(AnalyzedToken& a, const NormalizedText& normalized_text) const {
+  const Token& t = a.token;
+  const Term normalized = a.term(MatchLevel::Normalized);
+  if (t.kind != TokenKind::Word) {
+    a.stop = lexicon_.is_stopword(normalized);
+    a.terms[size_t(MatchLevel::Word)] = normalized;
+    a.terms[size_t(MatchLevel::Stem)] = normalized;
+    return;
+  }
+  const WordAnalysis w = analyze_word(normalized);
+  a.stop = w.stop;
+  if (w.word_length == 0xFF) {
+    const CliticSplit split = clitics_.split(normalized);
+    a.terms[size_t(MatchLevel::Word)] = split.base;
+    a.terms[size_t(MatchLevel::Stem)] = stemmer_.stem(split.base);
+  } else {
+    a.terms[size_t(MatchLevel::Word)] = normalized.substr(w.word_begin, w.word_length);
+    a.terms[size_t(MatchLevel::Stem)] = normalized.substr(w.stem_begin, w.stem_length);
+  }
+  if (w.particle_length > 0) {
+    a.name_span.start = normalized_text.origin[t.norm_begin + w.particle_length].start;
+  }
+}
+
+AnalyzedToken AnalyzedText::filtered_token(std::size_t i) const {
+  AnalyzedToken t = tokens[i];
+  if (filters) filters->filter(t, normalized);
+  return t;
 }
 
 }  // namespace mirsad

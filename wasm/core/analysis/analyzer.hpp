@@ -30,12 +30,23 @@ struct AnalyzedToken {
   Term term(MatchLevel level) const { return terms[static_cast<std::size_t>(level)]; }
 };
 
+class Analyzer;
+
+// How far Analyzer::analyze goes. Full runs every stage. Surface stops after the exact and
+// normalized terms: indexing needs the word and stem terms only for exact terms it has not seen
+// yet (a few percent of the tokens), and asks for them with AnalyzedText::filtered_token.
+enum class AnalysisDepth : uint8_t { Full, Surface };
+
 // The result of analysis. Its terms point into `normalized`, `owned` and the original text
 // passed to Analyzer::analyze, which must outlive it.
 struct AnalyzedText {
   NormalizedText normalized;
   std::deque<std::u16string> owned;  // exact terms that NFC changed (rare)
   std::vector<AnalyzedToken> tokens;
+  const Analyzer* filters = nullptr;  // set by a Surface analysis: runs the token filters later
+
+  // Token i with every match level filled (the token filters run now after a Surface analysis).
+  AnalyzedToken filtered_token(std::size_t i) const;
 
   AnalyzedText() = default;
   AnalyzedText(AnalyzedText&&) = default;  // views into `normalized.text` survive a move
@@ -52,7 +63,9 @@ class Analyzer {
  public:
   explicit Analyzer(const Lexicon& lexicon);
   // `text` must outlive the result (exact terms may point into it).
-  AnalyzedText analyze(std::u16string_view text) const;
+  AnalyzedText analyze(std::u16string_view text, AnalysisDepth depth = AnalysisDepth::Full) const;
+  // The token filters (clitic split, light stem, stop list) for one token of `normalized`.
+  void filter(AnalyzedToken& token, const NormalizedText& normalized) const;
 
   const CharNormalizer& normalizer() const { return normalizer_; }
   const CliticStripper& clitics() const { return clitics_; }

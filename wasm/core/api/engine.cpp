@@ -48,9 +48,9 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
       errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id"});
       continue;
     }
-    const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text));
+    const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text, AnalysisDepth::Surface));
     const std::u16string title = utf8_to_utf16(doc.title);
-    title_index_.add(analyzer_->analyze(title));  // same ordinals: every document has a (maybe empty) title
+    title_index_.add(analyzer_->analyze(title, AnalysisDepth::Surface));  // same ordinals: every document has a (maybe empty) title
     ordinal_by_id_.emplace(doc.id, ordinal);
     documents_.push_back(DocumentInfo{std::move(doc.id), std::move(doc.title), std::move(doc.date),
                                       std::move(doc.source), static_cast<uint32_t>(doc.text.size())});

@@ -13,7 +13,8 @@ std::size_t coarse_index(MatchLevel level) { return static_cast<std::size_t>(lev
 
 }  // namespace
 
-uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
+uint32_t InvertedIndex::exact_id(const AnalyzedText& text, uint32_t pos) {
+  const AnalyzedToken& token = text.tokens[pos];
   const Term exact = token.term(MatchLevel::Exact);
   const Term normalized = token.term(MatchLevel::Normalized);
   const uint32_t h = TermDictionary::hash(exact);
@@ -52,10 +53,12 @@ uint32_t InvertedIndex::exact_id(const AnalyzedToken& token) {
   postings_.emplace_back();
   reserve_gently(normalized_hash_);
   normalized_hash_.push_back(normalized_hash);
+  // Only a new exact term needs its coarse terms: a Surface analysis runs the filters here.
+  const AnalyzedToken filtered = text.filtered_token(pos);
   for (std::size_t c = 0; c < kCoarseLevels; ++c) {
     bool new_coarse = false;
     reserve_gently(coarse_of_[c]);
-    coarse_of_[c].push_back(coarse_terms_[c].intern(token.terms[c + 1], new_coarse));
+    coarse_of_[c].push_back(coarse_terms_[c].intern(filtered.terms[c + 1], new_coarse));
   }
   return id;
 }
@@ -65,7 +68,7 @@ DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
   cache_.clear();
   uint8_t buffer[16];
   for (uint32_t pos = 0; pos < text.tokens.size(); ++pos) {
-    TermPostings& p = postings_[exact_id(text.tokens[pos])];
+    TermPostings& p = postings_[exact_id(text, pos)];
     uint8_t* out = buffer;
     if (p.last_doc != doc) {
       if (p.last_doc != UINT32_MAX) *out++ = 0;  // ends the previous document's positions

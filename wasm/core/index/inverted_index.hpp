@@ -83,7 +83,8 @@ class InvertedIndex {
     std::vector<uint32_t> ids;
   };
 
-  uint32_t exact_id(const AnalyzedToken& token);
+  // The exact id of text.tokens[pos], adding the term (and its coarse terms) if new.
+  uint32_t exact_id(const AnalyzedText& text, uint32_t pos);
   DecodedPostings decode(uint32_t exact) const;
   DecodedPostings merge(const uint32_t* exact_ids, std::size_t count) const;
   const MemberTable& members(std::size_t coarse) const;
