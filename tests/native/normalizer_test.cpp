@@ -67,7 +67,7 @@ TEST(CharNormalizer, PresentationFormLigatureMapsBothLettersToItsOneUnit) {
 
 TEST(CharNormalizer, PropertiesHoldOnRandomAndAdversarialInput) {
   std::mt19937 rng(20261125);
-  const std::vector<char16_t> alphabet = {u'ل', u'ي', u'ب', u'ا', u'أ', u'\u064E', u'\u0651', u'\u0640', u'\u200C',
+  const std::vector<char16_t> alphabet = {u'ل', u'ي', u'ب', u'ا', u'أ', u'\u064E', u'\u0651', u'\u0654', u'\u064B', u'\u0640', u'\u200C',
                                           u'ﻻ', u'ﻟ', u'٣', u' ', u'.', u'A', u'\u0301', u'e', u'\uFDFA',
                                           char16_t(0xD83D), char16_t(0xDE00), char16_t(0xDC00), u'ة', u'\uFEFF'};
   const CharNormalizer normalizer;
@@ -97,4 +97,21 @@ TEST(CharNormalizer, EmptyInput) { EXPECT_TRUE(CharNormalizer().normalize(u"").t
 TEST(CharNormalizer, RemovedMarkThatBlockedACompositionIsRenormalized) {
   // n + U+0610 (an Arabic sign, removed) + U+0301: once the sign is gone, n and the acute compose.
   EXPECT_EQ(norm("n\u0610\u0301"), "\u0144");
+}
+
+TEST(CharNormalizer, LetterWithRemovedHarakatIsTheBareLetterCoveringTheMarks) {
+  const std::u16string text = u16("بَّ مَدْرَسَةٌ");
+  const NormalizedText n = CharNormalizer().normalize(text);
+  EXPECT_EQ(u8(n.text), "ب مدرسه");
+  EXPECT_EQ(n.origin.at(0), (Span{0, 3}));  // the letter answers for its two marks
+  EXPECT_EQ(n.origin.back(), (Span{static_cast<uint32_t>(text.size() - 2), static_cast<uint32_t>(text.size())}));
+}
+
+TEST(CharNormalizer, AMarkThatComposesIsNotDroppedWithTheHarakat) {
+  // Hamza above composes with waw and yeh (NFC), even after a shadda or fatha (lower combining
+  // class, so not blocking): the harakat shortcut must leave this to ICU. (Full folds أ to ا.)
+  EXPECT_EQ(norm("و\u0651\u0654"), "ؤ");
+  EXPECT_EQ(norm("ي\u064E\u0654"), "ئ");
+  EXPECT_EQ(norm("ي\u0654\u064E"), "ئ");
+  EXPECT_EQ(norm("ا\u064E\u0654", NormalizationOptions::exact()), "أ\u064E");
 }

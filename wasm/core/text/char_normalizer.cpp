@@ -22,6 +22,9 @@ struct CharNormalizer::Tables {
   static constexpr uint8_t kBoundaryBefore = 1;  // a normalization chunk may start here
   static constexpr uint8_t kSimple = 2;          // no mapping: normalizes to itself (then folds)
   static constexpr uint8_t kStable = 4;          // simple, starts a chunk and no fold changes it
+  // A combining mark the fold removes that has no mapping and composes with nothing (harakat,
+  // shadda, sukun): a letter followed by such marks normalizes to the letter's fold alone.
+  static constexpr uint8_t kRemovedMark = 8;
   std::array<uint8_t, 0x10000> flags{};
   std::array<char16_t, 0x10000> folded{};        // the fold of a simple character; 0 = removed
 };
@@ -141,6 +144,12 @@ const CharNormalizer::Tables& CharNormalizer::tables_for(const NormalizationOpti
       if ((f & Tables::kSimple) && (f & Tables::kBoundaryBefore) && folded == static_cast<char32_t>(c)) {
         f |= Tables::kStable;
       }
+      if ((f & Tables::kSimple) && !(f & Tables::kBoundaryBefore) && folded == 0) {
+        UErrorCode status = U_ZERO_ERROR;
+        // Quick-check YES: the mark cannot be the second half of a composition (Unicode gives
+        // NFC_QC=Maybe to every such character), so dropping it changes nothing else.
+        if (norm->quickCheck(icu::UnicodeString(c), status) == UNORM_YES && U_SUCCESS(status)) f |= Tables::kRemovedMark;
+      }
       slot->flags[c] = f;
     }
   }
@@ -198,6 +207,25 @@ NormalizedText CharNormalizer::normalize_pass(std::u16string_view text, int pass
       if (const char16_t f = tables.folded[u]) emitter.emit_unit(f, from); else emitter.drop(from);
       ++i;
       continue;
+    }
+    // A letter that carries only removed marks (diacritized Arabic): the chunk is the letter's
+    // fold, with no ICU call and no recheck, since the next chunk starts at a boundary and the
+    // marks composed with nothing.
+    if (!U16_IS_SURROGATE(u) && (tables.flags[u] & kAlone) == kAlone) {
+      int32_t j = i + 1;
+      while (j < n && (tables.flags[s[j]] & Tables::kRemovedMark)) ++j;  // surrogates have no flags
+      if (j > i + 1 && (j == n || boundary_at(j))) {
+        const Span from{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+        const char16_t f = tables.folded[u];
+        if (f) {
+          if (!(tables.flags[f] & Tables::kBoundaryBefore)) needs_recheck = true;
+          emitter.emit_unit(f, from);
+        } else {
+          emitter.drop(from);
+        }
+        i = j;
+        continue;
+      }
     }
     const int32_t chunk_start = i;
     UChar32 first;
