@@ -9,6 +9,7 @@ std::string_view gazetteer_tsv();
 std::string_view gentilics_tsv();
 std::string_view cues_tsv();
 std::string_view stopwords_txt();
+std::string_view given_names_tsv();
 std::string_view arabic_stems_txt();  // generated at build time from Debian's hunspell-ar
 
 }  // namespace mirsad::embedded_data

@@ -69,6 +69,7 @@ class Analyzer {
 
   const CharNormalizer& normalizer() const { return normalizer_; }
   const CliticStripper& clitics() const { return clitics_; }
+  const Lexicon& lexicon() const { return lexicon_; }
 
  private:
   CharNormalizer exact_;

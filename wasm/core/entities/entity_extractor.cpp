@@ -11,8 +11,19 @@ namespace {
 
 // A nisba and its inflections: ليبي → ليبية، ليبيون، ليبيين، ليبيات، ليبيان (with ال handled by the
 // clitic stripper, and ة folded to ه by the normalizer).
+// The accusative base + ا (مصريا) is listed too; where it is also a country's name (ليبيا) the
+// country, added first, wins.
 std::vector<std::string> gentilic_forms(const std::string& base) {
-  return {base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان", base + "تان", base + "تين"};
+  return {base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان", base + "تان", base + "تين", base + "ا"};
+}
+
+// Whether the first word of an analyzed phrase is written with the article.
+bool first_word_has_article(const AnalyzedText& a) {
+  if (a.tokens.empty()) return false;
+  const Term n = a.tokens[0].term(MatchLevel::Normalized), w = a.tokens[0].term(MatchLevel::Word);
+  if (w.data() < n.data() || w.data() > n.data() + n.size()) return false;
+  const std::size_t at = static_cast<std::size_t>(w.data() - n.data());
+  return at >= 2 && n.substr(at - 2, 2) == u"ال";
 }
 
 EntityType type_from_name(const std::string& type) {
@@ -57,7 +68,7 @@ void add_entity_words_to_lexicon(const Analyzer& plain, const EntityResources& r
 }
 
 EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr)
-    : dates_(analyzer, resources, cldr), rules_(analyzer, resources) {
+    : analyzer_(analyzer), dates_(analyzer, resources, cldr), numbers_(analyzer, resources), rules_(analyzer, resources) {
   std::unordered_map<std::string, std::string> country_ar;
   for (const TerritoryName& t : cldr.territories) {
     add_name(analyzer, t.arabic, Name{EntityType::Location, t.arabic, t.english, t.code});
@@ -75,15 +86,67 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
     const std::string canonical = country_ar.count(g.country) ? country_ar[g.country] : g.bases.front();
     for (const std::string& base : g.bases) {
       for (const std::string& form : gentilic_forms(base)) {
-        add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country});
+        // A gentilic with no country is regional (أوروبي، مغاربي): it still qualifies an
+        // organization (الاتحاد الأوروبي) but is not a nationality mention.
+        add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country, false, !g.country.empty()});
       }
     }
   }
 }
 
-void EntityExtractor::add_name(const Analyzer& analyzer, const std::string& phrase, const Name& name) {
-  auto terms = word_terms(analyzer, phrase);
-  if (!terms.empty()) names_.add(std::move(terms), name);
+void EntityExtractor::add_name(const Analyzer& analyzer, const std::string& phrase, Name name) {
+  const std::u16string text = utf8_to_utf16(phrase);
+  const AnalyzedText analyzed = analyzer.analyze(text);
+  std::vector<std::u16string> terms;
+  for (const AnalyzedToken& t : analyzed.tokens) {
+    terms.emplace_back(t.term(MatchLevel::Word));
+    name_words_.insert(t.term(MatchLevel::Normalized));
+  }
+  if (terms.empty()) return;
+  name.needs_article = first_word_has_article(analyzed);
+  names_.add(std::move(terms), std::move(name));
+}
+
+std::vector<AnalyzedToken> EntityExtractor::split_glued_names(std::u16string_view text,
+                                                               const std::vector<AnalyzedToken>& tokens,
+                                                               std::deque<AnalyzedText>& parts) const {
+  std::vector<AnalyzedToken> out;
+  out.reserve(tokens.size());
+  const auto is_particle = [](char16_t c) { return c == u'و' || c == u'ب' || c == u'ل' || c == u'ف'; };
+  for (const AnalyzedToken& t : tokens) {
+    const Term n = t.term(MatchLevel::Normalized);
+    bool split = false;
+    if (t.token.kind == TokenKind::Word && n.size() >= 7 && !name_words_.contains(n) &&
+        !analyzer_.lexicon().knows(t.term(MatchLevel::Word))) {
+      for (std::size_t p = 3; p + 3 <= n.size() && !split; ++p) {
+        Term right = n.substr(p);
+        if (!name_words_.contains(n.substr(0, p))) continue;
+        if (!name_words_.contains(right) && !(is_particle(right[0]) && name_words_.contains(right.substr(1)))) continue;
+        // Cut the original where the normalized text is cut, and analyze each side alone.
+        const Term original = text.substr(t.token.span.start, t.token.span.length());
+        const AnalyzedText whole = analyzer_.analyze(original);
+        if (whole.tokens.size() != 1) break;
+        const std::size_t cut_in_norm = whole.tokens[0].token.norm_begin + p;
+        if (cut_in_norm >= whole.normalized.origin.size()) break;
+        const uint32_t cut = whole.normalized.origin[cut_in_norm].start;
+        if (cut == 0 || cut >= original.size()) break;
+        AnalyzedText& left = parts.emplace_back(analyzer_.analyze(original.substr(0, cut)));
+        AnalyzedText& rest = parts.emplace_back(analyzer_.analyze(original.substr(cut)));
+        if (left.tokens.size() != 1 || rest.tokens.size() != 1) break;
+        // Their spans are relative to the piece each was analyzed from.
+        const auto shifted = [](AnalyzedToken part, uint32_t by) {
+          part.token.span = Span{part.token.span.start + by, part.token.span.end + by};
+          part.name_span = Span{part.name_span.start + by, part.name_span.end + by};
+          return part;
+        };
+        out.push_back(shifted(left.tokens[0], t.token.span.start));
+        out.push_back(shifted(rest.tokens[0], t.token.span.start + cut));
+        split = true;
+      }
+    }
+    if (!split) out.push_back(t);
+  }
+  return out;
 }
 
 void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const {
@@ -109,7 +172,9 @@ void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vec
 }
 
 std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const AnalyzedText& analyzed) const {
-  const ExtractionContext ctx(text, analyzed.tokens);
+  std::deque<AnalyzedText> parts;  // analyses of the halves of glued words, which tokens point into
+  const std::vector<AnalyzedToken> tokens = split_glued_names(text, analyzed.tokens, parts);
+  const ExtractionContext ctx(text, tokens);
   const std::size_t n = ctx.size();
   const auto term_at = [&](std::size_t i) { return ctx.word(i); };
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
@@ -120,18 +185,22 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
     if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
     const auto [len, name] = names_.longest_match(i, n, term_at, joined);
     if (!len) continue;
-    known[i] = true;
+    if (name->needs_article && !ctx.has_article(i)) continue;  // بحله is not الحلة
     if (name->type == EntityType::Nationality) gentilic[i] = true;
+    if (!name->emitted) continue;
+    known[i] = true;
     candidates.push_back(EntityCandidate{i, i + len, name->type, name->canonical, name->label_en, name->country, "",
                                          name->type == EntityType::Nationality ? 2 : 5});
   }
   dates_.recognize(ctx, candidates);
   const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i]; }};
   rules_.recognize(ctx, facts, candidates);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (ctx.is_number(i)) candidates.push_back(EntityCandidate{i, i + 1, EntityType::Number, "", "", "",
-                                                             utf16_to_utf8(ctx.normalized(i)), 0});
-  }
+  // A counted noun is an ordinary word: not a name, a gentilic (21 مصريا is 21 + a nationality)
+  // or a function word.
+  const auto may_be_noun = [&](std::size_t i) {
+    return ctx.tokens[i].token.kind == TokenKind::Word && !known[i] && !gentilic[i] && !rules_.is_name_stop(ctx.word(i));
+  };
+  numbers_.recognize(ctx, may_be_noun, candidates);
 
   // Longest first, then by priority, then leftmost; keep what doesn't overlap.
   std::stable_sort(candidates.begin(), candidates.end(), [](const EntityCandidate& a, const EntityCandidate& b) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "entities/date_recognizer.hpp"
 #include "entities/entity.hpp"
 #include "entities/name_rules.hpp"
+#include "entities/number_recognizer.hpp"
 #include "entities/phrase_dictionary.hpp"
 #include "entities/resources.hpp"
 
@@ -33,12 +35,21 @@ class EntityExtractor {
     std::string canonical;
     std::string label_en;
     std::string country;
+    bool needs_article = false;  // written with ال (الحلة): حله alone is another word
+    bool emitted = true;         // false for regional adjectives (أوروبي، مغاربي): modifiers only
   };
-  void add_name(const Analyzer& analyzer, const std::string& phrase, const Name& name);
+  void add_name(const Analyzer& analyzer, const std::string& phrase, Name name);
+  // News text glues words (الجزائروتونس، الأممالمتحدة): a token no list knows that is two known
+  // name words is replaced by the two, analyzed on their own. `parts` keeps their analyses.
+  std::vector<AnalyzedToken> split_glued_names(std::u16string_view text, const std::vector<AnalyzedToken>& tokens,
+                                               std::deque<AnalyzedText>& parts) const;
   void link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const;
 
+  const Analyzer& analyzer_;
   PhraseDictionary<Name> names_;  // gazetteer, CLDR territories and gentilic forms
+  TermSet name_words_;             // every word of every name, normalized as written (الجزائر، الامم)
   DateRecognizer dates_;
+  NumberRecognizer numbers_;
   NameRules rules_;
 };
 

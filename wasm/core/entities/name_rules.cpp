@@ -7,14 +7,18 @@
 namespace mirsad {
 namespace {
 
-// Written with the article? (its normalized form starts with ال, after any particle)
-bool is_definite(const ExtractionContext& ctx, std::size_t i) {
-  return ctx.word(i) != ctx.normalized(i) && !ctx.has_particle(i);
-}
+bool is_definite(const ExtractionContext& ctx, std::size_t i) { return ctx.has_article(i); }
+
+bool starts_with_article(const std::string& phrase) { return phrase.rfind("ال", 0) == 0; }
 
 }  // namespace
 
-NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources) {
+NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources) : lexicon_(analyzer.lexicon()) {
+  std::map<std::vector<std::u16string>, bool> location_cues;  // terms → written with the article somewhere
+  for (const GivenName& g : resources.given_names) {
+    const auto terms = word_terms(analyzer, g.name);
+    if (terms.size() == 1) given_names_.insert(terms[0]);
+  }
   for (const CueEntry& cue : resources.cues) {
     const auto terms = word_terms(analyzer, cue.phrase);
     if (terms.empty()) continue;
@@ -22,10 +26,12 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
       titles_.add(terms, Title{cue.phrase.rfind("ال", 0) != 0});
       for (const auto& t : terms) cue_words_.insert(t);
     } else if (cue.kind == "org_head") {
-      org_heads_.add(terms, true);
+      org_heads_.add(terms, OrgHead{cue.value == "weak"});
       for (const auto& t : terms) cue_words_.insert(t);
+    } else if (cue.kind == "org_modifier" && terms.size() == 1) {
+      org_modifiers_.insert(terms[0]);
     } else if (cue.kind == "loc_cue") {
-      loc_cues_.add(terms, true);
+      location_cues[terms] = location_cues[terms] || starts_with_article(cue.phrase);
       for (const auto& t : terms) cue_words_.insert(t);
     } else if (cue.kind == "person_link" && terms.size() == 1) {
       links_.insert(terms[0]);
@@ -33,9 +39,47 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
       stops_.insert(terms[0]);
     }
   }
+  for (const auto& [terms, definite] : location_cues) loc_cues_.add(terms, LocationCue{definite});
   for (const std::string& word : resources.stopwords) {
     const auto terms = word_terms(analyzer, word);
     if (terms.size() == 1) stops_.insert(terms[0]);
+  }
+}
+
+bool NameRules::family_like(const ExtractionContext& ctx, std::size_t k) const {
+  const Term w = ctx.word(k);
+  if (given_names_.contains(w)) return true;
+  if (!w.empty() && w.back() == u'ي') return true;  // nisba: الجبوري، الخياري، شكري
+  return !lexicon_.knows(w);
+}
+
+void NameRules::persons_from_given_names(const ExtractionContext& ctx, const TokenFacts& facts,
+                                         std::vector<EntityCandidate>& out) const {
+  const std::size_t n = ctx.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (ctx.tokens[i].token.kind != TokenKind::Word || !ctx.joined[i]) continue;
+    const Term w = ctx.word(i);
+    if (!given_names_.contains(w) && !links_.contains(w)) continue;
+    // Only و/ف may come before a name here: لصالح is "in favour of", not ل + صالح.
+    if (ctx.has_particle(i) && ctx.normalized(i)[0] != u'و' && ctx.normalized(i)[0] != u'ف') continue;
+    // The normalizer folds ى to ي: على (on) must not read as the name علي.
+    const Span s = ctx.tokens[i].token.span;
+    if (ctx.text[s.end - 1] == u'ى') continue;
+    if (facts.is_known_name(i)) continue;  // a gazetteer name starts here: it decides
+    std::size_t len = 1;
+    while (i + len < n && len < kMaxNameTokens && ctx.joined[i + len - 1]) {
+      const std::size_t k = i + len;
+      if (ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k)) break;
+      const Term part = ctx.word(k);
+      if (stops_.contains(part) || cue_words_.contains(part) || facts.is_gentilic(k) || facts.is_known_name(k)) break;
+      const bool after_link = links_.contains(ctx.word(k - 1));
+      if (!links_.contains(part) && !after_link && !family_like(ctx, k)) break;
+      ++len;
+    }
+    while (len > 0 && links_.contains(ctx.word(i + len - 1))) --len;  // a link needs what it links
+    if (len < 2) continue;
+    out.push_back(EntityCandidate{i, i + len, EntityType::Person, "", "", "", "", 1});
+    i += len - 1;
   }
 }
 
@@ -98,18 +142,38 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, head] = org_heads_.longest_match(i, n, term_at, joined);
     if (!len) continue;
+    // A definite head right after a definite noun is an adjective: الجريمة المنظمة.
+    if (is_definite(ctx, i) && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1) && !org_heads_.contains_first(ctx.word(i - 1))) continue;
+    // What makes the phrase a name rather than a description: a gentilic (الجيش الليبي), a known
+    // name (حكومة الوفاق), an institutional adjective (المحكمة الدستورية العليا), or, for a strong
+    // head in construct, its complement (مجلس النواب، وزارة الداخلية).
+    bool named = false;
+    bool expect_complement = true;  // the word after the head (or after a chain noun) is its complement
     std::size_t k = i + len, modifiers = 0;
+    const bool construct = !is_definite(ctx, i);
     while (k < n && ctx.joined[k - 1] && modifiers < kMaxModifiers) {
       if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.contains(ctx.word(k))) break;
-      const bool known = facts.is_known_name(k) && !ctx.has_particle(k) && !facts.is_gentilic(k);
-      const bool modifier = is_definite(ctx, k) || facts.is_gentilic(k) || known;
-      if (!modifier) break;
+      if (titles_.contains_first(ctx.word(k))) break;  // القوات المسلحة الليبية اللواء خليفة …
+      const bool gentilic = facts.is_gentilic(k);
+      const bool known = facts.is_known_name(k) && !ctx.has_particle(k) && !gentilic;
+      const bool definite = is_definite(ctx, k);
+      // An indefinite noun continues a construct chain when a definite noun follows it:
+      // مجلس وزراء الداخلية العرب.
+      const bool chain = !definite && !known && !gentilic && construct && modifiers == 0 && k + 1 < n &&
+                         ctx.joined[k] && is_definite(ctx, k + 1) && !ctx.has_particle(k);
+      if (!(definite || gentilic || known || chain)) break;
+      // After the complement, only what names (gentilic, known, institutional) extends the
+      // phrase: مجلس النواب المنعقد stops before المنعقد.
+      const bool names = gentilic || known || org_modifiers_.contains(ctx.word(k));
+      if (!names && !chain && !expect_complement) break;
+      if (names) named = true;
+      else if (expect_complement && definite && construct && !head->weak) named = true;  // مجلس النواب
+      expect_complement = chain;
       ++k;
       ++modifiers;
-      // A name closes the phrase: حكومة الثني, not حكومة الثني المجزرة.
-      if (known) break;
+      if (known) break;  // a name closes the phrase: حكومة الثني, not حكومة الثني المجزرة
     }
-    if (modifiers == 0) continue;  // الحكومة alone names no one in particular
+    if (modifiers == 0 || !named) continue;  // الحكومة، القيادة السياسية، قوات الأمن
     out.push_back(EntityCandidate{i, k, EntityType::Organization, "", "", "", "", 1});
   }
 }
@@ -122,6 +186,7 @@ void NameRules::places_after_cues(const ExtractionContext& ctx, const TokenFacts
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, cue] = loc_cues_.longest_match(i, n, term_at, joined);
     if (!len) continue;
+    if (is_definite(ctx, i) && !cue->definite) continue;  // في المنطقة تحت …: not منطقة + name
     const std::size_t k = i + len;
     if (k >= n || !ctx.joined[k - 1] || ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k)) continue;
     if (stops_.contains(ctx.word(k)) || cue_words_.contains(ctx.word(k)) || facts.is_gentilic(k) || facts.is_known_name(k)) continue;
@@ -131,6 +196,7 @@ void NameRules::places_after_cues(const ExtractionContext& ctx, const TokenFacts
 
 void NameRules::recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const {
   persons_after_titles(ctx, facts, out);
+  persons_from_given_names(ctx, facts, out);
   organizations_from_heads(ctx, facts, out);
   places_after_cues(ctx, facts, out);
 }

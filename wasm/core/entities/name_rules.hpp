@@ -1,5 +1,6 @@
 #pragma once
 #include <functional>
+#include <map>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,12 +23,14 @@ struct TokenFacts {
 // Finds names no list holds, from the words around them:
 //  - a person after a title or role (الرئيس، وزير الخارجية الجزائري، اللواء، المتحدث باسم …),
 //    built from given names, family names and links (عبد، أبو، بن);
+//  - a person without a title: a given name from wasm/data/given_names.tsv followed by a family
+//    name (سعد الجبوري، سلمى عثمان);
 //  - an organization from its head noun (وزارة، مجلس، تنظيم، الجيش …) and its modifiers;
 //  - a place after a location cue (مدينة، منطقة، العاصمة، ولاية، بلدة).
 class NameRules {
  public:
   static constexpr std::size_t kMaxNameTokens = 4;
-  static constexpr std::size_t kMaxModifiers = 3;
+  static constexpr std::size_t kMaxModifiers = 4;
 
   NameRules(const Analyzer& analyzer, const EntityResources& resources);
   void recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
@@ -37,14 +40,25 @@ class NameRules {
  private:
   // Tokens of a person's name starting at i, or 0.
   std::size_t person_name_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const;
+  void persons_from_given_names(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
+  // Could token k be part of a family name after a given name? (a given name, a nisba in ي, or a
+  // word the lexicon does not know: الجبوري، عثمان، دوبوا — not الأسبوع)
+  bool family_like(const ExtractionContext& ctx, std::size_t k) const;
   void persons_after_titles(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void places_after_cues(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
   struct Title { bool construct; };  // construct: وزير X (takes a complement) vs الرئيس
+  struct OrgHead { bool weak; };     // weak: قوات، حركة… need a distinguishing modifier
+  // definite: the data writes the cue with the article (العاصمة طرابلس); otherwise it only
+  // introduces a name in construct (منطقة الساحل), and المنطقة + word is an ordinary phrase.
+  struct LocationCue { bool definite; };
   PhraseDictionary<Title> titles_;
-  PhraseDictionary<bool> org_heads_;
-  PhraseDictionary<bool> loc_cues_;
+  PhraseDictionary<OrgHead> org_heads_;
+  PhraseDictionary<LocationCue> loc_cues_;
+  TermSet org_modifiers_;  // الوطني، المشتركة، العليا …
+  TermSet given_names_;
+  const Lexicon& lexicon_;
   TermSet links_;
   TermSet stops_;
   TermSet cue_words_;  // any word of any cue: never part of a name

@@ -56,7 +56,7 @@ std::vector<std::string> split_alternatives(const std::string& field) {
 
 EntityResources EntityResources::parse(std::string_view gazetteer_tsv, std::string_view gentilics_tsv,
                                        std::string_view cues_tsv, std::string_view stopwords_txt,
-                                       std::vector<std::string>* problems) {
+                                       std::string_view given_names_tsv, std::vector<std::string>* problems) {
   EntityResources r;
   const auto problem = [&](const char* file, std::size_t line, const char* what) {
     if (problems) problems->push_back(std::string(file) + ":" + std::to_string(line) + ": " + what);
@@ -68,6 +68,10 @@ EntityResources EntityResources::parse(std::string_view gazetteer_tsv, std::stri
   for_each_row(gentilics_tsv, "base_ar", [&](const std::vector<std::string>& f, std::size_t line) {
     if (f.size() < 3 || f[0].empty()) return problem("gentilics.tsv", line, "expected 4 fields");
     r.gentilics.push_back(GentilicEntry{split_alternatives(f[0]), f[1], f[2]});
+  });
+  for_each_row(given_names_tsv, "name_ar", [&](const std::vector<std::string>& f, std::size_t line) {
+    if (f.size() < 2 || f[0].empty()) return problem("given_names.tsv", line, "expected name and gender");
+    r.given_names.push_back(GivenName{f[0], f[1]});
   });
   for_each_row(cues_tsv, "kind", [&](const std::vector<std::string>& f, std::size_t line) {
     if (f.size() < 2 || f[1].empty()) return problem("cues.tsv", line, "expected kind and phrase");
@@ -82,7 +86,7 @@ EntityResources EntityResources::parse(std::string_view gazetteer_tsv, std::stri
 const EntityResources& EntityResources::embedded() {
   static const EntityResources resources =
       parse(embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv(),
-            embedded_data::stopwords_txt());
+            embedded_data::stopwords_txt(), embedded_data::given_names_tsv());
   return resources;
 }
 

@@ -29,16 +29,23 @@ struct CueEntry {
   std::string value;
 };
 
+// One row of wasm/data/given_names.tsv.
+struct GivenName {
+  std::string name;    // Arabic, as written (محمد، سلمى، بيير)
+  std::string gender;  // m | f
+};
+
 struct EntityResources {
   std::vector<GazetteerEntry> gazetteer;
   std::vector<GentilicEntry> gentilics;
   std::vector<CueEntry> cues;
   std::vector<std::string> stopwords;  // wasm/data/stopwords.txt, as written
+  std::vector<GivenName> given_names;
 
-  // Parses the three TSV files; malformed rows are skipped and described in `problems`.
+  // Parses the data files; malformed rows are skipped and described in `problems`.
   static EntityResources parse(std::string_view gazetteer_tsv, std::string_view gentilics_tsv,
                                std::string_view cues_tsv, std::string_view stopwords_txt,
-                               std::vector<std::string>* problems = nullptr);
+                               std::string_view given_names_tsv, std::vector<std::string>* problems = nullptr);
   // The copies compiled into the library from wasm/data/.
   static const EntityResources& embedded();
 };
