@@ -55,3 +55,13 @@ TEST(TokenizerTest, DottedAndColonJoinedLettersFollowIcu) {
   EXPECT_EQ(s[0], (std::pair<uint32_t, uint32_t>{0, 3}));
   EXPECT_EQ(s[3], (std::pair<uint32_t, uint32_t>{8, 13}));
 }
+
+TEST(TokenizerTest, AFullStopBetweenArabicLettersEndsASentence) {
+  const Tokenizer tokenizer;
+  const NormalizedText n = CharNormalizer().normalize(u"للمقاتلين التونسيين.ويثير a.b");
+  const auto s = spans(tokenizer, n);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[1], (std::pair<uint32_t, uint32_t>{10, 19}));  // التونسيين
+  EXPECT_EQ(s[2], (std::pair<uint32_t, uint32_t>{20, 25}));  // ويثير
+  EXPECT_EQ(s[3], (std::pair<uint32_t, uint32_t>{26, 29}));  // a.b stays one word
+}

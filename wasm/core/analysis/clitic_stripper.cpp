@@ -48,7 +48,17 @@ CliticSplit CliticStripper::split(std::u16string_view w) const {
   std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count),
             [](const Candidate& a, const Candidate& b) { return a.particles + a.article > b.particles + b.article; });
   const bool single_article_reading = count == 1 && candidates[0].article > 0;
+  // Among the readings the lexicon confirms, the fewest particles win (ولجنة is و + لجنة, not
+  // و + ل + جنة); with as many particles, the article (والجيش is و + ال + جيش), except that لل
+  // before a word that starts with ل is ل + that word (للجنة is ل + لجنة: the article's lam
+  // merges with it).
+  const auto better = [&](const Candidate& c, const Candidate& than) {
+    if (c.particles != than.particles) return c.particles < than.particles;
+    if (than.article == 1 && c.article == 0) return true;
+    return c.article > than.article;
+  };
   CliticSplit best{0, 0, w};
+  Candidate chosen{};
   bool found = false, best_known = false;
   for (std::size_t i = 0; i < count; ++i) {
     const Candidate& c = candidates[i];
@@ -66,15 +76,14 @@ CliticSplit CliticStripper::split(std::u16string_view w) const {
       acceptable = known && !(is_preposition(w[c.particles - 1]) && lexicon_.is_stopword(rest));
     }
     if (!acceptable) continue;
-    if (!found) {
+    // Without a confirmed reading, the longest acceptable cut (an article: ال needs no
+    // confirmation) is kept.
+    if (!found || (known && !best_known) || (known && best_known && better(c, chosen))) {
       best = CliticSplit{c.particles, c.article, rest};
+      chosen = c;
       found = true;
       best_known = known;
-    } else if (known && !best_known) {
-      best = CliticSplit{c.particles, c.article, rest};
-      best_known = true;
     }
-    if (best_known) break;
   }
   const uint32_t best_cut = best.particle_length + best.article_length;
   // A word the lexicon knows as written is not cut into particle + word: والي is a governor

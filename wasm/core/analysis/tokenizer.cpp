@@ -117,9 +117,23 @@ const std::array<uint8_t, 0x10000>& char_classes() {
 
 }  // namespace
 
+namespace {
+bool is_arabic_letter(char16_t c) { return (c >= 0x0621 && c <= 0x064A) || (c >= 0x0671 && c <= 0x06D3); }
+}  // namespace
+
 // Adds one word-break segment, applying the news-text fixes to it.
 void Tokenizer::add_segment(const NormalizedText& text, uint32_t b, uint32_t e, std::vector<Token>& tokens,
                             bool known_word) {
+  // UAX #29 keeps a.b together (MidNumLet), which suits Latin abbreviations; between Arabic
+  // letters a full stop is a sentence end with the space missing (التونسيين.ويثير), since
+  // Arabic abbreviations are not written that way.
+  for (uint32_t p = b + 1; p + 1 < e; ++p) {
+    if (text.text[p] == u'.' && is_arabic_letter(text.text[p - 1]) && is_arabic_letter(text.text[p + 1])) {
+      add_segment(text, b, p, tokens, false);
+      add_segment(text, p + 1, e, tokens, false);
+      return;
+    }
+  }
   TokenKind kind = known_word ? TokenKind::Word : classify(text.text, b, e);
   if (kind == TokenKind::Mixed) {
     if (const uint32_t drop = particle_before_digits(text.text, b, e)) {

@@ -51,7 +51,13 @@ void add_entity_words_to_lexicon(const Analyzer& plain, const EntityResources& r
   const auto add_phrase = [&](const std::string& phrase) {
     const std::u16string text = utf8_to_utf16(phrase);
     const AnalyzedText a = plain.analyze(text);
-    for (const AnalyzedToken& t : a.tokens) lexicon.add(t.term(MatchLevel::Normalized));
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+      Term word = a.tokens[i].term(MatchLevel::Normalized);
+      // Inside a name, a word after the first that starts with و is the conjunction and a word
+      // (العراق وسوريا): listing وسوريا as a word would stop the stripper cutting it anywhere.
+      if (i > 0 && word.size() > 3 && word[0] == u'و') word.remove_prefix(1);
+      lexicon.add(word);
+    }
   };
   for (const auto& t : cldr.territories) add_phrase(t.arabic);
   for (const auto& g : resources.gazetteer) {
@@ -180,7 +186,7 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
 
   std::vector<EntityCandidate> candidates;
-  std::vector<bool> gentilic(n, false), known(n, false);
+  std::vector<bool> gentilic(n, false), known(n, false), person(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
     const auto [len, name] = names_.longest_match(i, n, term_at, joined);
@@ -189,11 +195,13 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
     if (name->type == EntityType::Nationality) gentilic[i] = true;
     if (!name->emitted) continue;
     known[i] = true;
+    person[i] = name->type == EntityType::Person;
     candidates.push_back(EntityCandidate{i, i + len, name->type, name->canonical, name->label_en, name->country, "",
                                          name->type == EntityType::Nationality ? 2 : 5});
   }
   dates_.recognize(ctx, candidates);
-  const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i]; }};
+  const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i]; },
+                         [&](std::size_t i) { return person[i]; }};
   rules_.recognize(ctx, facts, candidates);
   // A counted noun is an ordinary word: not a name, a gentilic (21 مصريا is 21 + a nationality)
   // or a function word.

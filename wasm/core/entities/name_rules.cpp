@@ -17,7 +17,9 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
   std::map<std::vector<std::u16string>, bool> location_cues;  // terms → written with the article somewhere
   for (const GivenName& g : resources.given_names) {
     const auto terms = word_terms(analyzer, g.name);
-    if (terms.size() == 1) given_names_.insert(terms[0]);
+    if (terms.size() != 1) continue;
+    given_names_.insert(terms[0]);
+    if (g.name.size() >= 2 && g.name.compare(g.name.size() - 2, 2, "ي") == 0) given_names_in_yeh_.insert(terms[0]);
   }
   for (const CueEntry& cue : resources.cues) {
     const auto terms = word_terms(analyzer, cue.phrase);
@@ -49,7 +51,8 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
 bool NameRules::family_like(const ExtractionContext& ctx, std::size_t k) const {
   const Term w = ctx.word(k);
   if (given_names_.contains(w)) return true;
-  if (!w.empty() && w.back() == u'ي') return true;  // nisba: الجبوري، الخياري، شكري
+  if (w.empty() || w.back() == u'ا') return false;  // accusative: قائلا، مضيفا follow names
+  if (w.back() == u'ي') return true;                 // nisba: الجبوري، الخياري، شكري
   return !lexicon_.knows(w);
 }
 
@@ -62,9 +65,9 @@ void NameRules::persons_from_given_names(const ExtractionContext& ctx, const Tok
     if (!given_names_.contains(w) && !links_.contains(w)) continue;
     // Only و/ف may come before a name here: لصالح is "in favour of", not ل + صالح.
     if (ctx.has_particle(i) && ctx.normalized(i)[0] != u'و' && ctx.normalized(i)[0] != u'ف') continue;
-    // The normalizer folds ى to ي: على (on) must not read as the name علي.
+    // The normalizer folds ى to ي: على (on) must not read as the name علي (but مصطفى is مصطفى).
     const Span s = ctx.tokens[i].token.span;
-    if (ctx.text[s.end - 1] == u'ى') continue;
+    if (ctx.text[s.end - 1] == u'ى' && given_names_in_yeh_.contains(w)) continue;
     if (facts.is_known_name(i)) continue;  // a gazetteer name starts here: it decides
     std::size_t len = 1;
     while (i + len < n && len < kMaxNameTokens && ctx.joined[i + len - 1]) {
@@ -153,7 +156,9 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
     const bool construct = !is_definite(ctx, i);
     while (k < n && ctx.joined[k - 1] && modifiers < kMaxModifiers) {
       if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.contains(ctx.word(k))) break;
+      if (ctx.has_particle(k)) break;  // والدرك، والسلطات: a second phrase, not a modifier
       if (titles_.contains_first(ctx.word(k))) break;  // القوات المسلحة الليبية اللواء خليفة …
+      if (facts.is_known_person(k)) break;  // حكومة الحاسي: the mention is the person
       const bool gentilic = facts.is_gentilic(k);
       const bool known = facts.is_known_name(k) && !ctx.has_particle(k) && !gentilic;
       const bool definite = is_definite(ctx, k);

@@ -18,6 +18,7 @@ struct EntityResources;
 struct TokenFacts {
   std::function<bool(std::size_t)> is_gentilic;    // الليبي، التونسية
   std::function<bool(std::size_t)> is_known_name;  // starts a gazetteer or CLDR name
+  std::function<bool(std::size_t)> is_known_person;  // starts a gazetteer person
 };
 
 // Finds names no list holds, from the words around them:
@@ -58,6 +59,7 @@ class NameRules {
   PhraseDictionary<LocationCue> loc_cues_;
   TermSet org_modifiers_;  // الوطني، المشتركة، العليا …
   TermSet given_names_;
+  TermSet given_names_in_yeh_;  // written with final ي (علي), unlike the preposition على
   const Lexicon& lexicon_;
   TermSet links_;
   TermSet stops_;

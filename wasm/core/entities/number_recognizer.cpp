@@ -101,7 +101,7 @@ void NumberRecognizer::recognize(const ExtractionContext& ctx, const NounTest& m
     const bool year = digits && k == i + 1 && looks_like_year(value);
     // The counted noun: an indefinite word right after the numeral (55 فردا، خمس دول).
     std::size_t last = k;
-    if (!year && k < n && ctx.joined[k - 1] && !ctx.has_particle(k) && !ctx.has_article(k) && may_be_noun(k) &&
+    if (!year && exact && k < n && ctx.joined[k - 1] && !ctx.has_particle(k) && !ctx.has_article(k) && may_be_noun(k) &&
         !number_word(ctx, k)) {
       last = k + 1;
     }
