@@ -15,6 +15,7 @@ namespace {
 
 struct Found {
   std::string type, text, canonical, label_en, value;
+  uint32_t start = 0, end = 0;
 };
 
 class EntitiesTest : public ::testing::Test {
@@ -30,7 +31,7 @@ class EntitiesTest : public ::testing::Test {
     for (const auto& e : out["documents"][0]["entities"]) {
       // Spans must cut the text exactly where the mention is.
       EXPECT_EQ(slice(text, e["start"], e["end"]), e["text"].get<std::string>());
-      found.push_back({e["type"], e["text"], e["canonical"], e["label_en"], e.value("value", "")});
+      found.push_back({e["type"], e["text"], e["canonical"], e["label_en"], e.value("value", ""), e["start"], e["end"]});
     }
     return found;
   }
@@ -129,4 +130,68 @@ TEST_F(EntitiesTest, LaterShortMentionLinksToTheFullName) {
 TEST_F(EntitiesTest, EmptyAndMarkOnlyTextsHaveNoEntities) {
   EXPECT_TRUE(extract("").empty());
   EXPECT_TRUE(extract("\u064E\u064F\u0650 ، ؛ ؟").empty());
+}
+
+// Sentences written for these tests (not in the seeds nor in the unseen fixture).
+
+TEST_F(EntitiesTest, QuantitiesTakeTheirCountedNounAndWrittenNumbersHaveValues) {
+  const auto e = extract("أفرجت السلطات عن 17 صيادا وثلاثة آلاف طن من الأسماك بعد احتجاز مئتين وخمسين بحارا، "
+                         "وتفقد الوزير المحافظات الأربع ووقع اتفاقين اثنين في 2014 بقيمة عشرة ملايين دولار.");
+  const Found* fishermen = find(e, "NUMBER", "17 صيادا");
+  ASSERT_TRUE(fishermen);
+  EXPECT_EQ(fishermen->value, "17");
+  const Found* tons = find(e, "NUMBER", "ثلاثة آلاف طن");
+  ASSERT_TRUE(tons);
+  EXPECT_EQ(tons->value, "3000");
+  const Found* sailors = find(e, "NUMBER", "مئتين وخمسين بحارا");
+  ASSERT_TRUE(sailors);
+  EXPECT_EQ(sailors->value, "250");
+  EXPECT_TRUE(find(e, "NUMBER", "المحافظات الأربع"));
+  EXPECT_TRUE(find(e, "NUMBER", "اتفاقين اثنين"));
+  const Found* money = find(e, "NUMBER", "عشرة ملايين دولار");
+  ASSERT_TRUE(money);
+  EXPECT_EQ(money->value, "10000000");
+  // A year alone takes no counted noun.
+  for (const auto& f : e) EXPECT_NE(f.text, "2014 بقيمة");
+}
+
+TEST_F(EntitiesTest, VagueQuantitiesAreNotNumbers) {
+  for (const auto& f : extract("خرج آلاف المحتجين وعشرات الطلاب إلى الشوارع.")) EXPECT_NE(f.type, "NUMBER") << f.text;
+}
+
+TEST_F(EntitiesTest, AGivenNameAndAFamilyNameAreAPersonWithoutATitle) {
+  const auto e = extract("وصرح يوسف الشاذلي للصحفيين بأن ليلى بنسعيد غادرت، مضيفا أن على الحكومة التحرك.");
+  EXPECT_TRUE(find(e, "PERSON", "يوسف الشاذلي"));
+  EXPECT_TRUE(find(e, "PERSON", "ليلى بنسعيد"));
+  for (const auto& f : e) {
+    EXPECT_NE(f.type == "PERSON" ? f.text : "", "على الحكومة") << "على is a preposition, not the name علي";
+  }
+}
+
+TEST_F(EntitiesTest, AnOrganizationNeedsWhatNamesIt) {
+  const auto e = extract("أعلنت القيادة السياسية دعمها لمجلس الشيوخ، وانتشرت قوات الأمن قرب مقر الهيئة الوطنية "
+                         "للإعلام بينما نقلت صحيفة الوطن عن الشرطة الكينية تصريحا.");
+  EXPECT_TRUE(find(e, "ORGANIZATION", "مجلس الشيوخ")) << "a strong head with its complement";
+  EXPECT_TRUE(find(e, "ORGANIZATION", "الهيئة الوطنية")) << "an institutional adjective";
+  EXPECT_TRUE(find(e, "ORGANIZATION", "الشرطة الكينية")) << "a gentilic";
+  EXPECT_TRUE(find(e, "ORGANIZATION", "الوطن")) << "a media name, without صحيفة";
+  for (const auto& f : e) {
+    EXPECT_NE(f.text, "القيادة السياسية");
+    EXPECT_NE(f.text, "قوات الأمن");
+  }
+}
+
+TEST_F(EntitiesTest, GluedNamesAreSplitWhenBothPartsAreKnown) {
+  const auto e = extract("تعاون بين الجزائروتونس ضد الإرهاب.");
+  const Found* algeria = find(e, "LOCATION", "الجزائر");
+  const Found* tunisia = find(e, "LOCATION", "تونس");
+  ASSERT_TRUE(algeria);
+  ASSERT_TRUE(tunisia);
+  EXPECT_EQ(tunisia->start, algeria->end + 1) << "the و between them belongs to neither";
+}
+
+TEST_F(EntitiesTest, AnAccusativeCountryNameAfterAnIndefiniteNounIsANationality) {
+  const auto e = extract("استقبل الوزير وفدا عسكريا ليبيا ثم سافر إلى ليبيا.");
+  EXPECT_TRUE(find(e, "NATIONALITY", "ليبيا"));
+  EXPECT_TRUE(find(e, "LOCATION", "ليبيا"));
 }

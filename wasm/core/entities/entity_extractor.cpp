@@ -32,6 +32,12 @@ EntityType type_from_name(const std::string& type) {
   return EntityType::Location;
 }
 
+// An indefinite word in the accusative (tanween alif): وفدا، أمنيا، مهاجرا.
+bool indefinite_accusative(const ExtractionContext& ctx, std::size_t i) {
+  const Term w = ctx.normalized(i);
+  return ctx.tokens[i].token.kind == TokenKind::Word && w.size() > 2 && w.back() == u'ا' && !ctx.has_article(i);
+}
+
 }  // namespace
 
 std::string_view entity_type_name(EntityType type) {
@@ -60,6 +66,9 @@ void add_entity_words_to_lexicon(const Analyzer& plain, const EntityResources& r
     }
   };
   for (const auto& t : cldr.territories) add_phrase(t.arabic);
+  // Month and weekday names too: فيفري is a month, not ف + يفري.
+  for (const auto& m : cldr.months) add_phrase(m.arabic);
+  for (const auto& d : cldr.weekdays) add_phrase(d.arabic);
   for (const auto& g : resources.gazetteer) {
     add_phrase(g.canonical);
     for (const auto& v : g.variants) add_phrase(v);
@@ -95,6 +104,10 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
         // A gentilic with no country is regional (أوروبي، مغاربي): it still qualifies an
         // organization (الاتحاد الأوروبي) but is not a nationality mention.
         add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country, false, !g.country.empty()});
+      }
+      if (!g.country.empty()) {
+        auto terms = word_terms(analyzer, base + "ا");
+        if (terms.size() == 1) accusative_gentilics_.add(std::move(terms), Name{EntityType::Nationality, canonical, g.label_en, g.country});
       }
     }
   }
@@ -186,27 +199,35 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
 
   std::vector<EntityCandidate> candidates;
-  std::vector<bool> gentilic(n, false), known(n, false), person(n, false);
+  std::vector<bool> gentilic(n, false), person(n, false);
+  std::vector<std::size_t> known(n, 0);  // tokens of the name a list knows starting here
   for (std::size_t i = 0; i < n; ++i) {
     if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
-    const auto [len, name] = names_.longest_match(i, n, term_at, joined);
+    auto [len, name] = names_.longest_match(i, n, term_at, joined);
     if (!len) continue;
     if (name->needs_article && !ctx.has_article(i)) continue;  // بحله is not الحلة
     if (name->type == EntityType::Nationality) gentilic[i] = true;
     if (!name->emitted) continue;
-    known[i] = true;
+    known[i] = len;
     person[i] = name->type == EntityType::Person;
+    if (len == 1 && name->type == EntityType::Location && i > 0 && ctx.joined[i - 1] && !ctx.has_particle(i) &&
+        indefinite_accusative(ctx, i - 1)) {
+      if (const auto [glen, nationality] = accusative_gentilics_.longest_match(i, n, term_at, joined); glen == 1) {
+        name = nationality;
+        gentilic[i] = true;
+      }
+    }
     candidates.push_back(EntityCandidate{i, i + len, name->type, name->canonical, name->label_en, name->country, "",
                                          name->type == EntityType::Nationality ? 2 : 5});
   }
   dates_.recognize(ctx, candidates);
-  const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i]; },
-                         [&](std::size_t i) { return person[i]; }};
+  const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i] > 0; },
+                         [&](std::size_t i) { return person[i]; }, [&](std::size_t i) { return known[i]; }};
   rules_.recognize(ctx, facts, candidates);
   // A counted noun is an ordinary word: not a name, a gentilic (21 مصريا is 21 + a nationality)
   // or a function word.
   const auto may_be_noun = [&](std::size_t i) {
-    return ctx.tokens[i].token.kind == TokenKind::Word && !known[i] && !gentilic[i] && !rules_.is_name_stop(ctx.word(i));
+    return ctx.tokens[i].token.kind == TokenKind::Word && known[i] == 0 && !gentilic[i] && !rules_.is_name_stop(ctx.word(i));
   };
   numbers_.recognize(ctx, may_be_noun, candidates);
 

@@ -47,6 +47,9 @@ class EntityExtractor {
 
   const Analyzer& analyzer_;
   PhraseDictionary<Name> names_;  // gazetteer, CLDR territories and gentilic forms
+  // Accusative gentilics that are also a country's name (ليبيا): a nationality after an
+  // indefinite accusative (وفدا أمنيا ليبيا، مهاجرا إريتريا).
+  PhraseDictionary<Name> accusative_gentilics_;
   TermSet name_words_;             // every word of every name, normalized as written (الجزائر، الامم)
   DateRecognizer dates_;
   NumberRecognizer numbers_;

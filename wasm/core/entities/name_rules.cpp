@@ -1,5 +1,7 @@
 #include "entities/name_rules.hpp"
 
+#include <algorithm>
+
 #include "entities/phrase_terms.hpp"
 #include "entities/resources.hpp"
 #include "text/utf.hpp"
@@ -25,10 +27,12 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
     const auto terms = word_terms(analyzer, cue.phrase);
     if (terms.empty()) continue;
     if (cue.kind == "person_title") {
-      titles_.add(terms, Title{cue.phrase.rfind("ال", 0) != 0});
+      titles_.add(terms, Title{});
       for (const auto& t : terms) cue_words_.insert(t);
     } else if (cue.kind == "org_head") {
-      org_heads_.add(terms, OrgHead{cue.value == "weak"});
+      org_heads_.add(terms, OrgHead{cue.value.find("weak") != std::string::npos,
+                                    cue.value.find("adjectival") != std::string::npos,
+                                    cue.value.find("media") != std::string::npos});
       for (const auto& t : terms) cue_words_.insert(t);
     } else if (cue.kind == "org_modifier" && terms.size() == 1) {
       org_modifiers_.insert(terms[0]);
@@ -48,12 +52,15 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
   }
 }
 
-bool NameRules::family_like(const ExtractionContext& ctx, std::size_t k) const {
+bool NameRules::name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position) const {
   const Term w = ctx.word(k);
   if (given_names_.contains(w)) return true;
   if (w.empty() || w.back() == u'ا') return false;  // accusative: قائلا، مضيفا follow names
-  if (w.back() == u'ي') return true;                 // nisba: الجبوري، الخياري، شكري
-  return !lexicon_.knows(w);
+  // The first two words of a name may be any name the lexicon does not know (آسيمي غويتا) or a
+  // nisba (الجبوري، شكري); later words only extend it if they look like names themselves
+  // (عمر يوسف الطيب, not عمر يوسف الطيب سيتوجه).
+  if (w.back() == u'ي' && (position < 2 || is_definite(ctx, k))) return true;
+  return position < 2 && !lexicon_.knows(w);
 }
 
 void NameRules::persons_from_given_names(const ExtractionContext& ctx, const TokenFacts& facts,
@@ -76,7 +83,7 @@ void NameRules::persons_from_given_names(const ExtractionContext& ctx, const Tok
       const Term part = ctx.word(k);
       if (stops_.contains(part) || cue_words_.contains(part) || facts.is_gentilic(k) || facts.is_known_name(k)) break;
       const bool after_link = links_.contains(ctx.word(k - 1));
-      if (!links_.contains(part) && !after_link && !family_like(ctx, k)) break;
+      if (!links_.contains(part) && !after_link && !name_like(ctx, k, len)) break;
       ++len;
     }
     while (len > 0 && links_.contains(ctx.word(i + len - 1))) --len;  // a link needs what it links
@@ -95,6 +102,11 @@ std::size_t NameRules::person_name_length(const ExtractionContext& ctx, const To
     const Term w = ctx.word(k);
     if (stops_.contains(w) || cue_words_.contains(w) || facts.is_gentilic(k)) break;
     if (len > 0 && facts.is_known_name(k) && !links_.contains(ctx.word(k - 1))) break;
+    // After a title the first word may be any word when a name-like word follows it (العقيد
+    // سليم بن عيسى: سليم is also an adjective), but not otherwise (الوزير المحافظات الأربع).
+    const bool vouched = len == 0 && k + 1 < ctx.size() && ctx.joined[k] && !ctx.has_particle(k + 1) &&
+                         (links_.contains(ctx.word(k + 1)) || name_like(ctx, k + 1, 1));
+    if (!links_.contains(w) && !(len > 0 && links_.contains(ctx.word(k - 1))) && !vouched && !name_like(ctx, k, len)) break;
     ++len;
     // A link (عبد، أبو، بن) needs the word it links to.
     if (links_.contains(w) && (k + 1 >= ctx.size() || !ctx.joined[k])) { --len; break; }
@@ -111,8 +123,11 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, title] = titles_.longest_match(i, n, term_at, joined);
     if (!len) continue;
+    // Whether the title takes a complement is read from the text: وزير الداخلية فادي الخوري
+    // (construct: الداخلية is skipped) but الرئيس السيسي (definite: nothing to skip).
+    const bool construct = !is_definite(ctx, i + len - 1);
     // A definite title right after a definite noun is an adjective: السبب الرئيس (the main reason).
-    if (!title->construct && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1)) continue;
+    if (!construct && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1)) continue;
     std::size_t k = i + len;
     // Skip what qualifies the title: its complement (الخارجية in وزير الخارجية) and everything up
     // to a gentilic close behind it (المنتدب الجزائري in الوزير المنتدب الجزائري).
@@ -122,7 +137,7 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
     }
     if (last_gentilic) k = last_gentilic;
     std::size_t skipped = 0;
-    while (title->construct && k < n && ctx.joined[k - 1] && skipped < kMaxModifiers) {
+    while (construct && k < n && ctx.joined[k - 1] && skipped < kMaxModifiers) {
       if (!(is_definite(ctx, k) || ctx.has_particle(k) || org_heads_.contains_first(ctx.word(k)))) break;
       ++k;
       ++skipped;
@@ -137,6 +152,31 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
   }
 }
 
+bool NameRules::media_name(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t k,
+                           std::vector<EntityCandidate>& out) const {
+  const std::size_t n = ctx.size();
+  if (k >= n || ctx.tokens[k].token.kind == TokenKind::Number) return false;
+  const auto is_quote = [](char16_t c) {
+    return c == u'"' || c == u'\u00AB' || c == u'\u00BB' || c == u'\u201C' || c == u'\u201D';
+  };
+  const std::u16string_view before = ctx.gap(k - 1);
+  std::size_t last = k + 1;
+  if (std::any_of(before.begin(), before.end(), is_quote)) {
+    // The quoted name, up to the closing quote.
+    while (last < n && last - k < kMaxNameTokens) {
+      const std::u16string_view g = ctx.gap(last - 1);
+      if (std::any_of(g.begin(), g.end(), is_quote)) break;
+      ++last;
+    }
+  } else {
+    if (!ctx.joined[k - 1] || ctx.has_particle(k) || stops_.contains(ctx.word(k)) || facts.is_gentilic(k)) return false;
+    if (facts.is_known_name(k)) last = k + facts.known_length(k);  // صحيفة الشرق الأوسط
+  }
+  // Priority above a place: صحيفة الشرق الأوسط names the paper, not the region.
+  out.push_back(EntityCandidate{k, last, EntityType::Organization, "", "", "", "", 6});
+  return true;
+}
+
 void NameRules::organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts,
                                          std::vector<EntityCandidate>& out) const {
   const std::size_t n = ctx.size();
@@ -145,8 +185,13 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, head] = org_heads_.longest_match(i, n, term_at, joined);
     if (!len) continue;
-    // A definite head right after a definite noun is an adjective: الجريمة المنظمة.
-    if (is_definite(ctx, i) && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1) && !org_heads_.contains_first(ctx.word(i - 1))) continue;
+    if (head->media) {
+      media_name(ctx, facts, i + len, out);
+      continue;
+    }
+    // A head that is also a participle, right after a definite noun, is its adjective: الجريمة
+    // المنظمة (organized crime). Nouns such as الجيش never are (قوات الدعم السريع الجيش …).
+    if (head->adjectival && is_definite(ctx, i) && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1)) continue;
     // What makes the phrase a name rather than a description: a gentilic (الجيش الليبي), a known
     // name (حكومة الوفاق), an institutional adjective (المحكمة الدستورية العليا), or, for a strong
     // head in construct, its complement (مجلس النواب، وزارة الداخلية).

@@ -19,6 +19,7 @@ struct TokenFacts {
   std::function<bool(std::size_t)> is_gentilic;    // الليبي، التونسية
   std::function<bool(std::size_t)> is_known_name;  // starts a gazetteer or CLDR name
   std::function<bool(std::size_t)> is_known_person;  // starts a gazetteer person
+  std::function<std::size_t(std::size_t)> known_length;  // tokens of the known name starting here
 };
 
 // Finds names no list holds, from the words around them:
@@ -42,15 +43,23 @@ class NameRules {
   // Tokens of a person's name starting at i, or 0.
   std::size_t person_name_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const;
   void persons_from_given_names(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
-  // Could token k be part of a family name after a given name? (a given name, a nisba in ي, or a
-  // word the lexicon does not know: الجبوري، عثمان، دوبوا — not الأسبوع)
-  bool family_like(const ExtractionContext& ctx, std::size_t k) const;
+  // Could token k be the word at `position` (0 = first) of a person's name? A given name, a
+  // nisba in ي, or (in the first two places) a word the lexicon does not know: الجبوري، عثمان،
+  // دوبوا — not الأسبوع, not قائلا.
+  bool name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position) const;
   void persons_after_titles(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
+  // قناة "الغد"، صحيفة الغارديان: the name after a media head.
+  bool media_name(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t head_end,
+                  std::vector<EntityCandidate>& out) const;
   void organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void places_after_cues(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
-  struct Title { bool construct; };  // construct: وزير X (takes a complement) vs الرئيس
-  struct OrgHead { bool weak; };     // weak: قوات، حركة… need a distinguishing modifier
+  struct Title {};  // whether a title takes a complement is read from the text (وزير vs الرئيس)
+  struct OrgHead {
+    bool weak;        // قوات، حركة…: need a distinguishing modifier
+    bool adjectival;  // منظمة: also a participle (الجريمة المنظمة)
+    bool media;       // قناة، صحيفة: the name that follows is the organization, without the head
+  };
   // definite: the data writes the cue with the article (العاصمة طرابلس); otherwise it only
   // introduces a name in construct (منطقة الساحل), and المنطقة + word is an ordinary phrase.
   struct LocationCue { bool definite; };

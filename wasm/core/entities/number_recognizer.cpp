@@ -55,7 +55,7 @@ void NumberRecognizer::recognize(const ExtractionContext& ctx, const NounTest& m
     const NumberWord* first = digits ? nullptr : number_word(ctx, i);
     if (!digits && !first) continue;
     if (first && first->plural) continue;  // آلاف alone: a vague quantity
-    if (first && ctx.has_article(i)) {
+    if (first && !first->multiplier && ctx.has_article(i)) {
       // The definite numeral follows its definite noun as an adjective: البلدان الثلاثة.
       if (i > 0 && ctx.joined[i - 1] && ctx.has_article(i - 1) && may_be_noun(i - 1)) {
         out.push_back(EntityCandidate{i - 1, i + 1, EntityType::Number, "", "", "", std::to_string(first->value), 0});
@@ -77,7 +77,8 @@ void NumberRecognizer::recognize(const ExtractionContext& ctx, const NounTest& m
       for (; k < n; ++k) {
         if (k > i && (!ctx.joined[k - 1] || (ctx.has_particle(k) && ctx.normalized(k)[0] != u'و'))) break;
         const NumberWord* w = number_word(ctx, k);
-        if (!w || ctx.has_article(k)) break;
+        // (آلاف reads as ال + اف to the stripper: a multiplier's "article" is its first letters)
+        if (!w || (ctx.has_article(k) && !w->multiplier)) break;
         if (k > i && w->multiplier == false && !ctx.has_particle(k) && current % 1000 != 0 && w->value < 100) break;
         if (w->multiplier) {
           total += (current == 0 ? 1 : current) * w->value;
@@ -90,7 +91,7 @@ void NumberRecognizer::recognize(const ExtractionContext& ctx, const NounTest& m
       ++k;
       // 3 ملايين، 1500 ألف
       if (k < n && ctx.joined[k - 1] && !ctx.has_particle(k)) {
-        if (const NumberWord* w = number_word(ctx, k); w && w->multiplier && !ctx.has_article(k)) {
+        if (const NumberWord* w = number_word(ctx, k); w && w->multiplier) {
           total = (current == 0 ? 1 : current) * w->value;
           current = 0;
           ++k;
