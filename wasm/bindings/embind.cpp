@@ -57,6 +57,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("documents", &mirsad::JsonApi::documents)
       .function("search", &mirsad::JsonApi::search)
       .function("entities", &mirsad::JsonApi::entities)
+      .function("entityOverview", &mirsad::JsonApi::entity_overview)
       .function("entitiesOfText", &mirsad::JsonApi::entities_of_text)
       .function("normalize", &mirsad::JsonApi::normalize)
       .function("countTokens", &mirsad::JsonApi::count_tokens)

@@ -96,6 +96,16 @@
     /** Entities of one document, or of all when id is omitted. @returns {{documents: {id: string, entities: Entity[]}[]}} */
     entities(id) { return JSON.parse(this._api.entities(id === undefined ? '' : String(id))); }
 
+    /**
+     * The entities of a set of documents taken together (all documents when ids is empty):
+     * {documents, truncated, entities: [{type, canonical, label_en, documents, mentions}],
+     *  pairs: [{a, b, documents, sentences}] (indexes into entities), timeline: [{period, mentions, documents, ids}]}.
+     * @param {string[]} [ids] @param {number} [limit=60]
+     */
+    entityOverview(ids, limit) {
+      return JSON.parse(this._api.entityOverview(JSON.stringify((ids || []).map(String)), limit || 60));
+    }
+
     /** Entities of a text that is not in the corpus. */
     entitiesOfText(text) { return JSON.parse(this._api.entitiesOfText(String(text))).documents[0].entities; }
 

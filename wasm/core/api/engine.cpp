@@ -151,4 +151,11 @@ const std::vector<Entity>& Engine::entities(DocOrdinal doc) const {
   return it->second;
 }
 
+EntityOverview Engine::entity_overview(const std::vector<DocOrdinal>& docs, std::size_t entity_limit,
+                                       std::size_t matrix_size) const {
+  return build_entity_overview(
+      docs.size(), [&](std::size_t i) { return OverviewDocument{&entities(docs[i]), texts_->text(docs[i])}; },
+      entity_limit, matrix_size);
+}
+
 }  // namespace mirsad

@@ -1,5 +1,6 @@
 #include "api/json_api.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <malloc.h>
 
@@ -122,6 +123,48 @@ std::string JsonApi::entities_of_text(const std::u16string& text) const {
   ordered_json list = ordered_json::array();
   for (const Entity& e : engine_.extract_entities(text)) list.push_back(entity_json(e));
   return dump(ordered_json{{"documents", {{{"id", "text"}, {"entities", std::move(list)}}}}});
+}
+
+std::string JsonApi::entity_overview(const std::string& ids_json, int entity_limit) const {
+  std::vector<DocOrdinal> docs;
+  std::vector<std::string> unknown;
+  bool truncated = false;
+  const std::size_t limit = std::clamp(entity_limit, 1, 500);
+  if (ids_json.empty() || ids_json == "[]") {
+    const std::size_t n = std::min(engine_.documents().size(), kOverviewDocuments);
+    truncated = engine_.documents().size() > n;
+    for (DocOrdinal d = 0; d < n; ++d) docs.push_back(d);
+  } else {
+    const json ids = json::parse(ids_json, nullptr, false);
+    if (!ids.is_array()) return dump(ordered_json{{"error", "expected a JSON array of document ids"}});
+    for (const json& id : ids) {
+      if (docs.size() == kOverviewDocuments) { truncated = true; break; }
+      const auto ordinal = id.is_string() ? engine_.find(id.get<std::string>()) : std::nullopt;
+      if (ordinal) docs.push_back(*ordinal);
+      else if (unknown.size() < 10) unknown.push_back(id.is_string() ? id.get<std::string>() : id.dump());
+    }
+  }
+  const EntityOverview o = engine_.entity_overview(docs, limit, kMatrixSize);
+  ordered_json entities = ordered_json::array(), pairs = ordered_json::array(), timeline = ordered_json::array();
+  for (const EntitySummary& e : o.entities) {
+    entities.push_back({{"type", entity_type_name(e.type)}, {"canonical", e.canonical}, {"label_en", e.label_en},
+                        {"documents", e.documents}, {"mentions", e.mentions}});
+  }
+  for (const CoOccurrence& p : o.pairs) {
+    pairs.push_back({{"a", p.a}, {"b", p.b}, {"documents", p.documents}, {"sentences", p.sentences}});
+  }
+  for (const TimelinePeriod& t : o.timeline) {
+    ordered_json ids = ordered_json::array();
+    for (const uint32_t i : t.documents) {
+      if (ids.size() == 50) break;
+      ids.push_back(engine_.documents()[docs[i]].id);
+    }
+    timeline.push_back({{"period", t.period}, {"mentions", t.mentions}, {"documents", t.documents.size()}, {"ids", std::move(ids)}});
+  }
+  ordered_json out{{"documents", o.documents}, {"truncated", truncated}, {"entities", std::move(entities)},
+                   {"pairs", std::move(pairs)}, {"timeline", std::move(timeline)}};
+  if (!unknown.empty()) out["unknown_ids"] = unknown;
+  return dump(out);
 }
 
 std::string JsonApi::save_index() const { return IndexFile::save(engine_); }

@@ -35,6 +35,13 @@ class JsonApi {
   std::string entities(const std::string& id) const;
   // Entities of an arbitrary text that is not part of the corpus (id "text").
   std::string entities_of_text(const std::u16string& text) const;
+  // The overview of the documents whose ids are in ids_json (a JSON array; empty or "[]" for
+  // all): {"documents", "truncated", "entities": [{type, canonical, label_en, documents,
+  // mentions}], "pairs": [{a, b, documents, sentences}], "timeline": [{period, mentions,
+  // documents, ids}]}. At most kOverviewDocuments documents are read (the first ones given).
+  std::string entity_overview(const std::string& ids_json, int entity_limit) const;
+  static constexpr std::size_t kOverviewDocuments = 2000;
+  static constexpr std::size_t kMatrixSize = 12;
   std::string normalize(const std::u16string& text) const;
   // {"documents", "tokens", "terms": {level: n}, "index_bytes", "text_bytes"}: what the index holds
   // (text_bytes: texts on the C++ heap, 0 when the page keeps them as JS strings).
