@@ -18,8 +18,9 @@
     textCache: new Map(), // String(id) → text
     query: '',
     mode: 'word',
-    entityFilter: null,
-    limit: 100,           // hits asked of the core; "more" asks for the next hundred   // {canonical, text, type}: results restricted to documents mentioning it
+    entityFilter: null,   // {canonical, text, type} or {pair: [..]}: results restricted to documents mentioning it
+    limit: 100,           // hits asked of the core; "more" asks for the next hundred
+    hitsTotal: 0,
     openId: null,
     entityCache: new Map(),
     // bring your own documents
@@ -99,18 +100,62 @@
 
   // The query the core runs: what was typed, plus the entity filter as query syntax
   // (entity:"…"), so that the core alone decides which documents mention the entity.
+  // A filter is one entity ({canonical, text, type}) or, from the co-occurrence matrix, two
+  // ({pair: [entity, entity]}): documents that mention both.
+  function filterEntities(f) { return f ? (f.pair || [f]) : []; }
+  function entityName(e) { return String(e.canonical || e.text || ''); }
+
   function effectiveQuery(q) {
-    var f = state.entityFilter;
-    if (!f) return q;
-    var value = String(f.canonical || f.text || '').replace(/"/g, '');
-    return (q.trim() ? q + ' ' : '') + 'entity:"' + value + '"';
+    var terms = filterEntities(state.entityFilter).map(function (e) {
+      return 'entity:"' + entityName(e).replace(/"/g, '') + '"';
+    });
+    if (!terms.length) return q;
+    return (q.trim() ? q + ' ' : '') + terms.join(' ');
   }
 
   function setEntityFilter(filter) {
     state.entityFilter = filter;
     $('entity-filter').hidden = !filter;
-    $('entity-filter-name').textContent = filter ? (filter.canonical || filter.text) : '';
+    $('entity-filter-name').textContent = filterEntities(filter).map(entityName).join(' + ');
     runSearch();
+  }
+
+  /* ---------------- entity overview ---------------- */
+
+  var OVERVIEW_ALL = 300;  // documents read for the overview when no query narrows them
+  var overviewTimer = 0;
+
+  // Recomputed a moment after the last keystroke, and only while the panel is open: the first
+  // overview of many documents extracts their entities.
+  function scheduleOverview() {
+    clearTimeout(overviewTimer);
+    overviewTimer = setTimeout(updateOverview, 150);
+  }
+
+  function updateOverview() {
+    if (!state.engine || !views.overview.isOpen()) return;
+    var active = state.query.trim() !== '' || state.entityFilter !== null;
+    var ids, scope;
+    if (active) {
+      ids = Array.from(state.hits.keys());
+      scope = ids.length ? 'في ' + (state.hitsTotal > ids.length ? 'أول ' : '') + UI.count('docs', ids.length) + ' من النتائج' : '';
+    } else if (state.docs.length > OVERVIEW_ALL) {
+      ids = state.docs.slice(0, OVERVIEW_ALL).map(function (d) { return String(d.id); });
+      scope = 'في أول ' + UI.count('docs', OVERVIEW_ALL) + ' من ' + state.docs.length;
+    } else {
+      ids = [];
+      scope = 'في المجموعة كلها (' + UI.count('docs', state.docs.length) + ')';
+    }
+    if (active && !ids.length) {
+      views.overview.render({ entities: [], pairs: [], timeline: [] }, state.byId, 'لا نتائج');
+      return;
+    }
+    try {
+      views.overview.render(state.engine.entityOverview(ids, 80), state.byId, scope);
+    } catch (err) {
+      views.overview.render({ entities: [], pairs: [], timeline: [] }, state.byId,
+        'تعذّر حساب النظرة العامة: ' + (err && err.message ? err.message : String(err)));
+    }
   }
 
   function runSearch() {
@@ -145,6 +190,7 @@
       }
       if (typeof res.matches_total === 'number' && res.matches_total > 0) nMatches = res.matches_total;
       var total = typeof res.total === 'number' ? res.total : hits.length;
+      state.hitsTotal = total;
       views.search.setCount(total === 0 ? 'لا نتائج'
         : UI.count('matches', nMatches) + ' ' + UI.count('inDocs', total));
       warnings = warnings.concat(res.warnings || []);
@@ -156,6 +202,7 @@
     views.search.setWarnings(warnings);
     document.body.classList.toggle('has-query', active);
     if (state.openId !== null) paintReader();
+    scheduleOverview();
   }
 
   /* ---------------- reader ---------------- */
@@ -501,6 +548,17 @@
       if (entity && entity.canonical) setEntityFilter(entity);
     });
     $('entity-filter-clear').addEventListener('click', function () { setEntityFilter(null); });
+    views.overview = new UI.Overview({
+      root: $('overview'), scope: $('overview-scope'), legend: $('overview-legend'), entities: $('overview-entities'),
+      matrix: $('overview-matrix'), unit: $('overview-unit'), timeline: $('overview-timeline'),
+      timelineDocs: $('overview-timeline-docs')
+    }, {
+      entity: function (entity) { setEntityFilter(entity); },
+      pair: function (a, b) { setEntityFilter({ pair: [a, b] }); },
+      doc: function (id) { openDoc(id); }
+    });
+    $('overview').addEventListener('toggle', scheduleOverview);
+    UI.entityLegend($('reader-legend'));
     views.byod = new UI.Byod({
       fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),
       pastePanel: $('paste-panel'), pasteText: $('paste-text'), pasteAdd: $('paste-add'),

@@ -107,7 +107,8 @@
     // after the preposition في (genitive)
     inDocs: { zero: 'في أيّ مستند', one: 'في مستند واحد', two: 'في مستندين', few: 'في {n} مستندات', many: 'في {n} مستنداً', other: 'في {n} مستند' },
     docs: { zero: 'لا مستندات', one: 'مستند واحد', two: 'مستندان', few: '{n} مستندات', many: '{n} مستنداً', other: '{n} مستند' },
-    mentions: { zero: 'لا إشارات', one: 'إشارة واحدة', two: 'إشارتان', few: '{n} إشارات', many: '{n} إشارةً', other: '{n} إشارة' }
+    mentions: { zero: 'لا إشارات', one: 'إشارة واحدة', two: 'إشارتان', few: '{n} إشارات', many: '{n} إشارةً', other: '{n} إشارة' },
+    inSentences: { zero: 'في أيّ جملة', one: 'في جملة واحدة', two: 'في جملتين', few: 'في {n} جمل', many: 'في {n} جملةً', other: 'في {n} جملة' }
   };
 
   function count(kind, n) { return phrase(n, FORMS[kind]); }

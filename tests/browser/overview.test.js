@@ -1,0 +1,56 @@
+'use strict';
+// The entity overview: legend, the entities most present, the co-occurrence matrix and the
+// timeline, each checked against the core's own overview of the same documents.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { openPage, screenshotPath } = require('./chromium');
+const { engineWithSeeds } = require('../node/helpers');
+
+test('entity overview: counts, co-occurrence and timeline agree with the core; clicks filter', async (t) => {
+  const engine = await engineWithSeeds();
+  const expected = engine.entityOverview([], 80);
+  const { page, errors } = await openPage(t);
+  await page.waitForSelector('#overview-entities .entity');
+
+  // Legend: one swatch per entity type, in the overview and above the reader's text.
+  assert.equal(await page.locator('#overview-legend .legend__item').count(), 6);
+  assert.equal(await page.locator('#reader-legend .legend__item').count(), 6);
+  assert.match(await page.textContent('#overview-scope'), /المجموعة كلها/);
+
+  // The most present entity, with the core's document count.
+  const top = expected.entities[0];
+  const first = page.locator('#overview-entities .entity').filter({ hasText: top.canonical }).first();
+  assert.equal((await first.locator('.entity__count').textContent()).trim(), String(top.documents));
+
+  // The matrix: one button per pair, showing documents, then sentences.
+  const pairs = expected.pairs;
+  assert.ok(pairs.length > 0, 'the seeds have entities that occur together');
+  assert.equal(await page.locator('#overview-matrix .matrix__value').count(), pairs.length * 2, 'both halves of the symmetric matrix');
+  const p = pairs[0];
+  const cell = page.locator(`#overview-matrix button[data-a="${p.a}"][data-b="${p.b}"]`);
+  assert.equal((await cell.textContent()).trim(), String(p.documents));
+  await page.selectOption('#overview-unit', 'sentences');
+  assert.equal((await cell.textContent()).trim(), String(p.sentences));
+
+  // The timeline: one bar per period, in order; a click lists its documents.
+  const periods = expected.timeline.map((x) => x.period);
+  assert.ok(periods.length > 0, 'the seeds mention dates');
+  assert.deepEqual(await page.locator('#overview-timeline .timeline__bar').evaluateAll((bs) => bs.map((b) => b.dataset.period)), periods);
+  await page.click(`#overview-timeline .timeline__bar[data-period="${periods[0]}"]`);
+  assert.equal(await page.locator('#overview-timeline-docs button[data-id]').count(), expected.timeline[0].ids.length);
+  await page.screenshot({ path: screenshotPath('page-overview.png'), fullPage: false });
+
+  // A matrix cell restricts the results to the documents that mention both.
+  await page.click(`#overview-matrix button[data-a="${p.a}"][data-b="${p.b}"]`);
+  await page.waitForSelector('#results:not([hidden])');
+  const both = engine.search(`entity:"${expected.entities[p.a].canonical}" entity:"${expected.entities[p.b].canonical}"`, { mode: 'word', limit: 100 });
+  assert.equal(await page.locator('#results [data-id]').count(), both.hits.length);
+  assert.equal(both.hits.length, p.documents, 'the pair count is the number of documents the filter finds');
+  assert.match(await page.textContent('#entity-filter-name'), / \+ /);
+  // …and the overview now covers those documents only.
+  await page.waitForFunction(() => /النتائج/.test(document.getElementById('overview-scope').textContent));
+
+  await page.click('#entity-filter-clear');
+  await page.waitForSelector('#doc-list:not([hidden])');
+  assert.deepEqual(errors, []);
+});
