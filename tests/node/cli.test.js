@@ -113,3 +113,18 @@ test('usage errors exit 2, a missing corpus exits 1, both with a message', () =>
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /corpus not found/);
 });
+
+test('entities --overview: the corpus entities, pairs and timeline, as the module computes them', async () => {
+  const engine = await engineWithSeeds();
+  const expected = engine.entityOverview([], 40);
+  const out = cliJson(['entities', '--overview']);
+  assert.equal(out.documents, 5);
+  assert.deepEqual(out.entities.map((e) => [e.type, e.canonical, e.documents, e.mentions]),
+    expected.entities.map((e) => [e.type, e.canonical, e.documents, e.mentions]));
+  assert.deepEqual(out.pairs, expected.pairs);
+  assert.deepEqual(out.timeline.map((x) => x.period), expected.timeline.map((x) => x.period));
+  const text = cli(['entities', '--overview']);
+  assert.equal(text.status, 0);
+  assert.match(text.stdout, /together \(documents \/ sentences\)/);
+  assert.match(text.stdout, /ليبيا \(Libya\)/);
+});
