@@ -127,7 +127,8 @@ void Tokenizer::add_segment(const NormalizedText& text, uint32_t b, uint32_t e, 
   // UAX #29 keeps a.b together (MidNumLet), which suits Latin abbreviations; between Arabic
   // letters a full stop is a sentence end with the space missing (التونسيين.ويثير), since
   // Arabic abbreviations are not written that way.
-  for (uint32_t p = b + 1; p + 1 < e; ++p) {
+  // (Only ICU's segments can hold a stop: the fast path's runs are letters only.)
+  for (uint32_t p = b + 1; !known_word && p + 1 < e; ++p) {
     if (text.text[p] == u'.' && is_arabic_letter(text.text[p - 1]) && is_arabic_letter(text.text[p + 1])) {
       add_segment(text, b, p, tokens, false);
       add_segment(text, p + 1, e, tokens, false);
