@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analysis/analyzer.hpp"
+#include "api/engine.hpp"
 #include "text/utf.hpp"
 
 namespace mirsad::fuzz {
@@ -45,16 +46,32 @@ inline void analyze_and_check(const mirsad::Analyzer& analyzer, const mirsad::Ch
   MIRSAD_FUZZ_CHECK(normalizer.normalize_plain(once) == once);  // idempotent
 }
 
+// Entities: spans inside the text, never cutting a surrogate pair, in order and not overlapping
+// (glued words are split into sub-token spans, so this is worth checking on hostile input).
+inline void extract_and_check(const mirsad::Engine& engine, const std::u16string& text) {
+  uint32_t previous_end = 0;
+  for (const mirsad::Entity& e : engine.extract_entities(text)) {
+    MIRSAD_FUZZ_CHECK(e.span.start < e.span.end && e.span.end <= text.size());
+    MIRSAD_FUZZ_CHECK(!splits_pair(text, e.span.start) && !splits_pair(text, e.span.end));
+    MIRSAD_FUZZ_CHECK(e.span.start >= previous_end);
+    MIRSAD_FUZZ_CHECK(!e.canonical.empty());
+    previous_end = e.span.end;
+  }
+}
 
 // Reads fuzz bytes both ways the core meets text: UTF-8 (files) and raw UTF-16 (JS strings).
 inline void check_input(const uint8_t* data, std::size_t size) {
   static const mirsad::Lexicon lexicon;
   static const mirsad::Analyzer analyzer(lexicon);
   static const mirsad::CharNormalizer normalizer;
-  analyze_and_check(analyzer, normalizer, mirsad::utf8_to_utf16({reinterpret_cast<const char*>(data), size}));
+  static const mirsad::Engine engine;  // the entity extractor with its real lexicon and data
+  const std::u16string decoded = mirsad::utf8_to_utf16({reinterpret_cast<const char*>(data), size});
+  analyze_and_check(analyzer, normalizer, decoded);
+  extract_and_check(engine, decoded);
   std::u16string units(size / 2, u'\0');
   for (std::size_t i = 0; i + 1 < size; i += 2) units[i / 2] = static_cast<char16_t>(data[i] | (data[i + 1] << 8));
   analyze_and_check(analyzer, normalizer, units);
+  extract_and_check(engine, units);
 }
 
 }  // namespace mirsad::fuzz
