@@ -113,11 +113,53 @@
     return (q.trim() ? q + ' ' : '') + terms.join(' ');
   }
 
-  function setEntityFilter(filter) {
+  function showEntityFilter(filter) {
     state.entityFilter = filter;
     $('entity-filter').hidden = !filter;
     $('entity-filter-name').textContent = filterEntities(filter).map(entityName).join(' + ');
+  }
+
+  function setEntityFilter(filter) {
+    showEntityFilter(filter);
+    state.pushNextHash = true;  // back lifts the filter again
     runSearch();
+  }
+
+  /* ---------------- export ---------------- */
+
+  function isActive() { return state.query.trim() !== '' || state.entityFilter !== null; }
+
+  // The documents in scope: the fetched hits of the current query, in rank order, or all.
+  function scopeIds() {
+    return isActive() ? Array.from(state.hits.keys()) : state.docs.map(function (d) { return String(d.id); });
+  }
+
+  function exportedResults() {
+    return scopeIds().map(function (key, i) {
+      var doc = state.byId.get(key) || {};
+      var hit = isActive() ? state.hits.get(key) : null;
+      var row = { rank: hit ? i + 1 : '', id: key, title: doc.title || '', date: doc.date || '', source: doc.source || '',
+        score: hit ? hit.score : '', matches: hit ? (hit.matches || []).length : '', snippet: '' };
+      if (hit && hit.snippet) row.snippet = textOf(key).slice(hit.snippet.start, hit.snippet.end);
+      return row;
+    });
+  }
+
+  function exportedEntities() {
+    var rows = [];
+    scopeIds().forEach(function (key) {
+      var list;
+      try { list = entitiesOf(key); } catch (e) { list = []; }
+      list.forEach(function (e) {
+        rows.push({ document: key, type: e.type, text: e.text, canonical: e.canonical || '', label_en: e.label_en || '',
+          value: e.value || '', start: e.start, end: e.end });
+      });
+    });
+    return rows;
+  }
+
+  function exportStamp() {
+    return new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
   }
 
   /* ---------------- entity overview ---------------- */
@@ -203,6 +245,8 @@
     document.body.classList.toggle('has-query', active);
     if (state.openId !== null) paintReader();
     scheduleOverview();
+    if (!state.restoring) writeHash(state.pushNextHash);
+    state.pushNextHash = false;
   }
 
   /* ---------------- reader ---------------- */
@@ -241,7 +285,7 @@
       global.scrollTo(0, 0);
     }
     views.reader.reveal();
-    if (opts.updateHash !== false) setHash(UI.docHref(key));
+    if (opts.updateHash !== false) writeHash(true);
   }
 
   function closeDoc(opts) {
@@ -252,7 +296,7 @@
     views.docList.setActive(null);
     views.results.setActive(null);
     document.body.classList.remove('is-reading');
-    setHash('');
+    if (!(opts && opts.fromHash)) writeHash(true);
     // Return focus to the item that was open, if it is in the visible list.
     if (key !== null && !(opts && opts.keepFocus)) {
       var list = state.query.trim() ? $('results') : $('doc-list');
@@ -263,38 +307,69 @@
     }
   }
 
-  /* ---------------- location hash (#doc=ID) ---------------- */
+  /* ---------------- page state in the URL: #q=…&mode=…&entity=…&doc=… ---------------- */
 
-  var settingHash = false;
-  function setHash(hash) {
-    var current = global.location.hash;
-    if ((hash || '') === (current === '#' ? '' : current)) return;
-    settingHash = true;
+  // The query, match level, entity filter and open document live in the hash, so a search can
+  // be shared as a link and back/forward step through it. Typing replaces the current entry;
+  // opening a document or setting a filter adds one (and so does the first keystroke after).
+  function hashFromState() {
+    var p = new URLSearchParams();
+    if (state.query.trim()) p.set('q', state.query);
+    if (state.mode !== 'word') p.set('mode', state.mode);
+    filterEntities(state.entityFilter).forEach(function (e) { p.append('entity', entityName(e)); });
+    if (state.openId !== null) p.set('doc', state.openId);
+    var text = p.toString();
+    return text ? '#' + text : '';
+  }
+
+  var writtenHash = null;  // the hash this page set last: its hashchange event is not a navigation
+  function writeHash(push) {
+    var hash = hashFromState();
+    var current = global.location.hash === '#' ? '' : global.location.hash;
+    if (push) state.pushNextHash = true;
+    if (hash === current) return;
+    writtenHash = hash || '#';
     try {
-      if (hash) global.location.hash = hash;
+      if (push) global.location.hash = hash || '#';
       else if (global.history && global.history.replaceState) {
-        global.history.replaceState(null, '', global.location.href.split('#')[0]);
-      } else global.location.hash = '';
+        global.history.replaceState(null, '', global.location.href.split('#')[0] + hash);
+      } else global.location.hash = hash;
     } catch (e) {
       // Some browsers restrict history on file:// — the hash is only a convenience.
     }
-    settingHash = false;
   }
 
-  function hashDocId() {
-    var h = global.location.hash;
-    if (h.indexOf('#doc=') !== 0) return null;
-    try { return decodeURIComponent(h.slice(5)); } catch (e) { return null; }
+  function readHash() {
+    var p;
+    try { p = new URLSearchParams(global.location.hash.replace(/^#/, '')); } catch (e) { p = new URLSearchParams(); }
+    return { q: p.get('q') || '', mode: p.get('mode') || 'word', doc: p.get('doc'), entities: p.getAll('entity').filter(Boolean) };
+  }
+
+  // Puts the page in the state the URL describes (on load and on back/forward).
+  function applyHash() {
+    var s = readHash();
+    var names = s.entities.slice(0, 2).map(function (n) { return { canonical: n, text: n }; });
+    state.restoring = true;
+    try {
+      views.search.set(s.q, s.mode);
+      showEntityFilter(names.length === 0 ? null : names.length === 1 ? names[0] : { pair: names });
+      runSearch();
+      if (s.doc !== null && state.byId.has(s.doc)) {
+        if (s.doc !== state.openId) openDoc(s.doc, { updateHash: false });
+      } else if (state.openId !== null) {
+        closeDoc({ fromHash: true, keepFocus: true });
+      }
+    } finally {
+      state.restoring = false;
+    }
+    state.pushNextHash = true;
   }
 
   function onHashChange() {
-    if (settingHash) return;
-    var id = hashDocId();
-    if (id !== null && state.byId.has(id)) {
-      if (id !== state.openId) openDoc(id, { updateHash: false });
-    } else if (state.openId !== null) {
-      closeDoc();
-    }
+    var current = global.location.hash || '#';
+    if (current === writtenHash) return;
+    writtenHash = null;
+    applyHash();
   }
 
   /* ---------------- bring your own documents ---------------- */
@@ -510,15 +585,13 @@
     views.docList.render(state.docs, textOf);
     views.search.enable();
     views.byod.enable();
-    runSearch();
     setStatus(errors.length ? 'تعذّر تحميل ' + UI.count('docs', errors.length) + ' من المجموعة (التفاصيل في وحدة التحكّم).' : '');
 
-    var initial = hashDocId();
-    if (initial !== null && state.byId.has(initial)) openDoc(initial, { updateHash: false });
+    applyHash();  // a shared link opens on its search, filter and document
     global.addEventListener('hashchange', onHashChange);
 
     document.body.dataset.ready = '1';
-    if (!initial) $('q').focus();
+    if (state.openId === null) $('q').focus();
   }
 
   function start() {
@@ -558,6 +631,10 @@
       doc: function (id) { openDoc(id); }
     });
     $('overview').addEventListener('toggle', scheduleOverview);
+    views.exporter = new UI.Exporter({
+      results: { csv: $('export-results-csv'), json: $('export-results-json') },
+      entities: { csv: $('export-entities-csv'), json: $('export-entities-json') }
+    }, { results: exportedResults, entities: exportedEntities, name: exportStamp });
     UI.entityLegend($('reader-legend'));
     views.byod = new UI.Byod({
       fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),

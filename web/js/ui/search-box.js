@@ -43,6 +43,13 @@
 
   SearchBox.prototype.mode = function () { return this.select.value || 'word'; };
 
+  /** Sets the query and match level without firing onChange (state restored from the URL). */
+  SearchBox.prototype.set = function (query, mode) {
+    this.input.value = query;
+    var known = Array.prototype.some.call(this.select.options, function (o) { return o.value === mode; });
+    this.select.value = known ? mode : 'word';
+  };
+
   SearchBox.prototype.setCount = function (text) {
     if (this.countEl.textContent !== text) this.countEl.textContent = text;
   };
