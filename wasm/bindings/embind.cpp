@@ -58,6 +58,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("search", &mirsad::JsonApi::search)
       .function("entities", &mirsad::JsonApi::entities)
       .function("entityOverview", &mirsad::JsonApi::entity_overview)
+      .function("concordance", &mirsad::JsonApi::concordance)
       .function("entitiesOfText", &mirsad::JsonApi::entities_of_text)
       .function("normalize", &mirsad::JsonApi::normalize)
       .function("countTokens", &mirsad::JsonApi::count_tokens)

@@ -21,6 +21,7 @@
     entityFilter: null,   // {canonical, text, type} or {pair: [..]}: results restricted to documents mentioning it
     limit: 100,           // hits asked of the core; "more" asks for the next hundred
     hitsTotal: 0,
+    view: 'results',      // or 'kwic': the keyword-in-context lines of the current query
     openId: null,
     entityCache: new Map(),
     // bring your own documents
@@ -123,6 +124,32 @@
     showEntityFilter(filter);
     state.pushNextHash = true;  // back lifts the filter again
     runSearch();
+  }
+
+  /* ---------------- keyword in context ---------------- */
+
+  // Results or concordance: the switch only matters while a query is active.
+  function showView(active) {
+    var kwic = active && state.view === 'kwic' && state.query.trim() !== '';
+    $('view-switch').hidden = !active;
+    $('view-results').setAttribute('aria-pressed', String(!kwic));
+    $('view-kwic').setAttribute('aria-pressed', String(kwic));
+    if (active) views.results.show(!kwic);
+    if (kwic) $('more').hidden = true;
+    views.concordance.show(kwic);
+    if (kwic) {
+      try {
+        views.concordance.render(state.engine.concordance(effectiveQuery(state.query), state.mode, 500, 6, views.concordance.order()));
+      } catch (err) {
+        views.concordance.render({ lines: [] });
+      }
+    }
+  }
+
+  function setView(view) {
+    state.view = view;
+    state.pushNextHash = true;
+    runSearch();  // redraws the chosen view (and the results' "more" button)
   }
 
   /* ---------------- export ---------------- */
@@ -243,6 +270,7 @@
     }
     views.search.setWarnings(warnings);
     document.body.classList.toggle('has-query', active);
+    showView(active);
     if (state.openId !== null) paintReader();
     scheduleOverview();
     if (!state.restoring) writeHash(state.pushNextHash);
@@ -317,6 +345,7 @@
     if (state.query.trim()) p.set('q', state.query);
     if (state.mode !== 'word') p.set('mode', state.mode);
     filterEntities(state.entityFilter).forEach(function (e) { p.append('entity', entityName(e)); });
+    if (state.view === 'kwic') p.set('view', 'kwic');
     if (state.openId !== null) p.set('doc', state.openId);
     var text = p.toString();
     return text ? '#' + text : '';
@@ -342,7 +371,8 @@
   function readHash() {
     var p;
     try { p = new URLSearchParams(global.location.hash.replace(/^#/, '')); } catch (e) { p = new URLSearchParams(); }
-    return { q: p.get('q') || '', mode: p.get('mode') || 'word', doc: p.get('doc'), entities: p.getAll('entity').filter(Boolean) };
+    return { q: p.get('q') || '', mode: p.get('mode') || 'word', doc: p.get('doc'), entities: p.getAll('entity').filter(Boolean),
+      view: p.get('view') === 'kwic' ? 'kwic' : 'results' };
   }
 
   // Puts the page in the state the URL describes (on load and on back/forward).
@@ -352,6 +382,7 @@
     state.restoring = true;
     try {
       views.search.set(s.q, s.mode);
+      state.view = s.view;
       showEntityFilter(names.length === 0 ? null : names.length === 1 ? names[0] : { pair: names });
       runSearch();
       if (s.doc !== null && state.byId.has(s.doc)) {
@@ -600,9 +631,11 @@
       return;
     }
     views.search = new UI.SearchBox({
-      input: $('q'), select: $('mode'), count: $('count'), warnings: $('warnings'),
+      input: $('q'), select: $('mode'), count: $('count'), warnings: $('warnings'), help: $('mode-help'),
       onChange: runSearch,
-      onSubmit: function () {
+      // Enter: open the first result; with a result open, go to its next match (Shift: previous).
+      onSubmit: function (backwards) {
+        if (state.openId !== null && state.query.trim()) { views.reader.step(backwards ? -1 : 1); return; }
         var first = views.results.firstId();
         if (state.query.trim() && first !== null) openDoc(first);
       }
@@ -631,6 +664,14 @@
       doc: function (id) { openDoc(id); }
     });
     $('overview').addEventListener('toggle', scheduleOverview);
+    views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'), note: $('kwic-note') },
+      function (id, start) {
+        openDoc(id);
+        views.reader.goToOffset(start);
+      },
+      function () { showView(isActive()); });
+    $('view-results').addEventListener('click', function () { setView('results'); });
+    $('view-kwic').addEventListener('click', function () { setView('kwic'); });
     views.exporter = new UI.Exporter({
       results: { csv: $('export-results-csv'), json: $('export-results-json') },
       entities: { csv: $('export-entities-csv'), json: $('export-entities-json') }

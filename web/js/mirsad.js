@@ -97,6 +97,15 @@
     entities(id) { return JSON.parse(this._api.entities(id === undefined ? '' : String(id))); }
 
     /**
+     * Keyword in context: {matches_total, truncated, lines: [{id, start, end, left, keyword, right}]}.
+     * @param {string} query @param {string} [mode='word'] @param {number} [maxLines=500]
+     * @param {number} [context=6] words each side @param {'document'|'left'|'right'} [order='document']
+     */
+    concordance(query, mode, maxLines, context, order) {
+      return JSON.parse(this._api.concordance(String(query), mode || 'word', maxLines || 500, context || 6, order || 'document'));
+    }
+
+    /**
      * The entities of a set of documents taken together (all documents when ids is empty):
      * {documents, truncated, entities: [{type, canonical, label_en, documents, mentions}],
      *  pairs: [{a, b, documents, sentences}] (indexes into entities), timeline: [{period, mentions, documents, ids}]}.

@@ -58,6 +58,7 @@ class Engine {
   EntityOverview entity_overview(const std::vector<DocOrdinal>& docs, std::size_t entity_limit,
                                  std::size_t matrix_size) const;
   AnalyzedText analyze(std::u16string_view text) const { return analyzer_->analyze(text); }
+  const Analyzer& analyzer() const { return *analyzer_; }
   // Documents and indexes as bytes, for IndexFile; read() expects an empty engine and leaves it
   // empty when the bytes are inconsistent.
   void write(BinaryWriter& w) const;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/index_file.hpp"
+#include "search/concordance.hpp"
 #include "corpus/corpus_loader.hpp"
 #include "text/utf.hpp"
 
@@ -100,6 +101,30 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
   out["warnings"] = warnings;
   return dump(out);
+}
+
+std::string JsonApi::concordance(const std::u16string& query_text, const std::string& mode, int max_lines,
+                                 int context, const std::string& order) const {
+  const MatchLevel level = parse_match_level(mode.empty() ? "word" : mode).value_or(MatchLevel::Word);
+  const Query query = engine_.parse_query(query_text, level);
+  const SearchResults results = engine_.search(query, kMaxLimit);
+  const std::size_t limit = static_cast<std::size_t>(std::clamp(max_lines, 1, 5000));
+  const ConcordanceOrder sort = order == "left" ? ConcordanceOrder::Left
+                                : order == "right" ? ConcordanceOrder::Right : ConcordanceOrder::Document;
+  const std::vector<ConcordanceLine> lines = build_concordance(
+      results.hits, limit, static_cast<uint32_t>(std::clamp(context, 1, 30)), sort,
+      [&](DocOrdinal d) { return engine_.text(d); }, [&](DocOrdinal d) { return engine_.index().token_spans(d); },
+      [&](std::u16string_view w) { return engine_.analyzer().normalizer().normalize_plain(w); });
+  ordered_json out_lines = ordered_json::array();
+  for (const ConcordanceLine& l : lines) {
+    out_lines.push_back({{"id", engine_.documents()[l.doc].id}, {"start", l.match.start}, {"end", l.match.end},
+                         {"left", utf16_to_utf8(l.left)}, {"keyword", utf16_to_utf8(l.keyword)},
+                         {"right", utf16_to_utf8(l.right)}});
+  }
+  return dump(ordered_json{{"query", utf16_to_utf8(query_text)}, {"mode", match_level_name(level)},
+                           {"order", sort == ConcordanceOrder::Left ? "left" : sort == ConcordanceOrder::Right ? "right" : "document"},
+                           {"matches_total", results.matches_total}, {"truncated", lines.size() < results.matches_total},
+                           {"lines", std::move(out_lines)}, {"warnings", query.warnings}});
 }
 
 std::string JsonApi::entities(const std::string& id) const {

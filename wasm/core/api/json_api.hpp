@@ -33,6 +33,11 @@ class JsonApi {
                      bool live = false) const;
   // Entities of one document, or of every document when id is empty.
   std::string entities(const std::string& id) const;
+  // Keyword in context: every match of the query in its best documents as a line {id, start,
+  // end, left, keyword, right}, with `context` words each side, in document order or sorted by
+  // the words to the left ("left") or right ("right"), compared in their normalized form.
+  std::string concordance(const std::u16string& query, const std::string& mode, int max_lines, int context,
+                          const std::string& order) const;
   // Entities of an arbitrary text that is not part of the corpus (id "text").
   std::string entities_of_text(const std::u16string& text) const;
   // The overview of the documents whose ids are in ids_json (a JSON array; empty or "[]" for

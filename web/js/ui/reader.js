@@ -39,10 +39,11 @@
     this.next.addEventListener('click', function () { self.step(1); });
     this.back.addEventListener('click', function () { self.onClose(); });
     this.root.addEventListener('keydown', function (ev) {
-      // N / P (by physical key, so it works with an Arabic keyboard layout too)
+      // N / P (by physical key, so it works with an Arabic keyboard layout too), Enter / Shift+Enter
       if (ev.target.tagName === 'BUTTON' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
       if (ev.code === 'KeyN') { self.step(1); ev.preventDefault(); }
       else if (ev.code === 'KeyP') { self.step(-1); ev.preventDefault(); }
+      else if (ev.key === 'Enter' && ev.target.tagName !== 'A') { self.step(ev.shiftKey ? -1 : 1); ev.preventDefault(); }
     });
   }
 
@@ -83,9 +84,11 @@
     this.marks = [];
     this.entitySpans = [];
     this.current = -1;
+    this.matchStarts = [];
     if (opts.query) {
       result = UI.highlight(text, opts.matches || [], 'hit');
       this.marks = result.elements;
+      this.matchStarts = (opts.matches || []).map(function (m) { return m[0]; }).sort(function (a, b) { return a - b; });
       if (result.dropped && global.console) {
         console.warn('Mirsad: ' + result.dropped + ' match range(s) were empty, out of range or overlapping in document ' + this.id);
       }
@@ -137,6 +140,12 @@
     m.classList.add('is-current');
     m.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
     this.updateNav(true);
+  };
+
+  /** Scroll to the match that starts at `start` (from the concordance), if it is one. */
+  Reader.prototype.goToOffset = function (start) {
+    var index = this.matchStarts ? this.matchStarts.indexOf(start) : -1;
+    if (index >= 0 && this.marks.length === this.matchStarts.length) this.goTo(index, false);
   };
 
   Reader.prototype.step = function (delta) {

@@ -15,11 +15,13 @@
 
     var self = this;
     this.input.addEventListener('input', function () { self.onChange(); });
-    this.select.addEventListener('change', function () { self.onChange(); });
+    this.select.addEventListener('change', function () { self.showHelp(); self.onChange(); });
+    this.help = opts.help || null;
+    this.showHelp();
     this.input.addEventListener('keydown', function (ev) {
       if (ev.key === 'Enter' && !ev.isComposing) {
         ev.preventDefault();
-        self.onSubmit();
+        self.onSubmit(ev.shiftKey);
       }
     });
     // "/" focuses the search box from anywhere on the page (unless typing in a field).
@@ -33,6 +35,18 @@
       self.input.select();
     });
   }
+
+  // One line per match level: what it matches (UI wording; the matching itself is the core's).
+  var HELP = {
+    exact: 'حرفي: الكلمة كما كُتبت تماماً، بتشكيلها وهمزاتها.',
+    normalized: 'إملائي: يتجاهل التشكيل والتطويل ويوحّد صور الألف والهمزة والياء والتاء المربوطة والأرقام.',
+    word: 'كلمة: الإملائي مع فصل السوابق (و ف ب ك ل ال): «ليبيا» تجد «وليبيا» و«لليبيا» و«بليبيا».',
+    stem: 'جذر خفيف: الكلمة مع حذف اللواحق الشائعة (ات ون ين ية ها…): «الليبيون» تجد «الليبي» و«ليبية».'
+  };
+
+  SearchBox.prototype.showHelp = function () {
+    if (this.help) this.help.textContent = HELP[this.mode()] || '';
+  };
 
   SearchBox.prototype.enable = function () {
     this.input.disabled = false;
@@ -48,6 +62,7 @@
     this.input.value = query;
     var known = Array.prototype.some.call(this.select.options, function (o) { return o.value === mode; });
     this.select.value = known ? mode : 'word';
+    this.showHelp();
   };
 
   SearchBox.prototype.setCount = function (text) {

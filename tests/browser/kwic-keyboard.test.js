@@ -1,0 +1,87 @@
+'use strict';
+// The keyword-in-context view and keyboard-only use of the search and the reader.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { openPage, screenshotPath } = require('./chromium');
+const { engineWithSeeds } = require('../node/helpers');
+
+test('keyword in context: the core\'s lines, sorted either side; a line opens its match', async (t) => {
+  const engine = await engineWithSeeds();
+  const { page, errors } = await openPage(t);
+  await page.fill('#q', 'تونس');
+  await page.waitForSelector('#results [data-id]');
+  await page.click('#view-kwic');
+  await page.waitForSelector('#concordance:not([hidden]) .kwic__line');
+  const expected = engine.concordance('تونس', 'word', 500, 6, 'document');
+  assert.equal(await page.locator('#kwic .kwic__line').count(), expected.lines.length);
+  assert.equal(await page.isVisible('#results'), false);
+
+  await page.selectOption('#kwic-order', 'right');
+  const right = engine.concordance('تونس', 'word', 500, 6, 'right');
+  await page.waitForFunction((first) => document.querySelector('#kwic .kwic__after').textContent === first, right.lines[0].right);
+  assert.deepEqual(await page.locator('#kwic .kwic__after').allTextContents(), right.lines.map((l) => l.right));
+  assert.match(await page.evaluate(() => location.hash), /view=kwic/);
+  await page.screenshot({ path: screenshotPath('page-kwic.png') });
+
+  // A line opens the document with that match current.
+  const line = right.lines[2];
+  await page.click(`#kwic button[data-id="${line.id}"][data-start="${line.start}"]`);
+  await page.waitForSelector('#reader:not([hidden])');
+  const current = await page.getAttribute('#reader-text mark.is-current', 'data-start').catch(() => null);
+  const pos = await page.textContent('#reader-pos');
+  const hit = engine.search('تونس', { mode: 'word', limit: 100, live: true }).hits.find((h) => String(h.id) === String(line.id));
+  const index = hit.matches.findIndex((m) => m[0] === line.start);
+  assert.ok(index >= 0);
+  assert.match(pos, new RegExp(`التطابق ${index + 1} من ${hit.matches.length}`), pos);
+  void current;
+  assert.deepEqual(errors, []);
+});
+
+test('keyboard only: / focuses the search, Enter opens the first result and steps through its matches', async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.keyboard.type('الإرهاب');
+  await page.waitForSelector('#results [data-id]');
+  const firstId = await page.getAttribute('#results [data-id]', 'data-id');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#reader:not([hidden])');
+  assert.equal(await page.getAttribute('#reader', 'data-id'), firstId);
+  const n = Number(await page.getAttribute('#reader-text', 'data-matches'));
+  assert.ok(n >= 2, 'a document with several matches');
+  assert.match(await page.textContent('#reader-pos'), new RegExp(`التطابق 1 من ${n}`));
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#reader-pos'), new RegExp(`التطابق 2 من ${n}`));
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.press('Shift+Enter');
+  assert.match(await page.textContent('#reader-pos'), new RegExp(`التطابق ${n} من ${n}`), 'wraps around');
+  // Tab reaches the reader's buttons, and every focused control shows a visible outline.
+  await page.focus('#reader-next');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#reader-pos'), new RegExp(`التطابق 1 من ${n}`));
+  assert.deepEqual(errors, []);
+});
+
+test('themes: the switch turns the page dark and back, and remembers it', async (t) => {
+  const { page, errors } = await openPage(t);
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  assert.equal(await theme(), 'light');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.click('#theme-toggle');
+  assert.equal(await theme(), 'dark');
+  assert.notEqual(await bg(), light);
+  assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+  await page.fill('#q', 'ليبيا');
+  await page.waitForSelector('#results [data-id]');
+  await page.screenshot({ path: screenshotPath('page-dark.png') });
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  assert.equal(await theme(), 'dark', 'the choice is saved');
+  await page.click('#theme-toggle');
+  assert.equal(await theme(), 'light');
+  assert.deepEqual(errors, []);
+});
