@@ -1,0 +1,80 @@
+'use strict';
+// <mirsad-search> on a hostile host page under a strict Content-Security-Policy (no eval, no
+// inline script or style): two widgets, one wasm module, no CSS crossing the shadow boundary,
+// events the host can hear.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, watchErrors, screenshotPath, WEB } = require('./chromium');
+
+async function openDemo(t) {
+  const { context, close } = await launch();
+  t.after(close);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    window.__instantiations = 0;
+    window.__csp = [];
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      if (!original) continue;
+      WebAssembly[name] = function (...args) { window.__instantiations++; return original.apply(this, args); };
+    }
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto('file://' + WEB + '/widget-demo.html');
+  await page.waitForSelector('#w1[data-ready="1"]', { timeout: 20000 });
+  await page.waitForSelector('#w2[data-ready="1"]', { timeout: 20000 });
+  return { page, errors };
+}
+
+test('two widgets among hostile host CSS under a strict CSP: isolated, one module, events', async (t) => {
+  const { page, errors } = await openDemo(t);
+  assert.equal(await page.evaluate(() => window.__instantiations), 1, 'both widgets share one wasm module');
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
+
+  await page.fill('#w1 input', 'ليبيا');
+  await page.waitForSelector('#w1 .hit');
+  const total = await page.locator('#w1 .hit').count();
+  assert.equal(total, 2);
+  await page.fill('#w2 input', 'لاجئ');
+  await page.waitForSelector('#w2 .hit');
+
+  // The host's hostile rules do not reach inside…
+  const inside = await page.evaluate(() => {
+    const root = document.getElementById('w1').shadowRoot;
+    const box = getComputedStyle(root.querySelector('.box'));
+    const hit = getComputedStyle(root.querySelector('.hit'));
+    return { color: box.color, size: box.fontSize, dir: box.direction, transform: box.textTransform, hitDisplay: hit.display,
+      mark: getComputedStyle(root.querySelector('mark')).backgroundColor };
+  });
+  assert.notEqual(inside.color, 'rgb(224, 0, 224)');
+  assert.equal(inside.size, '16px');
+  assert.equal(inside.dir, 'rtl');
+  assert.equal(inside.transform, 'none');
+  assert.equal(inside.hitDisplay, 'block', 'the host hides .hit, the widget\'s .hit stays');
+  assert.notEqual(inside.mark, 'rgb(0, 0, 0)');
+  // …and the widget's rules do not leak out: the host's own .snippet and mark keep the host's style.
+  const outside = await page.evaluate(() => ({
+    snippet: getComputedStyle(document.querySelector('.host-note .snippet')).color,
+    mark: getComputedStyle(document.querySelector('.host-note mark')).backgroundColor,
+  }));
+  assert.equal(outside.snippet, 'rgb(224, 0, 224)');
+  assert.equal(outside.mark, 'rgb(0, 0, 0)');
+  // The dark widget is dark.
+  assert.equal(await page.getAttribute('#w2', 'data-theme'), 'dark');
+
+  // Events: searches, an opened document, an entity click.
+  await page.click('#w1 .hit');
+  await page.waitForSelector('#w1 .reader:not([hidden]) mark');
+  await page.click('#w1 .entity >> nth=0');
+  const events = await page.locator('#events li').evaluateAll((lis) => lis.map((li) => `${li.dataset.widget} ${li.dataset.type}`));
+  assert.ok(events.includes('w1 mirsad-search'));
+  assert.ok(events.includes('w2 mirsad-search'));
+  assert.ok(events.includes('w1 mirsad-open'));
+  assert.ok(events.includes('w1 mirsad-entity'));
+  await page.screenshot({ path: screenshotPath('widget-host.png'), fullPage: true });
+
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no Content-Security-Policy violation');
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,292 @@
+/* <mirsad-search>: Mirsad as a custom element any page can embed with one <script>.
+ *
+ *   <script src="mirsad-widget.js"></script>
+ *   <script type="application/json" id="my-news">[{"id": "1", "title": "…", "text": "…"}]</script>
+ *   <mirsad-search corpus="#my-news" level="word" height="420px" theme="auto"></mirsad-search>
+ *
+ * Attributes: corpus ("#id" of an inline JSON script element, "bundled" for window.MIRSAD_CORPUS,
+ * or a URL of a .json/.jsonl file: http(s) only, pages opened from file:// cannot fetch), level
+ * (exact | normalized | word | stem), height (any CSS length), theme (light | dark | auto).
+ * Events, dispatched on the element (bubbling, composed): "mirsad-search" {query, level, total},
+ * "mirsad-open" {id}, "mirsad-entity" {type, text, canonical, label_en}.
+ *
+ * Everything is inside a Shadow DOM with its own adopted style sheet: the host page's CSS cannot
+ * reach in and this one cannot leak out. Every instance shares the page's one wasm module
+ * (Mirsad.create caches it). Document text only ever enters the page as text nodes. No eval, no
+ * inline script or style: it runs under script-src 'self' 'wasm-unsafe-eval' and style-src 'self'.
+ * This file is bundled after mirsad-core.js, js/mirsad.js and js/ui/common.js into
+ * build/web/mirsad-widget.js. */
+(function (global) {
+  'use strict';
+
+  var UI = global.MirsadUI;
+  // Where this script lives, for the font files next to it (captured while it runs).
+  var BASE = (function () {
+    var s = global.document.currentScript;
+    return s && s.src ? s.src.replace(/[^/]*$/, '') : '';
+  })();
+
+  var CSS = [
+    ':host { all: initial; display: block; contain: content; font-family: "Noto Naskh Arabic", "Noto Serif", serif;',
+    '  --bg: #fbfaf7; --surface: #ffffff; --text: #1f1d19; --muted: #655f55; --border: #ddd7cb; --accent: #0d5c58;',
+    '  --accent-text: #fff; --mark: #ffe170; --focus: #1a66d2; color: var(--text); }',
+    ':host([data-theme="dark"]) { --bg: #16181b; --surface: #1d2024; --text: #e8e4dc; --muted: #a39e94; --border: #33373d;',
+    '  --accent: #5fc4bb; --accent-text: #0d1a19; --mark: #8a6d00; --focus: #7fb0ff; }',
+    // all: initial — inherited properties the host sets on <mirsad-search> (colour, size, direction,
+    // spacing) stop here; the widget sets its own.
+    '.box { all: initial; box-sizing: border-box; direction: rtl; text-align: right; height: var(--height, 420px); display: flex;',
+    '  flex-direction: column; font-family: "Noto Naskh Arabic", "Noto Serif", serif; color: var(--text);',
+    '  background: var(--bg); border: 1px solid var(--border); border-radius: 10px; overflow: hidden; font-size: 16px; line-height: 1.7; }',
+    '.bar { display: flex; gap: 6px; align-items: center; padding: 8px; border-bottom: 1px solid var(--border); background: var(--surface); }',
+    'input, select, button { font: inherit; color: inherit; }',
+    'input { flex: 1; min-width: 0; padding: 4px 10px; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); }',
+    'select { padding: 4px; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); }',
+    'input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 1px; }',
+    '.count { padding: 2px 10px; font-size: 13px; color: var(--muted); }',
+    '.body { flex: 1; overflow: auto; padding: 0 8px 8px; }',
+    'ol { list-style: none; margin: 0; padding: 0; }',
+    '.hit { display: block; width: 100%; text-align: right; background: none; border: 0; border-bottom: 1px solid var(--border); padding: 6px 2px; cursor: pointer; }',
+    '.hit:hover { background: var(--surface); }',
+    '.title { display: block; font-weight: 700; font-size: 15px; }',
+    '.snippet { display: block; font-size: 14px; color: var(--muted); }',
+    'mark { background: var(--mark); color: inherit; border-radius: 2px; }',
+    '.reader h3 { margin: 6px 0; font-size: 17px; }',
+    '.reader p { white-space: pre-wrap; margin: 0; font-size: 15px; }',
+    '.back { background: none; border: 1px solid var(--border); border-radius: 999px; padding: 0 10px; cursor: pointer; margin-top: 6px; }',
+    '.entities { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0; padding: 0; list-style: none; }',
+    '.entity { border: 1px solid var(--border); border-inline-start: 3px solid var(--accent); border-radius: 6px; background: var(--surface);',
+    '  padding: 0 8px; font-size: 13px; cursor: pointer; }',
+    '.error { color: #b3261e; padding: 8px; }',
+    '[hidden] { display: none !important; }'
+  ].join('\n');
+
+  var LEVELS = [['exact', 'حرفي'], ['normalized', 'إملائي'], ['word', 'كلمة'], ['stem', 'جذر خفيف']];
+  var sheet = null;  // one constructed style sheet, adopted by every instance
+  var fontsAdded = false;
+
+  function styleSheet() {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    return sheet;
+  }
+
+  // @font-face does not apply inside a shadow root: the faces are added to the document, from the
+  // files next to this script (font-src 'self' on the host is enough).
+  function addFonts() {
+    if (fontsAdded || !global.FontFace || !BASE) return;
+    fontsAdded = true;
+    [['400', 'normal'], ['700', 'bold']].forEach(function (w) {
+      var face = new FontFace('Noto Naskh Arabic', 'url(' + BASE + 'fonts/noto-naskh-arabic-arabic-' + w[0] + '-normal.woff2)',
+        { weight: w[0], unicodeRange: 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF, U+200C-200E' });
+      global.document.fonts.add(face);
+      face.load().catch(function () { /* the fallback serif is fine */ });
+    });
+  }
+
+  function readCorpus(spec) {
+    if (!spec || spec === 'bundled') {
+      return Promise.resolve(Array.isArray(global.MIRSAD_CORPUS) ? global.MIRSAD_CORPUS : []);
+    }
+    if (spec.charAt(0) === '#') {
+      var el = global.document.getElementById(spec.slice(1));
+      if (!el) return Promise.reject(new Error('no element ' + spec + ' for the corpus'));
+      return Promise.resolve({ name: spec.slice(1) + '.json', bytes: new TextEncoder().encode(el.textContent) });
+    }
+    return fetch(spec).then(function (r) {
+      if (!r.ok) throw new Error('corpus ' + spec + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (b) { return { name: spec.split('/').pop() || 'corpus.json', bytes: new Uint8Array(b) }; });
+  }
+
+  class MirsadSearch extends HTMLElement {
+    static get observedAttributes() { return ['height', 'theme', 'level']; }
+
+    constructor() {
+      super();
+      var root = this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [styleSheet()];
+      this.engine = null;
+      this.texts = new Map();
+      this.build(root);
+    }
+
+    build(root) {
+      var box = UI.el('div', 'box');
+      box.setAttribute('part', 'box');
+      var bar = UI.el('div', 'bar');
+      this.input = UI.el('input');
+      this.input.type = 'search';
+      this.input.placeholder = 'ابحث…';
+      this.input.setAttribute('aria-label', 'ابحث في الأخبار');
+      this.input.disabled = true;
+      this.select = UI.el('select');
+      this.select.setAttribute('aria-label', 'مستوى المطابقة');
+      LEVELS.forEach(function (l) {
+        var o = UI.el('option', null, l[1]);
+        o.value = l[0];
+        this.select.appendChild(o);
+      }, this);
+      bar.appendChild(this.input);
+      bar.appendChild(this.select);
+      this.count = UI.el('div', 'count', 'جارٍ التحميل…');
+      this.count.setAttribute('role', 'status');
+      this.count.setAttribute('aria-live', 'polite');
+      var body = UI.el('div', 'body');
+      this.list = UI.el('ol');
+      this.list.setAttribute('role', 'list');
+      this.reader = UI.el('article', 'reader');
+      this.reader.hidden = true;
+      body.appendChild(this.list);
+      body.appendChild(this.reader);
+      box.appendChild(bar);
+      box.appendChild(this.count);
+      box.appendChild(body);
+      root.appendChild(box);
+      this.box = box;
+
+      var self = this;
+      this.input.addEventListener('input', function () { self.search(); });
+      this.select.addEventListener('change', function () { self.search(); });
+      this.list.addEventListener('click', function (ev) {
+        var b = ev.target.closest('button[data-id]');
+        if (b) self.open(b.dataset.id);
+      });
+      this.reader.addEventListener('click', function (ev) {
+        if (ev.target.closest('.back')) { self.closeReader(); return; }
+        var e = ev.target.closest('button.entity');
+        if (e) self.emit('mirsad-entity', JSON.parse(e.dataset.entity));
+      });
+    }
+
+    attributeChangedCallback(name) {
+      if (name === 'height') this.box.style.setProperty('--height', this.getAttribute('height') || '420px');
+      if (name === 'theme') this.applyTheme();
+      if (name === 'level' && !this.engine) this.select.value = this.getAttribute('level') || 'word';
+    }
+
+    applyTheme() {
+      var t = this.getAttribute('theme') || 'auto';
+      if (t === 'auto') t = global.matchMedia && global.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+      this.dataset.theme = t;
+    }
+
+    connectedCallback() {
+      if (this.started) return;
+      this.started = true;
+      addFonts();
+      this.applyTheme();
+      this.select.value = this.getAttribute('level') || 'word';
+      var self = this;
+      Promise.all([global.Mirsad.create(), readCorpus(this.getAttribute('corpus'))]).then(function (r) {
+        var engine = r[0];
+        var corpus = r[1];
+        var report = Array.isArray(corpus) ? engine.addDocuments(corpus) : engine.loadFile(corpus.name, corpus.bytes);
+        self.engine = engine;
+        self.docs = new Map(engine.documents().map(function (d) { return [String(d.id), d]; }));
+        self.input.disabled = false;
+        self.count.textContent = UI.count('docs', self.docs.size) + (report.errors.length ? ' (رُفض ' + report.errors.length + ')' : '');
+        self.dataset.ready = '1';
+        if (self.input.value) self.search();
+      }).catch(function (err) {
+        self.count.textContent = '';
+        self.list.appendChild(UI.el('li', 'error', 'تعذّر تشغيل البحث: ' + (err && err.message ? err.message : String(err))));
+        self.dataset.error = '1';
+      });
+    }
+
+    disconnectedCallback() {
+      // The element may come back (moved in the DOM): keep the engine; a page that removes it
+      // for good loses the reference and the engine is collected with it.
+    }
+
+    emit(type, detail) {
+      this.dispatchEvent(new CustomEvent(type, { detail: detail, bubbles: true, composed: true }));
+    }
+
+    text(id) {
+      if (!this.texts.has(id)) this.texts.set(id, this.engine.text(this.docs.get(id).id));
+      return this.texts.get(id);
+    }
+
+    search() {
+      if (!this.engine) return;
+      var q = this.input.value;
+      var level = this.select.value;
+      this.closeReader();
+      UI.clear(this.list);
+      this.hits = new Map();
+      if (!q.trim()) {
+        this.count.textContent = UI.count('docs', this.docs.size);
+        return;
+      }
+      var res = this.engine.search(q, { mode: level, limit: 50, live: true });
+      var frag = document.createDocumentFragment();
+      res.hits.forEach(function (hit) {
+        var id = String(hit.id);
+        this.hits.set(id, hit);
+        var doc = this.docs.get(id) || {};
+        var li = UI.el('li');
+        var b = UI.el('button', 'hit');
+        b.type = 'button';
+        b.dataset.id = id;
+        b.appendChild(UI.el('span', 'title', UI.docTitle(doc)));
+        var text = this.text(id);
+        var s = hit.snippet;
+        var inSnippet = hit.matches.filter(function (m) { return m[0] >= s.start && m[1] <= s.end; })
+          .map(function (m) { return [m[0] - s.start, m[1] - s.start]; });
+        var snippet = UI.el('span', 'snippet');
+        snippet.appendChild(UI.highlight(text.slice(s.start, s.end), inSnippet, 'm').fragment);
+        b.appendChild(snippet);
+        li.appendChild(b);
+        frag.appendChild(li);
+      }, this);
+      this.list.appendChild(frag);
+      this.count.textContent = res.total ? UI.count('matches', res.matches_total) + ' ' + UI.count('inDocs', res.total) : 'لا نتائج';
+      this.emit('mirsad-search', { query: q, level: level, total: res.total });
+    }
+
+    open(id) {
+      var hit = this.hits.get(id);
+      var doc = this.docs.get(id) || {};
+      UI.clear(this.reader);
+      var back = UI.el('button', 'back', '→ النتائج');
+      back.type = 'button';
+      this.reader.appendChild(back);
+      this.reader.appendChild(UI.el('h3', null, UI.docTitle(doc)));
+      var entities = UI.el('ul', 'entities');
+      entities.setAttribute('aria-label', 'الكيانات');
+      var seen = {};
+      var list = (this.engine.entities(doc.id).documents[0] || { entities: [] }).entities;
+      list.forEach(function (e) {
+        if (e.type === 'NUMBER' || seen[e.type + e.canonical]) return;
+        seen[e.type + e.canonical] = true;
+        var li = UI.el('li');
+        var b = UI.el('button', 'entity', e.canonical);
+        b.type = 'button';
+        b.title = e.type + (e.label_en ? ' · ' + e.label_en : '');
+        b.dataset.entity = JSON.stringify({ type: e.type, text: e.text, canonical: e.canonical, label_en: e.label_en });
+        li.appendChild(b);
+        entities.appendChild(li);
+      });
+      this.reader.appendChild(entities);
+      var p = UI.el('p');
+      p.appendChild(UI.highlight(this.text(id), hit ? hit.matches : [], 'm').fragment);
+      this.reader.appendChild(p);
+      this.list.hidden = true;
+      this.reader.hidden = false;
+      var first = p.querySelector('mark');
+      if (first) first.scrollIntoView({ block: 'center' });
+      back.focus();
+      this.emit('mirsad-open', { id: id });
+    }
+
+    closeReader() {
+      this.reader.hidden = true;
+      this.list.hidden = false;
+    }
+  }
+
+  if (!global.customElements.get('mirsad-search')) global.customElements.define('mirsad-search', MirsadSearch);
+})(window);
