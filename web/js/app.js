@@ -35,6 +35,11 @@
 
   var views = {};
 
+  // Performance marks for scripts/bench page (scripts run, engine created, ready, first result).
+  function mark(name) {
+    if (global.performance && performance.mark) performance.mark(name);
+  }
+
   function showError(message) {
     var box = $('error');
     UI.clear(box);
@@ -267,6 +272,8 @@
       views.results.render(res, state.byId, textOf);
       views.docList.show(false);
       views.results.show(true);
+      // For scripts/bench page: when the first results are in the DOM (once per page).
+      if (hits.length && global.performance && !performance.getEntriesByName('mirsad:first-result').length) mark('mirsad:first-result');
     }
     views.search.setWarnings(warnings);
     document.body.classList.toggle('has-query', active);
@@ -599,6 +606,7 @@
     if (typeof global.MIRSAD_CORPUS_INDEX === 'string') {
       state.bundledIndex = base64Bytes(global.MIRSAD_CORPUS_INDEX);
       var loaded = engine.loadIndex(state.bundledIndex);
+      mark('mirsad:index');
       if (loaded.error && global.console) console.warn('Mirsad: bundled index refused: ' + loaded.error);
       if (!loaded.error) added = { added: loaded.documents, errors: [] };
       state.bundledIndexOk = !loaded.error;
@@ -622,6 +630,7 @@
     global.addEventListener('hashchange', onHashChange);
 
     document.body.dataset.ready = '1';
+    mark('mirsad:ready');
     if (state.openId === null) $('q').focus();
   }
 
@@ -691,8 +700,8 @@
       return;
     }
     Promise.resolve()
-      .then(function () { return M.create(); })
-      .then(init)
+      .then(function () { mark('mirsad:scripts'); return M.create(); })
+      .then(function (engine) { mark('mirsad:engine'); return init(engine); })
       .catch(function (err) {
         if (global.console) console.error(err);
         showError('تعذّر تحميل محرّك التحليل: ' + (err && err.message ? err.message : String(err)));

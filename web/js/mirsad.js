@@ -151,5 +151,11 @@
     return new MirsadEngine(new core.PageApi());
   }
 
+  // In a page that has already loaded the core, start decoding and compiling the module now: it
+  // then runs while the page's other scripts load, and the first create() finds it (nearly) ready.
+  if (typeof createMirsadCore === 'function' && typeof document !== 'undefined') {
+    loadModule().catch(() => { /* create() reports the failure */ });
+  }
+
   return { create, MATCH_LEVELS, MirsadEngine };
 });

@@ -11,7 +11,6 @@ namespace {
 struct SharedAnalysis {
   Lexicon lexicon;
   std::unique_ptr<Analyzer> analyzer;
-  std::unique_ptr<EntityExtractor> extractor;
 
   SharedAnalysis() {
     // The analyzer that reads the word lists must not depend on the lexicon built from them.
@@ -20,7 +19,6 @@ struct SharedAnalysis {
     lexicon.add_word_list(plain.normalizer(), embedded_data::arabic_stems_txt());
     add_entity_words_to_lexicon(plain, EntityResources::embedded(), CldrNames::load(), lexicon);
     analyzer = std::make_unique<Analyzer>(lexicon);
-    extractor = std::make_unique<EntityExtractor>(*analyzer, EntityResources::embedded(), CldrNames::load());
   }
 };
 
@@ -29,11 +27,17 @@ const SharedAnalysis& shared_analysis() {
   return shared;
 }
 
+// The entity extractor (gazetteer, CLDR names, rules) is built on the first request for
+// entities, not with the engine: a page's first search does not wait for it.
+const EntityExtractor& shared_extractor() {
+  static const EntityExtractor extractor(*shared_analysis().analyzer, EntityResources::embedded(), CldrNames::load());
+  return extractor;
+}
+
 }  // namespace
 
 Engine::Engine(std::unique_ptr<TextStore> texts)
     : analyzer_(shared_analysis().analyzer.get()),
-      extractor_(shared_analysis().extractor.get()),
       parser_(*analyzer_),
       searcher_(index_, title_index_),
       texts_(std::move(texts)) {}
@@ -146,9 +150,13 @@ const std::vector<Entity>& Engine::entities(DocOrdinal doc) const {
   auto it = entity_cache_.find(doc);
   if (it == entity_cache_.end()) {
     const std::u16string text = texts_->text(doc);
-    it = entity_cache_.emplace(doc, extractor_->extract(text, analyzer_->analyze(text))).first;
+    it = entity_cache_.emplace(doc, shared_extractor().extract(text, analyzer_->analyze(text))).first;
   }
   return it->second;
+}
+
+std::vector<Entity> Engine::extract_entities(std::u16string_view text) const {
+  return shared_extractor().extract(text, analyzer_->analyze(text));
 }
 
 EntityOverview Engine::entity_overview(const std::vector<DocOrdinal>& docs, std::size_t entity_limit,

@@ -63,16 +63,13 @@ class Engine {
   // empty when the bytes are inconsistent.
   void write(BinaryWriter& w) const;
   bool read(BinaryReader& r);
-  std::vector<Entity> extract_entities(std::u16string_view text) const {
-    return extractor_->extract(text, analyzer_->analyze(text));
-  }
+  std::vector<Entity> extract_entities(std::u16string_view text) const;
 
  private:
   // The analysis chain and entity extractor are the same for every engine and cost a 108k-word
   // lexicon to build: they are built once per process (or wasm instance) and shared, so a second
   // engine (a widget, a reload of user files) starts at once.
   const Analyzer* analyzer_;
-  const EntityExtractor* extractor_;
   InvertedIndex index_;
   InvertedIndex title_index_;  // the title field, scored with a boost
   QueryParser parser_;
