@@ -672,6 +672,8 @@
       pair: function (a, b) { setEntityFilter({ pair: [a, b] }); },
       doc: function (id) { openDoc(id); }
     });
+    // On a phone the overview starts folded, so the results come first.
+    if (global.matchMedia && global.matchMedia('(max-width: 799.98px)').matches) $('overview').open = false;
     $('overview').addEventListener('toggle', scheduleOverview);
     views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'), note: $('kwic-note') },
       function (id, start) {
