@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "../fuzz/analyzer_invariants.hpp"
+#include "../fuzz/corpus_loader_check.hpp"
 #include "../fuzz/index_payload.hpp"
 #include "api/json_api.hpp"
 
@@ -35,4 +36,18 @@ TEST(FuzzRegression, EverySavedIndexPayloadLoadsOrIsRefused) {
     ++replayed;
   }
   EXPECT_GE(replayed, 2u);
+}
+
+// Saved corpus-loader inputs: every one loads, keeps what it reports, and never leaves a lone
+// surrogate in a text.
+TEST(FuzzRegression, EverySavedCorpusFileLoadsWithinItsContract) {
+  const std::filesystem::path dir = std::filesystem::path(MIRSAD_SOURCE_DIR) / "tests/fuzz/corpus/corpus_loader";
+  std::size_t replayed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    mirsad::fuzz::load_and_check(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    ++replayed;
+  }
+  EXPECT_GE(replayed, 10u);
 }

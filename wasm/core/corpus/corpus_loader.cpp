@@ -110,8 +110,21 @@ std::size_t line_of(std::string_view text, std::size_t byte) {
 
 }  // namespace
 
+namespace {
+
+// An empty (or blank) file is refused with a reason, whatever its type, rather than added as an
+// empty document nobody can find or passed silently.
+bool refuse_if_blank(std::string_view file_name, std::string_view bytes, LoadResult& result) {
+  if (bytes.find_first_not_of(" \t\r\n") != std::string_view::npos) return false;
+  result.warnings.push_back({std::string(file_name), 0, "empty file: nothing to add", "empty_file"});
+  return true;
+}
+
+}  // namespace
+
 LoadResult CorpusLoader::from_text_file(std::string_view file_name, std::string_view bytes) {
   LoadResult result;
+  if (refuse_if_blank(file_name, bytes, result)) return result;
   Document doc;
   doc.id = base_name_without_extension(file_name);
   doc.text = decode(file_name, bytes, result);
@@ -177,6 +190,7 @@ LoadResult CorpusLoader::from_jsonl(std::string_view file_name, std::string_view
 }
 
 LoadResult CorpusLoader::from_file(std::string_view file_name, std::string_view bytes) {
+  if (LoadResult blank; refuse_if_blank(file_name, bytes, blank)) return blank;
   if (ends_with_ci(file_name, ".jsonl")) return from_jsonl(file_name, bytes);
   if (ends_with_ci(file_name, ".json")) return from_json(file_name, bytes);
   if (ends_with_ci(file_name, ".txt")) return from_text_file(file_name, bytes);

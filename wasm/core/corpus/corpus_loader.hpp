@@ -13,7 +13,7 @@ struct LoadWarning {
   std::size_t line = 0;  // 1-based; 0 when the problem concerns the whole file
   std::string message;   // for people (English, as the CLI speaks)
   // For programs (the page translates by it): invalid_utf8, malformed_json, not_an_array,
-  // bad_record, unsupported_type.
+  // bad_record, unsupported_type, empty_file.
   std::string code;
   std::size_t count = 0;  // invalid_utf8: how many byte sequences were replaced
 };

@@ -30,6 +30,8 @@
       return { text: 'ترميز UTF-8 غير صالح: حلّ المحرف «\uFFFD» محلّ ' + count + ' من تسلسلات البايتات التالفة', detail: '' };
     }
     if (code === 'unsupported_type') return { text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)', detail: '' };
+    if (code === 'memory_limit') return { text: 'لا تتّسع الذاكرة لهذا المستند فلم يُضف؛ أُبقي كلّ ما حُمّل قبله', detail: '' };
+    if (code === 'empty_file') return { text: 'الملف فارغ: لا شيء يُضاف', detail: '' };
     if (code === 'duplicate_id') return { text: 'المعرّف مستعمل من قبل؛ أُبقي المستند الأول ولم يُضف هذا', detail: '' };
     if (code === 'empty_id') return { text: 'المعرّف "id" فارغ', detail: '' };
     if ((m = /^record (\d+): (.*)$/.exec(message))) {
