@@ -64,6 +64,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("countTokens", &mirsad::JsonApi::count_tokens)
       .function("stats", &mirsad::JsonApi::stats)
       .function("compact", &mirsad::JsonApi::compact)
+      .function("setMemoryBudget", &mirsad::JsonApi::set_memory_budget_mb)
       .function("saveIndex", &save_index)
       .function("loadIndex", &load_index);
   emscripten::class_<PageApi, emscripten::base<mirsad::JsonApi>>("PageApi")

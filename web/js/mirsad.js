@@ -66,6 +66,12 @@
       return report;
     }
 
+    /**
+     * The index's memory budget in MB: past it, documents are refused (code "memory_limit") with
+     * everything before them kept. The default (1536) keeps a page clear of wasm's 2 GiB limit.
+     */
+    setMemoryBudget(megabytes) { this._api.setMemoryBudget(Number(megabytes)); }
+
     /** Loads a .txt, .json or .jsonl file's bytes; the core decodes and validates. @returns {LoadReport} */
     loadFile(name, bytes) {
       const report = JSON.parse(this._api.loadFile(String(name), bytes));

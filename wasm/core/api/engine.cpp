@@ -52,6 +52,18 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
       errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id"});
       continue;
     }
+    // The index takes a few bytes per UTF-16 unit of text (postings, spans, new terms): refuse
+    // the document if that could pass the budget, rather than fail an allocation half-way.
+    const std::size_t in_use = index_.memory_bytes() + title_index_.memory_bytes() + texts_->heap_bytes();
+    const std::size_t needed = (doc.text.size() + doc.title.size()) * 4 + 4096;
+    if (in_use + needed > memory_budget_) {
+      const auto mb = [](std::size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20); };
+      errors.push_back({doc.id,
+                        "not enough memory: this document needs about " + mb(needed) + " MB and the index already uses " +
+                            mb(in_use) + " MB of its " + mb(memory_budget_) + " MB budget; it was not added",
+                        "memory_limit"});
+      continue;
+    }
     const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text, AnalysisDepth::Surface));
     const std::u16string title = utf8_to_utf16(doc.title);
     title_index_.add(analyzer_->analyze(title, AnalysisDepth::Surface));  // same ordinals: every document has a (maybe empty) title

@@ -20,7 +20,7 @@ namespace mirsad {
 struct AddError {
   std::string id;
   std::string message;
-  std::string code;  // empty_id, duplicate_id
+  std::string code;  // empty_id, duplicate_id, memory_limit
 };
 
 // The core as one object: documents in, searches and entities out. It owns the analysis chain
@@ -32,8 +32,16 @@ class Engine {
   explicit Engine(std::unique_ptr<TextStore> texts = std::make_unique<InMemoryTextStore>());
   ~Engine();
 
-  // Adds documents; a duplicate or empty id is refused with a reason, the others are kept.
+  // Adds documents; a duplicate or empty id is refused with a reason, the others are kept. A
+  // document that would take the index past its memory budget is refused too (memory_limit),
+  // with everything added before it kept and searchable.
   std::vector<AddError> add_documents(std::vector<Document> documents);
+  // The most memory the index may use, in bytes. The default leaves a wasm page (whose memory
+  // stops at 2 GiB) room to search and to report; past it, documents are refused with a message
+  // instead of the module aborting on a failed allocation.
+  static constexpr std::size_t kDefaultMemoryBudget = std::size_t{1536} << 20;
+  void set_memory_budget(std::size_t bytes) { memory_budget_ = bytes; }
+  std::size_t memory_budget() const { return memory_budget_; }
   // Releases the index's growth slack after a batch of additions.
   void compact() {
     index_.compact();
@@ -78,6 +86,7 @@ class Engine {
   std::vector<DocumentInfo> documents_;
   std::unordered_map<std::string, DocOrdinal> ordinal_by_id_;
   mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
+  std::size_t memory_budget_ = kDefaultMemoryBudget;
 };
 
 }  // namespace mirsad

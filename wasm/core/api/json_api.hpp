@@ -26,6 +26,10 @@ class JsonApi {
   std::string documents() const;  // [{"id", "title", "date", "source", "length"}]
   // Ends a batch of additions: the index gives back its growth slack.
   void compact() { engine_.compact(); }
+  // The index's memory budget in MB (see Engine::kDefaultMemoryBudget).
+  void set_memory_budget_mb(double megabytes) {
+    engine_.set_memory_budget(megabytes <= 0 ? 0 : static_cast<std::size_t>(megabytes * 1048576.0));
+  }
   std::u16string text(const std::string& id) const;
   // any: join the words with OR instead of AND. live: the last word is still being typed and
   // matches as a prefix.

@@ -1,0 +1,112 @@
+'use strict';
+// Absurd queries and absurd documents: each gets an answer or a clear message in bounded time,
+// and nothing escapes as an exception.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { engineWithSeeds, Mirsad, MODULE } = require('./helpers');
+
+// The bound each query must answer within (on a shared 2-core CI machine, at every match level).
+const BOUND_MS = 1000;
+
+const QUERIES = [
+  ['empty', ''],
+  ['whitespace', ' \t\n\u00A0\u2003 '],
+  ['only harakat', '\u064E\u064F\u0650\u0651\u0652\u064B'],
+  ['only punctuation', '،؛؟!?.,:;«»"\'()[]{}'],
+  ['lone surrogates', '\uD800 ليبيا \uDFFF\uDC00\uD83D'],
+  ['100,000 characters', 'ليبيا '.repeat(16667)],
+  ['1,000 terms', Array.from({ length: 1000 }, (_, i) => `كلمة${i}`).join(' ')],
+  ['nested quotes and parentheses', '"((("ليبيا" OR "تونس" ((("'.repeat(50)],
+  ['unbalanced', '"ليبيا ((( -"" OR OR - * ~ ~~ **'],
+  ['regex metacharacters', '.*+?^${}()|[]\\ ليب.* (a|b)+ \\d+'],
+  ['filters only', 'entity:"" date: source: id:"" -entity:ليبيا'],
+  ['prefix of everything', 'ا* ل* و*'],
+  ['fuzzy of long words', 'المستشفيات~ الاستراتيجيات~ والمفاوضات~'],
+  ['NUL and controls', '\u0000\u0001\u001b[31mليبيا\u007f'],
+  ['bidi controls', '\u202eليبيا\u202c\u2066تونس\u2069'],
+];
+
+test('absurd queries answer within the bound at every level, with warnings instead of exceptions', async () => {
+  const engine = await engineWithSeeds();
+  for (const [name, q] of QUERIES) {
+    for (const mode of ['exact', 'normalized', 'word', 'stem']) {
+      for (const opts of [{}, { live: true }, { any: true }]) {
+        const started = performance.now();
+        const r = engine.search(q, { mode, limit: 100, ...opts });
+        const ms = performance.now() - started;
+        assert.ok(Array.isArray(r.hits), `${name}/${mode}: hits`);
+        assert.ok(Array.isArray(r.warnings), `${name}/${mode}: warnings`);
+        assert.ok(ms < BOUND_MS, `${name}/${mode}: ${ms.toFixed(0)} ms`);
+      }
+    }
+    // The other query-driven views too.
+    const c = engine.concordance(q, 'word', 500, 6, 'left');
+    assert.ok(Array.isArray(c.lines), `${name}: concordance`);
+  }
+  const long = engine.search('ليبيا '.repeat(16667), { mode: 'word', limit: 10 });
+  assert.ok(long.warnings.some((w) => /too long/.test(w)), 'a cut query says so');
+  const many = engine.search(Array.from({ length: 1000 }, (_, i) => `كلمة${i}`).join(' '), { mode: 'word', limit: 10 });
+  assert.ok(many.warnings.some((w) => /too many words/.test(w)), 'dropped terms are reported');
+});
+
+test('documents: an empty file, a 20 MB document and 50,000 tiny ones load, with reports', async (t) => {
+  const engine = await Mirsad.create({ factory: require(MODULE) });
+  const empty = engine.loadFile('empty.txt', new Uint8Array(0));
+  assert.equal(empty.added, 0);
+  assert.deepEqual(empty.warnings.map((w) => w.code), ['empty_file'], 'an empty file is refused with a reason');
+  for (const name of ['empty.json', 'empty.jsonl']) {
+    const r = engine.loadFile(name, new Uint8Array(0));
+    assert.equal(r.added, 0);
+    assert.ok(r.warnings.length + r.errors.length > 0, `${name}: ${JSON.stringify(r)}`);
+  }
+
+  const sentence = 'أعلنت وزارة الداخلية الليبية في طرابلس عن خطة لتأمين الحدود مع تونس والجزائر ومصر. ';
+  const big = sentence.repeat(Math.ceil(20e6 / Buffer.byteLength(sentence)));
+  const started = performance.now();
+  const bigReport = engine.addDocuments([{ id: 'big', text: big }]);
+  const bigMs = performance.now() - started;
+  assert.equal(bigReport.added, 1);
+  const hits = engine.search('طرابلس', { mode: 'word', limit: 1 });
+  assert.equal(hits.total, 1);
+  assert.ok(hits.matches_total > 100000);
+
+  const lines = [];
+  for (let i = 0; i < 50000; i++) lines.push(JSON.stringify({ id: `t${i}`, text: i % 2 ? 'ليبيا' : 'تونس' }));
+  const t2 = performance.now();
+  const tiny = engine.loadFile('tiny.jsonl', new TextEncoder().encode(lines.join('\n')));
+  const tinyMs = performance.now() - t2;
+  assert.equal(tiny.added, 50000);
+  assert.equal(engine.search('تونس', { mode: 'word', limit: 10 }).total, 25000 + 1, 'the tiny ones and the big one');
+  t.diagnostic(`20 MB document indexed in ${bigMs.toFixed(0)} ms; 50,000 tiny documents in ${tinyMs.toFixed(0)} ms`);
+});
+
+test('memory: past the budget, documents are refused with a clear message and the others stay searchable', async () => {
+  const engine = await Mirsad.create({ factory: require(MODULE) });
+  engine.setMemoryBudget(4);  // MB
+  const text = 'قالت الحكومة في طرابلس إن الحدود مع تونس آمنة. '.repeat(8000);  // ~400k units each
+  const docs = Array.from({ length: 12 }, (_, i) => ({ id: `d${i}`, text }));
+  const report = engine.addDocuments(docs);
+  assert.ok(report.added >= 1 && report.added < docs.length, `added ${report.added}`);
+  const refused = report.errors.filter((e) => e.code === 'memory_limit');
+  assert.equal(refused.length, docs.length - report.added);
+  assert.match(refused[0].message, /not enough memory: .* MB budget/);
+  assert.equal(engine.search('طرابلس', { mode: 'word', limit: 100 }).total, report.added, 'what was added is searchable');
+});
+
+test('memory: the CLI says so and exits non-zero', () => {
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const { cli } = require('./helpers');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-mem-'));
+  try {
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `d${i}.txt`), 'أمن الحدود في طرابلس. '.repeat(40000));
+    const r = cli(['search', '--corpus', dir, '--memory-limit', '2', 'طرابلس']);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /out of memory: \d+ document\(s\) did not fit/);
+    const ok = cli(['search', '--corpus', dir, 'طرابلس']);
+    assert.equal(ok.status, 0, ok.stderr);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
