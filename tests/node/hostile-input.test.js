@@ -70,6 +70,15 @@ test('documents: an empty file, a 20 MB document and 50,000 tiny ones load, with
   assert.equal(hits.total, 1);
   assert.ok(hits.matches_total > 100000);
 
+  // Its entities and the overview (hundreds of thousands of mentions) in bounded time: the
+  // co-occurrence counting is linear in the mentions.
+  const t1 = performance.now();
+  const overview = engine.entityOverview(['big'], 40);
+  const overviewMs = performance.now() - t1;
+  assert.ok(overview.pairs.length > 0);
+  assert.ok(overviewMs < 20000, `overview of a 20 MB document: ${overviewMs.toFixed(0)} ms`);
+  t.diagnostic(`entities and overview of the 20 MB document: ${overviewMs.toFixed(0)} ms`);
+
   const lines = [];
   for (let i = 0; i < 50000; i++) lines.push(JSON.stringify({ id: `t${i}`, text: i % 2 ? 'ليبيا' : 'تونس' }));
   const t2 = performance.now();

@@ -37,13 +37,13 @@ EntityOverview build_entity_overview(std::size_t count, const std::function<Over
   out.documents = static_cast<uint32_t>(count);
   std::unordered_map<std::string, uint32_t> index_of;       // entity key → index in `all`
   std::vector<EntitySummary> all;
+  std::vector<uint32_t> last_document;  // per entity: 1 + the last document that mentioned it
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> seen(count);  // per document: (entity, sentence)
   std::map<std::string, TimelinePeriod> periods;
 
   for (std::size_t d = 0; d < count; ++d) {
     const OverviewDocument doc = document(d);
     const std::vector<uint32_t> starts = sentence_starts(doc.text);
-    std::vector<uint32_t> in_document;
     for (const Entity& e : *doc.entities) {
       if (e.type == EntityType::Date) {
         const std::string period = period_of(e.value);
@@ -56,11 +56,14 @@ EntityOverview build_entity_overview(std::size_t count, const std::function<Over
       }
       if (!counts_in_overview(e.type)) continue;
       auto [it, added] = index_of.emplace(entity_key(e), static_cast<uint32_t>(all.size()));
-      if (added) all.push_back(EntitySummary{e.type, e.canonical, e.label_en});
+      if (added) {
+        all.push_back(EntitySummary{e.type, e.canonical, e.label_en});
+        last_document.push_back(0);
+      }
       EntitySummary& s = all[it->second];
       ++s.mentions;
-      if (std::find(in_document.begin(), in_document.end(), it->second) == in_document.end()) {
-        in_document.push_back(it->second);
+      if (last_document[it->second] != d + 1) {  // first mention in this document
+        last_document[it->second] = static_cast<uint32_t>(d + 1);
         ++s.documents;
       }
       const auto sentence = static_cast<uint32_t>(std::upper_bound(starts.begin(), starts.end(), e.span.start) - starts.begin());
@@ -83,27 +86,41 @@ EntityOverview build_entity_overview(std::size_t count, const std::function<Over
     out.entities.push_back(all[order[r]]);
   }
 
-  // Pairs among the first matrix_size entities: per document, the set of (a, b) and the set of
-  // (a, b) sharing a sentence.
-  const std::size_t m = std::min(matrix_size, out.entities.size());
+  // Pairs among the first matrix_size entities (at most 32, one bit each): per document, the
+  // set of those it mentions, and per sentence the same; a pair counts once per document and
+  // once per document in which some sentence holds both. Linear in the mentions: a 20 MB
+  // document with hundreds of thousands of them must not stall the page.
+  const std::size_t m = std::min<std::size_t>({matrix_size, out.entities.size(), 32});
   std::vector<uint32_t> together_docs(m * m, 0), together_sentences(m * m, 0);
-  for (const auto& mentions : seen) {
-    std::vector<bool> doc_pair(m * m, false), sentence_pair(m * m, false);
-    for (std::size_t i = 0; i < mentions.size(); ++i) {
-      const int32_t a = rank[mentions[i].first];
-      if (a < 0 || static_cast<std::size_t>(a) >= m) continue;
-      for (std::size_t j = 0; j < mentions.size(); ++j) {
-        const int32_t b = rank[mentions[j].first];
-        if (b < 0 || static_cast<std::size_t>(b) >= m || b <= a) continue;
-        const std::size_t cell = static_cast<std::size_t>(a) * m + static_cast<std::size_t>(b);
-        doc_pair[cell] = true;
-        if (mentions[i].second == mentions[j].second) sentence_pair[cell] = true;
+  const auto each_pair = [&](uint32_t mask, const auto& visit) {
+    for (uint32_t a = 0; a < m; ++a) {
+      if (!(mask >> a & 1u)) continue;
+      for (uint32_t b = a + 1; b < m; ++b) {
+        if (mask >> b & 1u) visit(static_cast<std::size_t>(a) * m + b);
       }
     }
-    for (std::size_t c = 0; c < m * m; ++c) {
-      together_docs[c] += doc_pair[c];
-      together_sentences[c] += sentence_pair[c];
+  };
+  std::vector<bool> in_sentence(m * m);
+  for (const auto& mentions : seen) {  // in document order, so sentences come in order
+    uint32_t doc_mask = 0, sentence_mask = 0, sentence = UINT32_MAX;
+    std::fill(in_sentence.begin(), in_sentence.end(), false);
+    const auto close_sentence = [&] { each_pair(sentence_mask, [&](std::size_t cell) { in_sentence[cell] = true; }); };
+    for (const auto& [entity, s] : mentions) {
+      const int32_t r = rank[entity];
+      if (r < 0 || static_cast<std::size_t>(r) >= m) continue;
+      if (s != sentence) {
+        close_sentence();
+        sentence_mask = 0;
+        sentence = s;
+      }
+      sentence_mask |= 1u << r;
+      doc_mask |= 1u << r;
     }
+    close_sentence();
+    each_pair(doc_mask, [&](std::size_t cell) {
+      ++together_docs[cell];
+      together_sentences[cell] += in_sentence[cell];
+    });
   }
   for (uint32_t a = 0; a < m; ++a) {
     for (uint32_t b = a + 1; b < m; ++b) {

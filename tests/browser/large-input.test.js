@@ -1,0 +1,60 @@
+'use strict';
+// Huge input through the page: a 20 MB single document and 50,000 tiny documents are analysed in
+// the worker while the page stays responsive, and both end searchable.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { openPage } = require('./chromium');
+const { seedTexts } = require('../node/helpers');
+
+async function watch(page) {
+  await page.evaluate(() => {
+    window.__gap = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      if (document.body.dataset.loading) window.__gap = Math.max(window.__gap, now - last);
+      last = now;
+    }, 10);
+  });
+}
+
+async function waitIdle(page, count) {
+  await page.waitForFunction((n) => !document.body.dataset.loading && document.getElementById('load-progress').hidden
+    && document.querySelectorAll('#doc-list [data-id]').length === n, count, { timeout: 120000 });
+}
+
+test('a 20 MB document and 50,000 tiny documents load without freezing the page', async (t) => {
+  const bundled = seedTexts().size;
+  const { page, errors } = await openPage(t);
+  await watch(page);
+  // Big files go to the page from disk (a buffer this size is slow through the test protocol).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-large-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const sentence = 'أعلنت وزارة الداخلية في طرابلس خطة جديدة لتأمين الحدود الجنوبية مع النيجر وتشاد. ';
+  const big = Buffer.from(sentence.repeat(Math.ceil(20e6 / Buffer.byteLength(sentence))));
+  fs.writeFileSync(path.join(dir, 'huge.txt'), big);
+  await page.setInputFiles('#file-input', path.join(dir, 'huge.txt'));
+  await waitIdle(page, bundled + 1);
+  const gapBig = await page.evaluate(() => window.__gap);
+
+  const lines = [];
+  for (let i = 0; i < 50000; i++) lines.push(JSON.stringify({ id: `tiny-${i}`, text: `خبر قصير رقم ${i} عن غدامس` }));
+  await page.evaluate(() => { window.__gap = 0; });
+  fs.writeFileSync(path.join(dir, 'tiny.jsonl'), lines.join('\n'));
+  await page.setInputFiles('#file-input', path.join(dir, 'tiny.jsonl'));
+  await waitIdle(page, bundled + 1 + 50000);
+  const gapTiny = await page.evaluate(() => window.__gap);
+  t.diagnostic(`longest main-thread gap: 20 MB document ${gapBig.toFixed(0)} ms, 50,000 documents ${gapTiny.toFixed(0)} ms`);
+
+  await page.fill('#q', 'غدامس');
+  await page.waitForFunction(() => /50000|50٬000|50,000/.test(document.getElementById('count').textContent) ||
+    document.querySelectorAll('#results [data-id]').length > 0);
+  await page.fill('#q', 'النيجر');
+  await page.waitForSelector('#results [data-id="huge"]');
+  assert.ok(gapBig < 1000 && gapTiny < 1000, `the page answered its timers (gaps ${gapBig.toFixed(0)} / ${gapTiny.toFixed(0)} ms)`);
+  assert.deepEqual(errors, []);
+});
