@@ -49,7 +49,7 @@ async function openPage(t, beforeLoad) {
   t.after(close);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  if (beforeLoad) beforeLoad(page);
+  if (beforeLoad) await beforeLoad(page);  // (it may return a promise: addInitScript)
   await page.goto(pageUrl());
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
   return { page, errors };

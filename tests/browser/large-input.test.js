@@ -58,3 +58,21 @@ test('a 20 MB document and 50,000 tiny documents load without freezing the page'
   assert.ok(gapBig < 1000 && gapTiny < 1000, `the page answered its timers (gaps ${gapBig.toFixed(0)} / ${gapTiny.toFixed(0)} ms)`);
   assert.deepEqual(errors, []);
 });
+
+test('past the memory budget, the page says so and keeps everything it had', async (t) => {
+  const bundled = seedTexts().size;
+  const { page, errors } = await openPage(t, (p) => p.addInitScript(() => { window.MIRSAD_MEMORY_BUDGET_MB = 6; }));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-budget-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const sentence = 'قال المتحدث إن الدوريات مستمرة على الحدود مع تونس والجزائر. ';
+  fs.writeFileSync(path.join(dir, 'small.txt'), sentence.repeat(100));
+  fs.writeFileSync(path.join(dir, 'large.txt'), sentence.repeat(60000));  // ~5 MB of text
+  await page.setInputFiles('#file-input', [path.join(dir, 'small.txt'), path.join(dir, 'large.txt')]);
+  await waitIdle(page, bundled + 1);
+  const notes = (await page.locator('#load-messages li').allTextContents()).join('\n');
+  assert.match(notes, /لا تتّسع الذاكرة لهذا المستند/);
+  // The page is alive: the bundled corpus and the small file are searched.
+  await page.fill('#q', 'الدوريات');
+  await page.waitForSelector('#results [data-id="small"]');
+  assert.deepEqual(errors, []);
+});

@@ -517,7 +517,9 @@
         bundledIndex: include && state.bundledIndexOk ? state.bundledIndex : null,
         bundledDocuments: include && !state.bundledIndexOk ? global.MIRSAD_CORPUS : null,
         seed: null,
-        files: items.map(function (i) { return { name: i.name, bytes: i.bytes }; })
+        files: items.map(function (i) { return { name: i.name, bytes: i.bytes }; }),
+        // A page that embeds Mirsad may cap the index's memory (MB) below the core's default.
+        memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null
       };
       // A fresh worker (first use, or after a cancel or a crash) starts from the page's engine
       // when that holds documents the user added.

@@ -15,7 +15,7 @@
  * Protocol (page → worker), one job at a time:
  *   {type: 'load', bundledIndex: Uint8Array|null, bundledDocuments: [doc]|null,
  *    seed: null|{index: Uint8Array, includesBundled: bool, bundledIds: [id]},
- *    files: [{name, bytes: Uint8Array}]}
+ *    files: [{name, bytes: Uint8Array}], memoryBudget: null|MB}
  *   bundledIndex (or bundledDocuments, when the page could not use the index) is present when the
  *   bundled corpus is to be searched too, null when only the user's documents are. The worker keeps
  *   its engine between jobs (it mirrors the page's); seed restarts it from the page's index after
@@ -173,6 +173,8 @@
       }
       var want = Boolean(msg.bundledIndex || msg.bundledDocuments);
       if (!api || includesBundled !== want) await rebuild(core, msg, want, reports);
+      // Past the budget the core refuses documents (memory_limit) instead of running out of memory.
+      if (typeof msg.memoryBudget === 'number' && msg.memoryBudget > 0) api.setMemoryBudget(msg.memoryBudget);
 
       for (var f = 0; f < files.length; f++) {
         var file = files[f];
