@@ -17,15 +17,6 @@ std::vector<std::string> gentilic_forms(const std::string& base) {
   return {base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان", base + "تان", base + "تين", base + "ا"};
 }
 
-// Whether the first word of an analyzed phrase is written with the article.
-bool first_word_has_article(const AnalyzedText& a) {
-  if (a.tokens.empty()) return false;
-  const Term n = a.tokens[0].term(MatchLevel::Normalized), w = a.tokens[0].term(MatchLevel::Word);
-  if (w.data() < n.data() || w.data() > n.data() + n.size()) return false;
-  const std::size_t at = static_cast<std::size_t>(w.data() - n.data());
-  return at >= 2 && n.substr(at - 2, 2) == u"ال";
-}
-
 EntityType type_from_name(const std::string& type) {
   if (type == "PERSON") return EntityType::Person;
   if (type == "ORGANIZATION") return EntityType::Organization;
@@ -122,7 +113,7 @@ void EntityExtractor::add_name(const Analyzer& analyzer, const std::string& phra
     name_words_.insert(t.term(MatchLevel::Normalized));
   }
   if (terms.empty()) return;
-  name.needs_article = first_word_has_article(analyzed);
+  name.needs_article = written_with_article(analyzed.tokens.front());
   names_.add(std::move(terms), std::move(name));
 }
 

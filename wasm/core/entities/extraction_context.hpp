@@ -8,6 +8,14 @@
 
 namespace mirsad {
 
+// Written with the article, after any particle: الوزير، والوزير، بالجزائر، للجزائر (ل + ال).
+inline bool written_with_article(const AnalyzedToken& t) {
+  const Term n = t.term(MatchLevel::Normalized), w = t.term(MatchLevel::Word);
+  if (w.data() < n.data() || w.data() > n.data() + n.size()) return false;  // a filter built w elsewhere
+  const std::size_t at = static_cast<std::size_t>(w.data() - n.data());
+  return at >= 2 && (n.substr(at - 2, 2) == u"ال" || n.substr(at - 2, 2) == u"لل");
+}
+
 // A possible entity over tokens [first, last); the extractor keeps the best non-overlapping set.
 struct EntityCandidate {
   std::size_t first;
@@ -42,13 +50,7 @@ struct ExtractionContext {
   Term normalized(std::size_t i) const { return tokens[i].term(MatchLevel::Normalized); }
   bool has_particle(std::size_t i) const { return tokens[i].name_span.start != tokens[i].token.span.start; }
   bool is_number(std::size_t i) const { return tokens[i].token.kind == TokenKind::Number; }
-  // Written with the article, after any particle: الوزير، والوزير، بالجزائر، للجزائر (ل + ال).
-  bool has_article(std::size_t i) const {
-    const Term n = normalized(i), w = word(i);
-    if (w.data() < n.data() || w.data() > n.data() + n.size()) return false;  // a filter built w elsewhere
-    const std::size_t at = static_cast<std::size_t>(w.data() - n.data());
-    return at >= 2 && (n.substr(at - 2, 2) == u"ال" || n.substr(at - 2, 2) == u"لل");
-  }
+  bool has_article(std::size_t i) const { return written_with_article(tokens[i]); }
   // The characters between token i and i + 1.
   std::u16string_view gap(std::size_t i) const {
     const uint32_t a = tokens[i].token.span.end, b = tokens[i + 1].token.span.start;

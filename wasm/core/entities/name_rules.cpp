@@ -9,8 +9,6 @@
 namespace mirsad {
 namespace {
 
-bool is_definite(const ExtractionContext& ctx, std::size_t i) { return ctx.has_article(i); }
-
 bool starts_with_article(const std::string& phrase) { return phrase.rfind("ال", 0) == 0; }
 
 }  // namespace
@@ -59,7 +57,7 @@ bool NameRules::name_like(const ExtractionContext& ctx, std::size_t k, std::size
   // The first two words of a name may be any name the lexicon does not know (آسيمي غويتا) or a
   // nisba (الجبوري، شكري); later words only extend it if they look like names themselves
   // (عمر يوسف الطيب, not عمر يوسف الطيب سيتوجه).
-  if (w.back() == u'ي' && (position < 2 || is_definite(ctx, k))) return true;
+  if (w.back() == u'ي' && (position < 2 || ctx.has_article(k))) return true;
   return position < 2 && !lexicon_.knows(w);
 }
 
@@ -125,9 +123,9 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
     if (!len) continue;
     // Whether the title takes a complement is read from the text: وزير الداخلية فادي الخوري
     // (construct: الداخلية is skipped) but الرئيس السيسي (definite: nothing to skip).
-    const bool construct = !is_definite(ctx, i + len - 1);
+    const bool construct = !ctx.has_article(i + len - 1);
     // A definite title right after a definite noun is an adjective: السبب الرئيس (the main reason).
-    if (!construct && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1)) continue;
+    if (!construct && i > 0 && ctx.joined[i - 1] && ctx.has_article(i - 1)) continue;
     std::size_t k = i + len;
     // Skip what qualifies the title: its complement (الخارجية in وزير الخارجية) and everything up
     // to a gentilic close behind it (المنتدب الجزائري in الوزير المنتدب الجزائري).
@@ -138,7 +136,7 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
     if (last_gentilic) k = last_gentilic;
     std::size_t skipped = 0;
     while (construct && k < n && ctx.joined[k - 1] && skipped < kMaxModifiers) {
-      if (!(is_definite(ctx, k) || ctx.has_particle(k) || org_heads_.contains_first(ctx.word(k)))) break;
+      if (!(ctx.has_article(k) || ctx.has_particle(k) || org_heads_.contains_first(ctx.word(k)))) break;
       ++k;
       ++skipped;
     }
@@ -191,14 +189,14 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
     }
     // A head that is also a participle, right after a definite noun, is its adjective: الجريمة
     // المنظمة (organized crime). Nouns such as الجيش never are (قوات الدعم السريع الجيش …).
-    if (head->adjectival && is_definite(ctx, i) && i > 0 && ctx.joined[i - 1] && is_definite(ctx, i - 1)) continue;
+    if (head->adjectival && ctx.has_article(i) && i > 0 && ctx.joined[i - 1] && ctx.has_article(i - 1)) continue;
     // What makes the phrase a name rather than a description: a gentilic (الجيش الليبي), a known
     // name (حكومة الوفاق), an institutional adjective (المحكمة الدستورية العليا), or, for a strong
     // head in construct, its complement (مجلس النواب، وزارة الداخلية).
     bool named = false;
     bool expect_complement = true;  // the word after the head (or after a chain noun) is its complement
     std::size_t k = i + len, modifiers = 0;
-    const bool construct = !is_definite(ctx, i);
+    const bool construct = !ctx.has_article(i);
     while (k < n && ctx.joined[k - 1] && modifiers < kMaxModifiers) {
       if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.contains(ctx.word(k))) break;
       if (ctx.has_particle(k)) break;  // والدرك، والسلطات: a second phrase, not a modifier
@@ -206,11 +204,11 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
       if (facts.is_known_person(k)) break;  // حكومة الحاسي: the mention is the person
       const bool gentilic = facts.is_gentilic(k);
       const bool known = facts.is_known_name(k) && !ctx.has_particle(k) && !gentilic;
-      const bool definite = is_definite(ctx, k);
+      const bool definite = ctx.has_article(k);
       // An indefinite noun continues a construct chain when a definite noun follows it:
       // مجلس وزراء الداخلية العرب.
       const bool chain = !definite && !known && !gentilic && construct && modifiers == 0 && k + 1 < n &&
-                         ctx.joined[k] && is_definite(ctx, k + 1) && !ctx.has_particle(k);
+                         ctx.joined[k] && ctx.has_article(k + 1) && !ctx.has_particle(k);
       if (!(definite || gentilic || known || chain)) break;
       // After the complement, only what names (gentilic, known, institutional) extends the
       // phrase: مجلس النواب المنعقد stops before المنعقد.
@@ -236,7 +234,7 @@ void NameRules::places_after_cues(const ExtractionContext& ctx, const TokenFacts
   for (std::size_t i = 0; i < n; ++i) {
     const auto [len, cue] = loc_cues_.longest_match(i, n, term_at, joined);
     if (!len) continue;
-    if (is_definite(ctx, i) && !cue->definite) continue;  // في المنطقة تحت …: not منطقة + name
+    if (ctx.has_article(i) && !cue->definite) continue;  // في المنطقة تحت …: not منطقة + name
     const std::size_t k = i + len;
     if (k >= n || !ctx.joined[k - 1] || ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k)) continue;
     if (stops_.contains(ctx.word(k)) || cue_words_.contains(ctx.word(k)) || facts.is_gentilic(k) || facts.is_known_name(k)) continue;

@@ -181,6 +181,7 @@
   function markActive(root, id) {
     var items = root.children;
     for (var i = 0; i < items.length; i++) {
+      if (items[i].dataset.id === undefined) continue;  // a note, not a document ("… more")
       var on = id !== null && items[i].dataset.id === id;
       items[i].classList.toggle('is-active', on);
       var link = items[i].firstChild;
@@ -204,6 +205,21 @@
   UI.clipRanges = clipRanges;
   UI.count = count;
   UI.docTitle = docTitle;
+
+  // The entity types in display order, with their Arabic group names and CSS class suffixes
+  // (ent--person …): one table for the entity panel, the overview, the legend and the reader.
+  UI.ENTITY_TYPES = [
+    { type: 'PERSON', name: 'أشخاص', cls: 'person' },
+    { type: 'ORGANIZATION', name: 'هيئات ومنظمات', cls: 'organization' },
+    { type: 'LOCATION', name: 'أماكن', cls: 'location' },
+    { type: 'NATIONALITY', name: 'جنسيات', cls: 'nationality' },
+    { type: 'DATE', name: 'تواريخ', cls: 'date' },
+    { type: 'NUMBER', name: 'أعداد', cls: 'number' }
+  ];
+  var ENTITY_CLASS = {};
+  UI.ENTITY_TYPES.forEach(function (t) { ENTITY_CLASS[t.type] = t.cls; });
+  /** The CSS class suffix of an entity type ('other' for a type the page does not know). */
+  UI.entityClass = function (type) { return ENTITY_CLASS[type] || 'other'; };
   UI.firstLines = firstLines;
   UI.listHeading = listHeading;
   UI.docMeta = docMeta;

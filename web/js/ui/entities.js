@@ -5,14 +5,7 @@
 
   var UI = global.MirsadUI = global.MirsadUI || {};
 
-  var TYPES = [
-    { type: 'PERSON', name: 'أشخاص', cls: 'person' },
-    { type: 'ORGANIZATION', name: 'هيئات ومنظمات', cls: 'organization' },
-    { type: 'LOCATION', name: 'أماكن', cls: 'location' },
-    { type: 'NATIONALITY', name: 'جنسيات', cls: 'nationality' },
-    { type: 'DATE', name: 'تواريخ', cls: 'date' },
-    { type: 'NUMBER', name: 'أعداد', cls: 'number' }
-  ];
+  var TYPES = UI.ENTITY_TYPES;
 
   function Entities(root, body, onPick) {
     this.root = root;

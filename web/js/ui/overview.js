@@ -8,16 +8,7 @@
 
   var UI = global.MirsadUI = global.MirsadUI || {};
 
-  var TYPES = [
-    { type: 'PERSON', name: 'أشخاص', cls: 'person' },
-    { type: 'ORGANIZATION', name: 'هيئات ومنظمات', cls: 'organization' },
-    { type: 'LOCATION', name: 'أماكن', cls: 'location' },
-    { type: 'NATIONALITY', name: 'جنسيات', cls: 'nationality' },
-    { type: 'DATE', name: 'تواريخ', cls: 'date' },
-    { type: 'NUMBER', name: 'أعداد', cls: 'number' }
-  ];
-  var CLS = {};
-  TYPES.forEach(function (t) { CLS[t.type] = t.cls; });
+  var TYPES = UI.ENTITY_TYPES;
   var PER_TYPE = 6;  // entities listed per type
 
   /** The legend of entity colours, as a list of swatches (used by the overview and the reader). */
@@ -30,7 +21,6 @@
       container.appendChild(item);
     });
   };
-  UI.entityClass = function (type) { return CLS[type] || 'other'; };
 
   /**
    * els: {root, scope, legend, entities, matrix, unit, timeline, timelineDocs}

@@ -7,13 +7,8 @@
 
   var UI = global.MirsadUI = global.MirsadUI || {};
 
-  var TYPE_CLASS = {
-    PERSON: 'person', LOCATION: 'location', ORGANIZATION: 'organization',
-    DATE: 'date', NUMBER: 'number', NATIONALITY: 'nationality'
-  };
-
   function typeClass(type) {
-    return 'ent ent--' + (TYPE_CLASS[type] || 'other');
+    return 'ent ent--' + UI.entityClass(type);
   }
 
   function Reader(els, callbacks) {
