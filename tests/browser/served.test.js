@@ -81,7 +81,7 @@ test('a file dropped onto the page is analysed with a progress bar that reaches 
   assert.equal(await page.isVisible('#drop-hint'), true, 'the drop hint shows while dragging');
   await page.dispatchEvent('body', 'drop', { dataTransfer });
   await page.waitForFunction((n) => !document.body.dataset.loading && document.getElementById('load-progress').hidden
-    && document.querySelectorAll('#doc-list [data-id]').length === n, bundled + 1, { timeout: 60000 });
+    && Number(document.body.dataset.documents) === n, bundled + 1, { timeout: 60000 });
   const states = await page.evaluate(() => window.__progress);
   assert.ok(states.some((s) => !s.hidden && s.max !== null && s.value === s.max), 'progress value reached max');
   await page.fill('#q', 'نيزك');

@@ -208,7 +208,7 @@
 
   function updateOverview() {
     if (!state.engine || !views.overview.isOpen()) return;
-    var active = state.query.trim() !== '' || state.entityFilter !== null;
+    var active = isActive();
     var ids, scope;
     if (active) {
       ids = Array.from(state.hits.keys());
@@ -239,7 +239,7 @@
     state.mode = mode;
     state.hits = new Map();
     state.limit = FETCH;
-    var active = q.trim() !== '' || state.entityFilter !== null;
+    var active = isActive();
     var warnings = [];
 
     if (!active) {
@@ -428,6 +428,7 @@
     state.entityCache = new Map();
     if (state.openId !== null && !state.byId.has(state.openId)) closeDoc({ keepFocus: true });
     views.docList.render(state.docs, textOf);
+    document.body.dataset.documents = String(state.docs.length);  // for tests and embedding pages
     runSearch();  // repaints the open document (same id, same text) with the new hits
     if (old && old !== engine) old.dispose();
   }
@@ -624,6 +625,7 @@
     state.bundledIds = state.docs.map(function (d) { return d.id; });
 
     views.docList.render(state.docs, textOf);
+    document.body.dataset.documents = String(state.docs.length);  // for tests and embedding pages
     views.search.enable();
     views.byod.enable();
     setStatus(errors.length ? 'تعذّر تحميل ' + UI.count('docs', errors.length) + ' من المجموعة (التفاصيل في وحدة التحكّم).' : '');

@@ -13,10 +13,14 @@
     UI.onItemOpen(root, 'doc-item', function (id) { self.onOpen(id); });
   }
 
+  // The list shows the first documents only: tens of thousands of items would stall the page
+  // (the last one says how many more there are, and the search reaches them all).
+  var SHOWN = 500;
+
   /** docs: engine.documents(); textOf(id) → full text (used for the first line only). */
   DocList.prototype.render = function (docs, textOf) {
     var frag = document.createDocumentFragment();
-    for (var i = 0; i < docs.length; i++) {
+    for (var i = 0; i < docs.length && i < SHOWN; i++) {
       var doc = docs[i];
       var li = UI.el('li', 'doc-item');
       li.dataset.id = String(doc.id);
@@ -29,6 +33,9 @@
       if (head.excerpt) a.appendChild(UI.el('p', 'item-excerpt', head.excerpt));
       li.appendChild(a);
       frag.appendChild(li);
+    }
+    if (docs.length > SHOWN) {
+      frag.appendChild(UI.el('li', 'doc-more', 'و' + UI.count('docs', docs.length - SHOWN) + ' أخرى: ابحث لتصل إليها.'));
     }
     UI.clear(this.root);
     this.root.appendChild(frag);
