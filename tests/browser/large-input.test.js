@@ -58,7 +58,10 @@ test('a 20 MB document and 50,000 tiny documents load without freezing the page'
     document.querySelectorAll('#results [data-id]').length > 0);
   await page.fill('#q', 'النيجر');
   await page.waitForSelector('#results [data-id="huge"]');
-  assert.ok(gapBig < 1000 && gapTiny < 1000, `the page answered its timers (gaps ${gapBig.toFixed(0)} / ${gapTiny.toFixed(0)} ms)`);
+  // A freeze detector, not a speed figure (the gaps are printed above; on a quiet machine they
+  // are tens of ms, on a busy CI runner about a second): the quadratic overview this test found
+  // held the page for over 60 s.
+  assert.ok(gapBig < 10000 && gapTiny < 10000, `the page froze (gaps ${gapBig.toFixed(0)} / ${gapTiny.toFixed(0)} ms)`);
   assert.deepEqual(errors, []);
 });
 
