@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "analysis/term_set.hpp"
@@ -22,9 +23,18 @@ class Lexicon {
   }
   std::size_t size() const { return words_.size(); }
 
+  // The prebuilt form: UTF-8 lines of already normalized words, under a "=words" and a
+  // "=stopwords" section line ('#' starts a comment). The build writes it by running the code
+  // that fills a lexicon from its sources (wasm/tools/lexicon_main.cpp), so a page reads it back
+  // without normalizing 110,000 words while its reader waits.
+  std::string serialize() const;
+  // Adds a serialized lexicon's words and stop words. False (and nothing added) if it is malformed.
+  bool add_serialized(std::string_view text);
+
   // Function words (في، له، ما…), for ranking and to veto cuts: ال + له is الله, not a pronoun.
   void add_stopword(std::u16string_view normalized_word) { stopwords_.insert(normalized_word); }
   bool is_stopword(std::u16string_view normalized_word) const { return stopwords_.contains(normalized_word); }
+  std::size_t stopword_count() const { return stopwords_.size(); }
 
  private:
   TermSet words_;

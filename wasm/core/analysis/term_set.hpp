@@ -40,6 +40,21 @@ class TermSet {
 
   std::size_t size() const { return count_; }
 
+  // Sizes the table for `terms` terms at once: loading a known list then costs one placement per
+  // term instead of the rehashes of every doubling on the way.
+  void reserve(std::size_t terms, std::size_t units = 0) {
+    chars_.reserve(chars_.size() + units + terms);
+    std::size_t slots = slots_.empty() ? 64 : slots_.size();
+    while (terms * 2 > slots) slots *= 2;
+    if (slots != slots_.size()) rebuild(slots);
+  }
+
+  // Calls fn(term) for every term, in insertion order.
+  template <typename Fn>
+  void for_each(Fn&& fn) const {
+    for (uint32_t offset = 0; offset < chars_.size(); offset += 1 + chars_[offset]) fn(text(offset));
+  }
+
  private:
   static uint32_t hash(std::u16string_view term) { return static_cast<uint32_t>(TermHash{}(term)); }
   std::u16string_view text(uint32_t offset) const {
@@ -65,8 +80,9 @@ class TermSet {
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = (static_cast<uint64_t>(h) << 32) | (offset + 1);  // + 1: a slot of 0 is empty
   }
-  void grow() {
-    slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  void grow() { rebuild(slots_.empty() ? 64 : slots_.size() * 2); }
+  void rebuild(std::size_t slots) {
+    slots_.assign(slots, 0);
     bloom_.assign(slots_.size() / 16, 0);  // 4 bits per slot = 8 bits per term at full load
     for (uint32_t offset = 0; offset < chars_.size(); offset += 1 + chars_[offset]) place(hash(text(offset)), offset);
   }

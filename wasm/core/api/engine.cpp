@@ -1,6 +1,6 @@
 #include "api/engine.hpp"
 
-#include "embedded_data.hpp"
+#include "api/lexicon_sources.hpp"
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
 #include "entities/resources.hpp"
@@ -12,14 +12,7 @@ struct SharedAnalysis {
   Lexicon lexicon;
   std::unique_ptr<Analyzer> analyzer;
 
-  SharedAnalysis() {
-    // The analyzer that reads the word lists must not depend on the lexicon built from them.
-    const Lexicon empty;
-    const Analyzer plain(empty);
-    lexicon.add_word_list(plain.normalizer(), embedded_data::arabic_stems_txt());
-    add_entity_words_to_lexicon(plain, EntityResources::embedded(), CldrNames::load(), lexicon);
-    analyzer = std::make_unique<Analyzer>(lexicon);
-  }
+  SharedAnalysis() : lexicon(load_lexicon()), analyzer(std::make_unique<Analyzer>(lexicon)) {}
 };
 
 const SharedAnalysis& shared_analysis() {

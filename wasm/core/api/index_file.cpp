@@ -14,20 +14,33 @@ constexpr char kMagic[8] = {'M', 'I', 'R', 'S', 'A', 'D', 'I', 'X'};
 constexpr uint32_t kByteOrderMark = 0x01020304;
 constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 4;
 
+// FNV-1a over 8-byte words (then the tail byte by byte): the data hashed is ~2.5 MB, and a page
+// computes this while its reader waits for the first result.
 uint64_t fnv64(uint64_t h, std::string_view s) {
-  for (const char c : s) {
-    h ^= static_cast<uint8_t>(c);
-    h *= 1099511628211ull;
+  constexpr uint64_t kPrime = 1099511628211ull;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    h = (h ^ word) * kPrime;
+    h ^= h >> 29;
   }
+  for (; i < s.size(); ++i) h = (h ^ static_cast<uint8_t>(s[i])) * kPrime;
   return h;
 }
 
 }  // namespace
 
 uint64_t IndexFile::analysis_fingerprint() {
+  static const uint64_t fingerprint = compute_analysis_fingerprint();
+  return fingerprint;
+}
+
+uint64_t IndexFile::compute_analysis_fingerprint() {
   uint64_t h = 14695981039346656037ull;
   for (const std::string_view part : {embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv(),
                                       embedded_data::stopwords_txt(), embedded_data::arabic_stems_txt(),
+                                      embedded_data::prebuilt_lexicon_txt(),
                                       std::string_view(U_ICU_VERSION), std::string_view("analysis-1")}) {
     h = fnv64(h, part);
     h = fnv64(h, "|");

@@ -25,6 +25,9 @@ class IndexFile {
   static std::string load(std::string_view bytes, Engine& engine);
   // Terms depend on the analyzer: a file built with other data must be rebuilt, not misread.
   static uint64_t analysis_fingerprint();
+
+ private:
+  static uint64_t compute_analysis_fingerprint();
 };
 
 }  // namespace mirsad

@@ -1,0 +1,27 @@
+// mirsad-lexicon-tool: builds the lexicon from its sources (api/lexicon_sources.hpp) and writes
+// it serialized (Lexicon::serialize) to the file named on the command line. The wasm build runs
+// it under Node at build time, so the prebuilt lexicon comes from the same code and the same ICU
+// data as the module that embeds it.
+#include <cstdio>
+#include <fstream>
+
+#include "api/lexicon_sources.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: mirsad-lexicon-tool OUTPUT\n");
+    return 2;
+  }
+  const mirsad::Lexicon lexicon = mirsad::build_lexicon_from_sources();
+  const std::string text = lexicon.serialize();
+  std::ofstream out(argv[1], std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "mirsad-lexicon-tool: cannot write %s\n", argv[1]);
+    return 1;
+  }
+  std::fprintf(stderr, "mirsad-lexicon-tool: %zu words, %zu stop words, %zu bytes\n", lexicon.size(),
+               lexicon.stopword_count(), text.size());
+  return 0;
+}
