@@ -9,64 +9,102 @@ using namespace mirsad::test;
 
 namespace {
 
-std::vector<std::u16string> words_of(std::string_view serialized) {
+// The lines of one section of a serialized lexicon.
+std::vector<std::u16string> section(const std::string& serialized, const std::string& name) {
   std::vector<std::u16string> out;
-  const std::u16string all = u16(serialized);
-  std::size_t from = 0;
-  while (from < all.size()) {
-    std::size_t end = all.find(u'\n', from);
-    if (end == std::u16string::npos) end = all.size();
-    out.push_back(all.substr(from, end - from));
+  const std::string start = "\n=" + name + "\n";
+  std::size_t from = serialized.find(start);
+  if (from == std::string::npos) return out;
+  from += start.size();
+  while (from < serialized.size() && serialized[from] != '=') {
+    const std::size_t end = serialized.find('\n', from);
+    if (end > from) out.push_back(u16(std::string_view(serialized).substr(from, end - from)));
     from = end + 1;
+  }
+  return out;
+}
+
+// Words that are no lexicon word: the same letters cut or changed.
+std::vector<std::u16string> near_misses(const std::vector<std::u16string>& words) {
+  std::vector<std::u16string> out;
+  for (std::size_t i = 0; i < words.size(); i += 97) {
+    out.push_back(words[i] + u"\u0643");
+    out.push_back(words[i].substr(1));
   }
   return out;
 }
 
 }  // namespace
 
-// The wasm module embeds the lexicon serialized at build time: reading it back must give the
-// lexicon built from the sources, word for word, stop word for stop word.
+// The wasm module embeds the lexicon serialized at build time: reading it back, into hash sets or
+// adopted in place, must give the lexicon built from the sources, word for word.
 TEST(LexiconTest, SerializedLexiconReadsBackAsBuiltFromItsSources) {
   const Lexicon built = build_lexicon_from_sources();
   ASSERT_GT(built.size(), 100000u);  // the hunspell-ar stems, the gazetteer, CLDR names
   const std::string text = built.serialize();
+  const std::vector<std::u16string> words = section(text, "words");
+  const std::vector<std::u16string> after_article = section(text, "after_article");
+  const std::vector<std::u16string> stopwords = section(text, "stopwords");
+  ASSERT_EQ(words.size(), built.size());
+  ASSERT_EQ(stopwords.size(), built.stopword_count());
+  ASSERT_FALSE(after_article.empty());
 
   Lexicon read;
   ASSERT_TRUE(read.add_serialized(text));
+  EXPECT_TRUE(read.hashed());
   EXPECT_EQ(read.size(), built.size());
-  EXPECT_EQ(read.stopword_count(), built.stopword_count());
   EXPECT_EQ(read.serialize(), text);
 
-  std::size_t checked = 0;
-  bool in_stopwords = false;
-  for (const std::u16string& line : words_of(text)) {
-    if (line == u"=stopwords") { in_stopwords = true; continue; }
-    if (line.empty() || line[0] == u'#' || line[0] == u'=') continue;
-    EXPECT_EQ(read.contains(line), built.contains(line));
-    EXPECT_EQ(read.is_stopword(line), built.is_stopword(line));
-    EXPECT_TRUE(in_stopwords ? read.is_stopword(line) : read.contains(line)) << u8(line);
-    // Words met through the article are derived again on reading: جزائر through الجزائر.
-    if (!in_stopwords && line.size() > 2 && line.starts_with(u"\u0627\u0644")) {
-      EXPECT_TRUE(read.knows(line.substr(2))) << u8(line);
-    }
-    ++checked;
+  Lexicon adopted;
+  ASSERT_TRUE(adopted.adopt_prebuilt(text));
+  EXPECT_FALSE(adopted.hashed());
+  EXPECT_EQ(adopted.size(), built.size());
+  EXPECT_EQ(adopted.stopword_count(), built.stopword_count());
+  // By bisection first: the first lookups must not have hashed anything.
+  for (std::size_t i = 0; i < words.size(); i += 101) EXPECT_TRUE(adopted.contains(words[i])) << u8(words[i]);
+  for (std::size_t i = 0; i < after_article.size(); i += 53) EXPECT_TRUE(adopted.knows(after_article[i]));
+  for (const std::u16string& w : near_misses(words)) {
+    EXPECT_EQ(adopted.contains(w), built.contains(w)) << u8(w);
+    EXPECT_EQ(adopted.knows(w), built.knows(w)) << u8(w);
   }
-  EXPECT_EQ(checked, built.size() + built.stopword_count());
+  EXPECT_FALSE(adopted.hashed());
+  // Then every word, which passes the bisection budget and moves the words into hash sets.
+  for (const std::u16string& w : words) ASSERT_TRUE(adopted.contains(w)) << u8(w);
+  for (const std::u16string& w : after_article) ASSERT_TRUE(adopted.knows(w)) << u8(w);
+  for (const std::u16string& w : stopwords) ASSERT_TRUE(adopted.is_stopword(w)) << u8(w);
+  EXPECT_TRUE(adopted.hashed());
+  for (const std::u16string& w : near_misses(words)) EXPECT_EQ(adopted.knows(w), built.knows(w)) << u8(w);
+  EXPECT_EQ(adopted.serialize(), text);
 }
 
 TEST(LexiconTest, MalformedSerializedTextIsRefusedAndAddsNothing) {
+  for (const char* bad : {"",
+                          "ليبيا\nتونس\n",                                             // no section lines
+                          "#\n=words\nليبيا\n=stopwords\nفي\n",                         // a section missing
+                          "#\n=after_article\n=words\nليبيا\n=stopwords\nفي\n",          // out of order
+                          "#\n=words\nليبيا\nتونس\n=after_article\n=stopwords\nفي\n",     // words not sorted
+                          "#\n=words\nتونس\nتونس\n=after_article\n=stopwords\n"}) {      // a word twice
+    Lexicon lexicon;
+    EXPECT_FALSE(lexicon.add_serialized(bad)) << bad;
+    EXPECT_FALSE(lexicon.adopt_prebuilt(bad)) << bad;
+    EXPECT_EQ(lexicon.size(), 0u);
+    EXPECT_EQ(lexicon.stopword_count(), 0u);
+  }
   Lexicon lexicon;
-  EXPECT_FALSE(lexicon.add_serialized(""));
-  EXPECT_FALSE(lexicon.add_serialized("ليبيا\nتونس\n"));  // no section lines
-  EXPECT_FALSE(lexicon.add_serialized("#\n=stopwords\nفي\n=words\nليبيا\n"));  // sections swapped
-  EXPECT_EQ(lexicon.size(), 0u);
-  EXPECT_EQ(lexicon.stopword_count(), 0u);
-
-  ASSERT_TRUE(lexicon.add_serialized("# a comment\n=words\nليبيا\n# another\nتونس\n=stopwords\nفي\n"));
+  const std::string good = "# a comment\n=words\nالجزائر\nتونس\n=after_article\nجزائر\n=stopwords\nفي\n";
+  ASSERT_TRUE(lexicon.adopt_prebuilt(good));
   EXPECT_EQ(lexicon.size(), 2u);
   EXPECT_TRUE(lexicon.contains(u16("تونس")));
+  EXPECT_TRUE(lexicon.knows(u16("جزائر")));
+  EXPECT_FALSE(lexicon.contains(u16("جزائر")));
   EXPECT_TRUE(lexicon.is_stopword(u16("في")));
   EXPECT_FALSE(lexicon.contains(u16("في")));
+  EXPECT_FALSE(lexicon.adopt_prebuilt(good));  // only into an empty lexicon
+  // Adding a word hashes the adopted ones first, so none is lost.
+  lexicon.add(u16("ليبيا"));
+  EXPECT_TRUE(lexicon.hashed());
+  EXPECT_EQ(lexicon.size(), 3u);
+  EXPECT_TRUE(lexicon.knows(u16("جزائر")));
 }
 
 // Words that would read back as a comment or a section line are not written.

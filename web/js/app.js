@@ -591,6 +591,9 @@
   /* ---------------- start-up ---------------- */
 
   function base64Bytes(b64) {
+    // The platform decoder where there is one (Chromium 140+, Firefox 133+): the loop below
+    // costs a few ms of the page's start-up for the bundled index.
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
     var raw = global.atob(b64);
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);

@@ -154,6 +154,8 @@
    */
   async function create(options) {
     const core = await loadModule(options && options.factory);
+    // For scripts/bench page: the module is compiled and its runtime up; the engine comes next.
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('mirsad:module');
     return new MirsadEngine(new core.PageApi());
   }
 

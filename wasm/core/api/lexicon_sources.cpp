@@ -24,7 +24,7 @@ Lexicon load_lexicon() {
   if (prebuilt.empty()) return build_lexicon_from_sources();
   Lexicon lexicon;
   // The build wrote it with Lexicon::serialize; failing to read it back is a build defect.
-  if (!lexicon.add_serialized(prebuilt)) fatal("the embedded prebuilt lexicon is malformed");
+  if (!lexicon.adopt_prebuilt(prebuilt)) fatal("the embedded prebuilt lexicon is malformed");
   return lexicon;
 }
 
