@@ -12,10 +12,9 @@ namespace {
 // The lines of one section of a serialized lexicon.
 std::vector<std::u16string> section(const std::string& serialized, const std::string& name) {
   std::vector<std::u16string> out;
-  const std::string start = "\n=" + name + "\n";
-  std::size_t from = serialized.find(start);
+  std::size_t from = serialized.find("\n=" + name);
   if (from == std::string::npos) return out;
-  from += start.size();
+  from = serialized.find('\n', from + 1) + 1;  // past the section line and its count
   while (from < serialized.size() && serialized[from] != '=') {
     const std::size_t end = serialized.find('\n', from);
     if (end > from) out.push_back(u16(std::string_view(serialized).substr(from, end - from)));
@@ -79,19 +78,27 @@ TEST(LexiconTest, SerializedLexiconReadsBackAsBuiltFromItsSources) {
 
 TEST(LexiconTest, MalformedSerializedTextIsRefusedAndAddsNothing) {
   for (const char* bad : {"",
-                          "ليبيا\nتونس\n",                                             // no section lines
-                          "#\n=words\nليبيا\n=stopwords\nفي\n",                         // a section missing
-                          "#\n=after_article\n=words\nليبيا\n=stopwords\nفي\n",          // out of order
-                          "#\n=words\nليبيا\nتونس\n=after_article\n=stopwords\nفي\n",     // words not sorted
-                          "#\n=words\nتونس\nتونس\n=after_article\n=stopwords\n"}) {      // a word twice
+                          "ليبيا\nتونس\n",                                                   // no section lines
+                          "#\n=stopwords\nفي\n=words 1\nليبيا\n",                             // a section missing
+                          "#\n=stopwords\n=words 1\nليبيا\n=after_article 0\n",                // out of order
+                          "#\n=stopwords\n=after_article 0\n=words 2\nليبيا\nتونس\n",          // not sorted
+                          "#\n=stopwords\n=after_article 0\n=words 2\nتونس\nتونس\n",           // a word twice
+                          "#\n=stopwords\n=after_article 0\n=words 3\nتونس\nليبيا\n",          // count wrong
+                          "#\n=stopwords\n=after_article 0\n=words x\nتونس\n"}) {              // count not a number
     Lexicon lexicon;
     EXPECT_FALSE(lexicon.add_serialized(bad)) << bad;
-    EXPECT_FALSE(lexicon.adopt_prebuilt(bad)) << bad;
     EXPECT_EQ(lexicon.size(), 0u);
     EXPECT_EQ(lexicon.stopword_count(), 0u);
   }
+  // Adopting reads only the section lines (the build checked the rest): it refuses what lacks them.
+  for (const char* bad : {"", "ليبيا\nتونس\n", "#\n=stopwords\nفي\n=words 1\nليبيا\n",
+                          "#\n=stopwords\n=after_article 0\n=words x\nتونس\n"}) {
+    Lexicon lexicon;
+    EXPECT_FALSE(lexicon.adopt_prebuilt(bad)) << bad;
+    EXPECT_EQ(lexicon.size(), 0u);
+  }
   Lexicon lexicon;
-  const std::string good = "# a comment\n=words\nالجزائر\nتونس\n=after_article\nجزائر\n=stopwords\nفي\n";
+  const std::string good = "# a comment\n=stopwords\nفي\n=after_article 1\nجزائر\n=words 2\nالجزائر\nتونس\n";
   ASSERT_TRUE(lexicon.adopt_prebuilt(good));
   EXPECT_EQ(lexicon.size(), 2u);
   EXPECT_TRUE(lexicon.contains(u16("تونس")));

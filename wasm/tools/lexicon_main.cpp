@@ -14,6 +14,13 @@ int main(int argc, char** argv) {
   }
   const mirsad::Lexicon lexicon = mirsad::build_lexicon_from_sources();
   const std::string text = lexicon.serialize();
+  // The module adopts this text without reading it through (Lexicon::adopt_prebuilt): check here,
+  // once, that it reads back whole and sorted.
+  mirsad::Lexicon check;
+  if (!check.add_serialized(text) || check.size() != lexicon.size() || check.stopword_count() != lexicon.stopword_count()) {
+    std::fprintf(stderr, "mirsad-lexicon-tool: the serialized lexicon does not read back\n");
+    return 1;
+  }
   std::ofstream out(argv[1], std::ios::binary);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
   out.close();

@@ -10,19 +10,20 @@ namespace {
 
 constexpr std::u16string_view kArticle = u"\u0627\u0644";
 
-// Section lines, with the line ends around them so a search cannot stop inside a word.
-constexpr std::string_view kWordsSection = "\n=words\n";
-constexpr std::string_view kAfterArticleSection = "\n=after_article\n";
+// Section lines. The small sections come first, so finding where the words start reads only
+// them; a count on the section line spares counting the words to know how many there are.
 constexpr std::string_view kStopwordsSection = "\n=stopwords\n";
+constexpr std::string_view kAfterArticleSection = "\n=after_article ";
+constexpr std::string_view kWordsSection = "\n=words ";
 
 // A line that would read back as a comment or a section line cannot be written as a word.
 bool writable(std::string_view word) {
   return !word.empty() && word[0] != '#' && word[0] != '=' && word.find('\n') == std::string_view::npos;
 }
 
-// The words as UTF-8, in byte order, each followed by '\n'.
+// The words as UTF-8, in byte order, each followed by '\n'; `count` gets their number.
 template <typename Set>
-std::string sorted_lines(const Set& set) {
+std::string sorted_lines(const Set& set, std::size_t& count) {
   std::vector<std::string> words;
   set.for_each([&](std::u16string_view w) {
     std::string u = utf16_to_utf8(w);
@@ -31,29 +32,53 @@ std::string sorted_lines(const Set& set) {
   std::sort(words.begin(), words.end());
   std::string out;
   for (const std::string& w : words) (out += w) += '\n';
+  count = words.size();
   return out;
 }
 
-// The three sections of a serialized lexicon, each without its section line.
+// The sections of a serialized lexicon (each word followed by '\n'), with the counts their
+// section lines give.
 struct Sections {
-  std::string_view words, after_article, stopwords;
+  std::string_view stopwords, after_article, words;
+  std::size_t after_article_count = 0, words_count = 0;
 };
 
+// Reads "N\n" at `at`: the count on a section line. Returns where its line ends, or npos.
+std::size_t read_count(std::string_view text, std::size_t at, std::size_t& count) {
+  const std::size_t end = text.find('\n', at);
+  if (end == std::string_view::npos || end == at || end - at > 9) return std::string_view::npos;
+  count = 0;
+  for (std::size_t i = at; i < end; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::string_view::npos;
+    count = count * 10 + static_cast<std::size_t>(text[i] - '0');
+  }
+  return end;
+}
+
 bool split_sections(std::string_view text, Sections& out) {
-  const std::size_t w = text.find(kWordsSection);
-  const std::size_t a = text.find(kAfterArticleSection);
   const std::size_t s = text.find(kStopwordsSection);
-  if (w == std::string_view::npos || a == std::string_view::npos || s == std::string_view::npos) return false;
-  if (!(w < a && a < s)) return false;
-  // Each section's text runs from after its line to the '\n' that starts the next section line
-  // (the last word's line end); an empty section has nothing before that '\n'.
-  const auto between = [&](std::size_t from, std::size_t to) {
-    return from < to ? text.substr(from, to - from + 1) : std::string_view();
-  };
-  out.words = between(w + kWordsSection.size(), a);
-  out.after_article = between(a + kAfterArticleSection.size(), s);
-  out.stopwords = text.substr(s + kStopwordsSection.size());
+  if (s == std::string_view::npos) return false;
+  const std::size_t a = text.find(kAfterArticleSection, s + 1);
+  if (a == std::string_view::npos) return false;
+  const std::size_t a_end = read_count(text, a + kAfterArticleSection.size(), out.after_article_count);
+  if (a_end == std::string_view::npos) return false;
+  const std::size_t w = text.find(kWordsSection, a_end);
+  if (w == std::string_view::npos) return false;
+  const std::size_t w_end = read_count(text, w + kWordsSection.size(), out.words_count);
+  if (w_end == std::string_view::npos) return false;
+  // A section runs to the '\n' that ends its last word, which the next section line starts with.
+  const std::size_t stop_from = s + kStopwordsSection.size();
+  out.stopwords = a + 1 > stop_from ? text.substr(stop_from, a + 1 - stop_from) : std::string_view();
+  out.after_article = w + 1 > a_end + 1 ? text.substr(a_end + 1, w - a_end) : std::string_view();
+  out.words = text.substr(w_end + 1);
   return true;
+}
+
+// True if both sorted sections are well formed and hold the counts their lines announce.
+bool well_formed(const Sections& sections) {
+  std::size_t words = 0, after_article = 0;
+  return SortedWordList::sorted(sections.words, words) && words == sections.words_count &&
+         SortedWordList::sorted(sections.after_article, after_article) && after_article == sections.after_article_count;
 }
 
 // Calls fn(utf16_word) for each non-empty line of `lines`.
@@ -110,26 +135,31 @@ void Lexicon::ensure_hashed() const {
 
 std::string Lexicon::serialize() const {
   ensure_hashed();
+  std::size_t stopwords = 0, after_article = 0, words = 0;
+  const std::string stop_lines = sorted_lines(stopwords_, stopwords);
+  const std::string after_lines = sorted_lines(after_article_, after_article);
+  const std::string word_lines = sorted_lines(words_, words);
   std::string out = "# Mirsad lexicon: normalized words (see wasm/core/analysis/lexicon.hpp)";
-  const auto section = [&](std::string_view line, const std::string& lines) {
-    out.append(line);
-    out.append(lines);
-    if (!lines.empty()) out.pop_back();  // the next section line brings its own line break
-  };
-  section(kWordsSection, sorted_lines(words_));
-  section(kAfterArticleSection, sorted_lines(after_article_));
-  section(kStopwordsSection, sorted_lines(stopwords_));
-  out += '\n';
+  // Each section line starts with the '\n' that ends the line before it, so that '\n' is taken
+  // off before the next section line is added.
+  out.append(kStopwordsSection);
+  out.append(stop_lines);
+  out.pop_back();
+  out.append(kAfterArticleSection);
+  (out += std::to_string(after_article)) += '\n';
+  out.append(after_lines);
+  out.pop_back();
+  out.append(kWordsSection);
+  (out += std::to_string(words)) += '\n';
+  out.append(word_lines);
   return out;
 }
 
 bool Lexicon::add_serialized(std::string_view text) {
   Sections sections;
-  if (!split_sections(text, sections)) return false;
-  SortedWordList check;
-  if (!check.assign(sections.words)) return false;
+  if (!split_sections(text, sections) || !well_formed(sections)) return false;
   ensure_hashed();
-  words_.reserve(words_.size() + check.size());
+  words_.reserve(words_.size() + sections.words_count);
   each_word(sections.words, [&](const std::u16string& w) { insert_word(w); });
   each_word(sections.stopwords, [&](const std::u16string& w) { add_stopword(w); });
   return true;
@@ -139,10 +169,10 @@ bool Lexicon::adopt_prebuilt(std::string_view text) {
   if (size() != 0 || stopword_count() != 0) return false;
   Sections sections;
   if (!split_sections(text, sections)) return false;
-  SortedWordList words, after_article;
-  if (!words.assign(sections.words) || !after_article.assign(sections.after_article)) return false;
-  prebuilt_words_ = std::move(words);
-  prebuilt_after_article_ = std::move(after_article);
+  // The sorted sections are taken on trust (no pass over them): the build checked them with
+  // add_serialized when it wrote them (wasm/tools/lexicon_main.cpp).
+  prebuilt_words_ = SortedWordList(sections.words, sections.words_count);
+  prebuilt_after_article_ = SortedWordList(sections.after_article, sections.after_article_count);
   each_word(sections.stopwords, [&](const std::u16string& w) { add_stopword(w); });
   hashed_ = prebuilt_words_.empty();
   lookups_ = 0;

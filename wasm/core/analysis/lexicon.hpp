@@ -40,8 +40,8 @@ class Lexicon {
   }
   std::size_t size() const { return hashed_ ? words_.size() : prebuilt_words_.size(); }
 
-  // The prebuilt form, UTF-8 lines in three sections: "=words" and "=after_article" (each in
-  // byte order, for bisection), then "=stopwords"; '#' starts a comment before the first. The
+  // The prebuilt form, UTF-8 lines after a '#' comment line, in three sections: "=stopwords",
+  // then "=after_article N" and "=words N" (N words each, in byte order for bisection). The
   // build writes it by running the code that fills a lexicon from its sources
   // (wasm/tools/lexicon_main.cpp), so a page reads it back without normalizing 110,000 words.
   std::string serialize() const;
@@ -49,8 +49,9 @@ class Lexicon {
   // False, and nothing added, if it is malformed.
   bool add_serialized(std::string_view text);
   // Takes a serialized lexicon that outlives this one (embedded data) into an empty lexicon,
-  // searched in place until it pays to hash it. False, and nothing taken, if it is malformed or
-  // the lexicon is not empty.
+  // searched in place until it pays to hash it. Only the section lines are read: the words are
+  // trusted to be sorted, as the build checks (with add_serialized) when it writes them. False,
+  // and nothing taken, if a section line is missing or the lexicon is not empty.
   bool adopt_prebuilt(std::string_view text);
   // True once the words are in the hash sets (always, unless adopted and still little used).
   bool hashed() const { return hashed_; }

@@ -1,75 +1,79 @@
 #pragma once
-#include <cstdint>
-#include <cstring>
+#include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "text/utf.hpp"
 
 namespace mirsad {
 
-// Newline-separated UTF-8 words in byte order (which is code point order), searched in place by
-// bisection. It is ready after one pass that notes where each line starts, where a hash set must
-// first hash and place every word: a page that opens with 100,000 known words answers its first
-// query from this while a TermSet would still be filling. The text is not copied; it must
-// outlive the list (the module's embedded data does).
+// Newline-terminated UTF-8 words in byte order (which is code point order), searched in place by
+// bisection over the bytes, as Unix look(1) does: a probe lands anywhere, backs up to the start
+// of its line and compares that line. Nothing is built first, so the list is ready the moment it
+// is given, where a hash set must hash and place every word: a page that opens with 100,000
+// known words answers its first query from this at once. The text is not copied; it must outlive
+// the list (the module's embedded data does).
 class SortedWordList {
  public:
   SortedWordList() = default;
+  // `lines` must hold `count` words, each followed by '\n', sorted (see sorted()): the caller
+  // vouches for it, as for data the build wrote and checked.
+  SortedWordList(std::string_view lines, std::size_t count) : lines_(lines), count_(count) {}
 
-  // Takes `lines` (each word followed by '\n'). Returns false, and keeps nothing, if a line is
-  // empty or out of order: bisection over unsorted words would silently miss some.
-  bool assign(std::string_view lines) {
-    std::vector<uint32_t> starts;
+  // True if `lines` is non-empty words, each followed by '\n', strictly increasing; `count` gets
+  // their number.
+  static bool sorted(std::string_view lines, std::size_t& count) {
+    count = 0;
     std::string_view previous;
     std::size_t from = 0;
     while (from < lines.size()) {
-      std::size_t end = lines.find('\n', from);
-      if (end == std::string_view::npos) end = lines.size();
+      const std::size_t end = lines.find('\n', from);
+      if (end == std::string_view::npos) return false;
       const std::string_view word = lines.substr(from, end - from);
-      if (word.empty() || (!starts.empty() && !(previous < word))) return false;
-      starts.push_back(static_cast<uint32_t>(from));
+      if (word.empty() || (count > 0 && !(previous < word))) return false;
       previous = word;
+      ++count;
       from = end + 1;
     }
-    lines_ = lines;
-    starts_ = std::move(starts);
     return true;
   }
 
   bool contains(std::u16string_view word) const {
-    if (starts_.empty() || word.empty()) return false;
+    if (count_ == 0 || word.empty()) return false;
     const std::string key = utf16_to_utf8(word);  // short words stay in the string's own buffer
-    std::size_t lo = 0, hi = starts_.size();
+    // [lo, hi) always spans whole lines: lo is a line start, hi a line start or the end.
+    std::size_t lo = 0, hi = lines_.size();
     while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      const int order = at(mid).compare(key);
+      std::size_t start = lo + (hi - lo) / 2;
+      while (start > lo && lines_[start - 1] != '\n') --start;
+      std::size_t end = start;
+      while (end < hi && lines_[end] != '\n') ++end;
+      const int order = lines_.substr(start, end - start).compare(key);
       if (order == 0) return true;
-      if (order < 0) lo = mid + 1;
-      else hi = mid;
+      if (order < 0) lo = end + 1;
+      else hi = start;
     }
     return false;
   }
 
-  std::size_t size() const { return starts_.size(); }
-  bool empty() const { return starts_.empty(); }
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
 
   // Calls fn(utf8_word) for every word, in order.
   template <typename Fn>
   void for_each(Fn&& fn) const {
-    for (std::size_t i = 0; i < starts_.size(); ++i) fn(at(i));
+    std::size_t from = 0;
+    while (from < lines_.size()) {
+      std::size_t end = lines_.find('\n', from);
+      if (end == std::string_view::npos) end = lines_.size();
+      fn(lines_.substr(from, end - from));
+      from = end + 1;
+    }
   }
 
  private:
-  std::string_view at(std::size_t i) const {
-    const std::size_t from = starts_[i];
-    const std::size_t to = i + 1 < starts_.size() ? starts_[i + 1] - 1 : lines_.find('\n', from);
-    return lines_.substr(from, (to == std::string_view::npos ? lines_.size() : to) - from);
-  }
-
   std::string_view lines_;
-  std::vector<uint32_t> starts_;  // where each word starts in lines_
+  std::size_t count_ = 0;
 };
 
 }  // namespace mirsad
