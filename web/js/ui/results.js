@@ -74,7 +74,10 @@
     a.href = UI.docHref(doc.id);
     if (key === this.activeId) a.setAttribute('aria-current', 'true');
     var head = UI.listHeading(doc, text);
-    a.appendChild(UI.el('h3', head.untitled ? 'item-title is-untitled' : 'item-title', head.title));
+    var title = UI.el('h3', head.untitled ? 'item-title is-untitled' : 'item-title', head.title);
+    // Element Timing: when the first result is painted (scripts/bench page reads it).
+    if (rank === 0) title.setAttribute('elementtiming', 'mirsad-first-result');
+    a.appendChild(title);
 
     var meta = UI.el('p', 'meta');
     var m = UI.docMeta(doc);
