@@ -60,6 +60,12 @@ async function page(argv) {
   if (!fs.existsSync(path.join(WEB, 'index.html'))) throw new Error('build/web is missing: run scripts/build.sh first');
   const url = 'file://' + path.join(WEB, 'index.html') + '#q=' + encodeURIComponent('ليبيا');
   const SETTLE_MS = 1500;
+  // The browser's own share: an almost empty Arabic page, opened the same two ways.
+  const blankDir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mirsad-bench-blank-'));
+  const blankUrl = 'file://' + path.join(blankDir, 'blank.html');
+  fs.writeFileSync(path.join(blankDir, 'blank.html'), '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>مرصد</title><p>مرصد</p>');
+  const firstPaint = (p) => p.evaluate(() => (performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime);
+  const blank = { running: [], launched: [] };
   const running = {}, launched = {}, returning = {};
   const keep = (into, m) => { for (const k of Object.keys(m)) (into[k] = into[k] || []).push(m[k]); };
   for (let r = 0; r < runs; r++) {
@@ -73,6 +79,21 @@ async function page(argv) {
       keep(running, await load(p, url));
     } finally {
       await b.close();
+    }
+    for (const settle of [true, false]) {
+      b = await launch();
+      try {
+        const p = await b.context.newPage();
+        if (settle) {
+          await p.goto('about:blank');
+          await p.waitForTimeout(SETTLE_MS);
+        }
+        await p.goto(blankUrl, { waitUntil: 'commit' });
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        blank[settle ? 'running' : 'launched'].push(await firstPaint(p));
+      } finally {
+        await b.close();
+      }
     }
     // The page opened as Chromium starts (its own start-up tasks share the two cores), then the
     // same page again in that browser, as a returning reader.
@@ -91,8 +112,9 @@ async function page(argv) {
     if (!ok.length) return 'n/a';
     return `median ${median(ok).toFixed(0)} ms (min ${Math.min(...ok).toFixed(0)}, max ${Math.max(...ok).toFixed(0)})`;
   };
-  const block = (title, m) => {
+  const block = (title, m, blankPaints) => {
     console.log(title);
+    if (blankPaints) console.log(`  (an almost empty page's first paint: ${fmt(blankPaints)})`);
     if (m.scripts) {
       console.log(`  scripts run (module parsed):   ${fmt(m.scripts)}`);
       console.log(`  module compiled and started:  ${fmt(m.module)}`);
@@ -103,8 +125,9 @@ async function page(argv) {
     console.log(`  first result painted:         ${fmt(m.painted)}`);
   };
   console.log(`page from file://#q=ليبيا, ${runs} runs, ms from navigation start, each run in fresh browser profiles:`);
-  block(`first visit, browser already running (opened ${SETTLE_MS} ms after Chromium started):`, running);
-  block('first visit, browser launched with the page (Chromium\'s own start-up shares the two cores):', launched);
+  block(`first visit, browser already running (opened ${SETTLE_MS} ms after Chromium started):`, running, blank.running);
+  block('first visit, browser launched with the page (Chromium\'s own start-up shares the two cores):', launched, blank.launched);
+  fs.rmSync(blankDir, { recursive: true, force: true });
   block('returning reader (the same page again, same browser):', { first: returning.first, painted: returning.painted });
 
   // What index.html references (scripts, style sheets) and the fonts its CSS names. (Resource

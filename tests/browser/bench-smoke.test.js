@@ -92,3 +92,26 @@ test('scripts/bench search --limit 300 prints a row per engine with MRR@10 and R
     assert.ok(json.sample.ids.every((id) => id < expectedDocs));
     fs.rmSync(tmp, { recursive: true, force: true });
   });
+
+// `scripts/bench page --runs 1`: each case must report its marks, including the paint of the
+// first result (Element Timing), and the transfer table its total. Numbers only, no bound on them.
+test('scripts/bench page --runs 1 reports load, first result and its paint for each case, and the page weight',
+  { timeout: 120000 }, async () => {
+    const { code, stdout, stderr } = await new Promise((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, 'scripts', 'bench'), 'page', '--runs', '1'], { timeout: 110000 },
+        (err, out, errOut) => resolve({ code: err ? err.code || 1 : 0, stdout: out, stderr: errOut }));
+    });
+    assert.equal(code, 0, `scripts/bench page exited ${code}\n${stdout}\n${stderr}`);
+    const ms = (label) => [...stdout.matchAll(new RegExp(`${label}:\\s+median (\\d+) ms`, 'g'))].map((m) => Number(m[1]));
+    const first = ms('first result in the page'), painted = ms('first result painted');
+    assert.equal(first.length, 3, `three cases with a first result:\n${stdout}`);
+    assert.equal(painted.length, 3, `three cases with a paint time (Element Timing):\n${stdout}`);
+    for (let i = 0; i < 3; i++) {
+      assert.ok(first[i] > 0 && painted[i] >= first[i], `case ${i}: painted ${painted[i]} before in the page ${first[i]}`);
+    }
+    for (const label of ['scripts run \\(module parsed\\)', 'engine created \\(lexicon\\)', 'bundled index loaded']) {
+      assert.equal(ms(label).length, 2, `${label} in both first-visit cases:\n${stdout}`);
+    }
+    const total = stdout.match(/total without fonts\s+([\d.]+)\s+([\d.]+)/);
+    assert.ok(total && Number(total[1]) > Number(total[2]) && Number(total[2]) > 0, `a total, raw above gzip:\n${stdout}`);
+  });
