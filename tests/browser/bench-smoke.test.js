@@ -115,3 +115,25 @@ test('scripts/bench page --runs 1 reports load, first result and its paint for e
     const total = stdout.match(/total without fonts\s+([\d.]+)\s+([\d.]+)/);
     assert.ok(total && Number(total[1]) > Number(total[2]) && Number(total[2]) > 0, `a total, raw above gzip:\n${stdout}`);
   });
+
+// `scripts/bench analyzer --limit 300`: the native and the wasm chains both report a throughput.
+// (It once called a constructor the bindings no longer export, and nothing noticed.)
+test('scripts/bench analyzer --limit 300 reports native and wasm throughput', { timeout: 110000 }, async (t) => {
+  let corpus = REAL_CORPUS;
+  if (!fs.existsSync(REAL_CORPUS)) {
+    corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-bench-analyzer-'));
+    standInCorpus(corpus);
+    t.diagnostic(`no SaudiNewsNet at ${REAL_CORPUS}: stand-in corpus cut from the seeds`);
+  }
+  const { code, stdout, stderr } = await new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'scripts', 'bench'), 'analyzer', '--corpus', corpus, '--limit', '300'],
+      { cwd: ROOT, maxBuffer: 16 << 20, timeout: 105000 },
+      (err, so, se) => resolve({ code: err ? (err.code ?? err.signal) : 0, stdout: so, stderr: se }));
+  });
+  assert.equal(code, 0, `scripts/bench analyzer exited ${code}\n${stdout}\n${stderr}`);
+  for (const engine of ['native \\(g\\+\\+\\)', 'wasm \\(node\\)']) {
+    const row = stdout.match(new RegExp(`^${engine}\\s+(\\d+)\\s+([\\d.]+)\\s+([\\d.]+)$`, 'm'));
+    assert.ok(row, `no ${engine} row:\n${stdout}`);
+    assert.ok(Number(row[1]) > 0 && Number(row[3]) > 0, `${engine}: tokens and MB/s above zero:\n${stdout}`);
+  }
+});
