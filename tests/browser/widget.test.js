@@ -78,3 +78,52 @@ test('two widgets among hostile host CSS under a strict CSP: isolated, one modul
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no Content-Security-Policy violation');
   assert.deepEqual(errors, []);
 });
+
+// More hits than one page: the widget lists 50, then the next 50 on "more", to the last one.
+test('a widget with 120 matching documents pages through them with its "more" button', async (t) => {
+  const { page, errors } = await openDemo(t);
+  await page.evaluate(() => {
+    const docs = [];
+    for (let i = 1; i <= 120; i++) docs.push({ id: `n${i}`, title: `خبر ${i}`, text: `زار الوفد ليبيا في اليوم ${i} من الشهر وبحث الأمن.` });
+    const data = document.createElement('script');
+    data.type = 'application/json';
+    data.id = 'many-news';
+    data.textContent = JSON.stringify(docs);
+    document.body.appendChild(data);
+    const w = document.createElement('mirsad-search');
+    w.id = 'w3';
+    w.setAttribute('corpus', '#many-news');
+    document.body.appendChild(w);
+  });
+  await page.waitForSelector('#w3[data-ready="1"]', { timeout: 20000 });
+  await page.fill('#w3 input', 'ليبيا');
+  await page.waitForSelector('#w3 .hit');
+  const state = () => page.evaluate(() => {
+    const root = document.getElementById('w3').shadowRoot;
+    const more = root.querySelector('.more');
+    return { hits: root.querySelectorAll('.hit').length, more: more.hidden ? null : more.textContent,
+      ids: new Set([...root.querySelectorAll('.hit')].map((b) => b.dataset.id)).size };
+  });
+  let s = await state();
+  assert.equal(s.hits, 50);
+  assert.match(s.more, /70/, 'the button says how many are left');
+  await page.click('#w3 .more');
+  s = await state();
+  assert.equal(s.hits, 100);
+  assert.equal(s.ids, 100, 'no document listed twice');
+  assert.match(s.more, /20/);
+  await page.click('#w3 .more');
+  s = await state();
+  assert.equal(s.hits, 120);
+  assert.equal(s.ids, 120);
+  assert.equal(s.more, null, 'no button once every hit is listed');
+  // Opening a hit hides the button with the list; going back shows the list, still complete.
+  await page.click('#w3 .hit >> nth=119');
+  assert.equal(await page.evaluate(() => document.getElementById('w3').shadowRoot.querySelector('.more').hidden), true);
+  await page.click('#w3 .back');
+  assert.equal((await state()).hits, 120);
+  // A new query starts again from its first page.
+  await page.fill('#w3 input', 'الأمن');
+  await page.waitForFunction(() => document.getElementById('w3').shadowRoot.querySelectorAll('.hit').length === 50);
+  assert.deepEqual(errors, []);
+});

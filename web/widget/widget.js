@@ -52,6 +52,8 @@
     'mark { background: var(--mark); color: inherit; border-radius: 2px; }',
     '.reader h3 { margin: 6px 0; font-size: 17px; }',
     '.reader p { white-space: pre-wrap; margin: 0; font-size: 15px; }',
+    '.more { display: block; margin: 8px auto 0; background: var(--surface); border: 1px solid var(--border); border-radius: 999px;',
+    '  padding: 2px 14px; cursor: pointer; font-size: 14px; }',
     '.back { background: none; border: 1px solid var(--border); border-radius: 999px; padding: 0 10px; cursor: pointer; margin-top: 6px; }',
     '.entities { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0; padding: 0; list-style: none; }',
     '.entity { border: 1px solid var(--border); border-inline-start: 3px solid var(--accent); border-radius: 6px; background: var(--surface);',
@@ -61,6 +63,7 @@
   ].join('\n');
 
   var LEVELS = [['exact', 'حرفي'], ['normalized', 'إملائي'], ['word', 'كلمة'], ['stem', 'جذر خفيف']];
+  var PAGE = 50;  // hits listed at a time
   var sheet = null;  // one constructed style sheet, adopted by every instance
   var fontsAdded = false;
 
@@ -136,9 +139,14 @@
       var body = UI.el('div', 'body');
       this.list = UI.el('ol');
       this.list.setAttribute('role', 'list');
+      // Hits come PAGE at a time: the core computes snippets and offsets only for those asked.
+      this.more = UI.el('button', 'more');
+      this.more.type = 'button';
+      this.more.hidden = true;
       this.reader = UI.el('article', 'reader');
       this.reader.hidden = true;
       body.appendChild(this.list);
+      body.appendChild(this.more);
       body.appendChild(this.reader);
       box.appendChild(bar);
       box.appendChild(this.count);
@@ -149,6 +157,7 @@
       var self = this;
       this.input.addEventListener('input', function () { self.search(); });
       this.select.addEventListener('change', function () { self.search(); });
+      this.more.addEventListener('click', function () { self.showMore(); });
       this.list.addEventListener('click', function (ev) {
         var b = ev.target.closest('button[data-id]');
         if (b) self.open(b.dataset.id);
@@ -217,13 +226,34 @@
       this.closeReader();
       UI.clear(this.list);
       this.hits = new Map();
+      this.shown = 0;
+      this.total = 0;
+      this.query = null;
+      this.more.hidden = true;
       if (!q.trim()) {
         this.count.textContent = UI.count('docs', this.docs.size);
         return;
       }
-      var res = this.engine.search(q, { mode: level, limit: 50, live: true });
+      this.query = { q: q, level: level };
+      var res = this.fetchHits(PAGE);
+      this.count.textContent = res.total ? UI.count('matches', res.matches_total) + ' ' + UI.count('inDocs', res.total) : 'لا نتائج';
+      this.emit('mirsad-search', { query: q, level: level, total: res.total });
+    }
+
+    /** The next PAGE hits of the same query, after the ones shown (the core ranks deterministically). */
+    showMore() {
+      if (!this.query) return;
+      var focusAt = this.shown;
+      this.fetchHits(this.shown + PAGE);
+      var next = this.list.children[focusAt];
+      if (next && next.firstChild) next.firstChild.focus();  // keyboard users continue where the new hits start
+    }
+
+    /** Asks the core for the first `limit` hits and appends those not shown yet. */
+    fetchHits(limit) {
+      var res = this.engine.search(this.query.q, { mode: this.query.level, limit: limit, live: true });
       var frag = document.createDocumentFragment();
-      res.hits.forEach(function (hit) {
+      res.hits.slice(this.shown).forEach(function (hit) {
         var id = String(hit.id);
         this.hits.set(id, hit);
         var doc = this.docs.get(id) || {};
@@ -243,8 +273,12 @@
         frag.appendChild(li);
       }, this);
       this.list.appendChild(frag);
-      this.count.textContent = res.total ? UI.count('matches', res.matches_total) + ' ' + UI.count('inDocs', res.total) : 'لا نتائج';
-      this.emit('mirsad-search', { query: q, level: level, total: res.total });
+      this.shown = Math.max(this.shown, res.hits.length);
+      this.total = res.total;
+      var rest = res.total - this.shown;
+      this.more.hidden = rest <= 0;
+      if (rest > 0) this.more.textContent = 'عرض المزيد (' + UI.count('docs', rest) + ')';
+      return res;
     }
 
     open(id) {
@@ -275,6 +309,7 @@
       p.appendChild(UI.highlight(this.text(id), hit ? hit.matches : [], 'm').fragment);
       this.reader.appendChild(p);
       this.list.hidden = true;
+      this.more.hidden = true;
       this.reader.hidden = false;
       var first = p.querySelector('mark');
       if (first) first.scrollIntoView({ block: 'center' });
@@ -285,6 +320,7 @@
     closeReader() {
       this.reader.hidden = true;
       this.list.hidden = false;
+      this.more.hidden = !this.query || this.shown >= this.total;
     }
   }
 
