@@ -14,8 +14,9 @@ constexpr char kMagic[8] = {'M', 'I', 'R', 'S', 'A', 'D', 'I', 'X'};
 constexpr uint32_t kByteOrderMark = 0x01020304;
 constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 4;
 
-// FNV-1a over 8-byte words (then the tail byte by byte): the data hashed is ~2.5 MB, and a page
-// computes this while its reader waits for the first result.
+// FNV-1a's multiply over 8-byte words, with a shift to fold the high bits back down (then the
+// tail byte by byte): the data hashed is ~1.5 MB, and a page computes this, once, while its
+// reader waits for the first result.
 uint64_t fnv64(uint64_t h, std::string_view s) {
   constexpr uint64_t kPrime = 1099511628211ull;
   std::size_t i = 0;
