@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <random>
+#include <set>
+
 #include "analysis/lexicon.hpp"
 #include "api/lexicon_sources.hpp"
 #include "test_support.hpp"
@@ -124,4 +127,33 @@ TEST(LexiconTest, SerializeSkipsWordsThatWouldReadBackAsMarkup) {
   ASSERT_TRUE(read.add_serialized(lexicon.serialize()));
   EXPECT_EQ(read.size(), 1u);
   EXPECT_TRUE(read.contains(u"ليبيا"));
+}
+
+// Bisection over bytes against a plain set, on random lists of short words over a small
+// alphabet (many shared prefixes, words that are prefixes of others, one-word lists).
+TEST(LexiconTest, SortedWordListAgreesWithASetOnRandomLists) {
+  std::mt19937 rng(20261126);
+  const std::u16string alphabet = u"\u0627\u0628\u062a\u0644\u064a\u0629a";
+  const auto random_word = [&](std::size_t max_len) {
+    std::u16string w;
+    const std::size_t len = 1 + rng() % max_len;
+    for (std::size_t i = 0; i < len; ++i) w += alphabet[rng() % alphabet.size()];
+    return w;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::set<std::string> words;
+    const std::size_t n = 1 + rng() % (round < 20 ? 3 : 300);
+    while (words.size() < n) words.insert(u8(random_word(6)));
+    std::string lines;
+    for (const std::string& w : words) (lines += w) += '\n';
+    std::size_t count = 0;
+    ASSERT_TRUE(SortedWordList::sorted(lines, count));
+    ASSERT_EQ(count, words.size());
+    const SortedWordList list(lines, count);
+    for (const std::string& w : words) ASSERT_TRUE(list.contains(u16(w))) << w;
+    for (int probe = 0; probe < 300; ++probe) {
+      const std::u16string w = random_word(7);
+      ASSERT_EQ(list.contains(w), words.count(u8(w)) == 1) << u8(w);
+    }
+  }
 }
