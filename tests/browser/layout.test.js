@@ -68,6 +68,8 @@ test('phone width: nothing overflows sideways; the reader takes the screen', asy
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
   await page.screenshot({ path: screenshotPath('page-phone.png') });
   assert.equal(await page.evaluate(() => document.getElementById('overview').open), false, 'the overview starts folded on a phone');
+  assert.equal(await page.evaluate(() => document.getElementById('overview').nextElementSibling.tagName), 'MAIN',
+    'on a phone the overview sits above the list, not in the reader\'s pane (shown only with a document)');
   await page.click('#results [data-id] a');
   await page.waitForSelector('#reader:not([hidden])');
   const top = await page.evaluate(() => document.getElementById('reader-title').getBoundingClientRect().top);
@@ -75,5 +77,45 @@ test('phone width: nothing overflows sideways; the reader takes the screen', asy
   const overflowReading = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflowReading <= 0, `horizontal overflow of ${overflowReading}px while reading`);
   await page.screenshot({ path: screenshotPath('page-phone-reader.png') });
+  assert.deepEqual(errors, []);
+});
+
+// A wide screen: the overview stands in the reader's pane, so the results list stays in view
+// beside it, and a document opened from the list takes its place until it is closed.
+test('wide screen: the results and the overview side by side; an open document takes the overview\'s place', async (t) => {
+  const { page, errors } = await openPage(t, (p) => p.setViewportSize({ width: 1280, height: 900 }));
+  await page.fill('#q', 'ليبيا');
+  await page.waitForSelector('#results [data-id]');
+  await page.waitForSelector('#overview-entities .entity');
+  const inView = (sel) => page.evaluate((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.top >= 0 && r.top < window.innerHeight && r.left < window.innerWidth && r.right > 0;
+  }, sel);
+  assert.equal(await page.evaluate(() => document.getElementById('overview').parentElement.id), 'reader-pane');
+  assert.ok(await inView('#results [data-id] .item-title'), 'the first result is on screen');
+  assert.ok(await inView('#overview-entities .entity'), 'the overview is on screen');
+  assert.ok(await inView('#overview-matrix .matrix__value'), 'the matrix is on screen');
+  const sideBySide = await page.evaluate(() => {
+    const a = document.querySelector('#results [data-id]').getBoundingClientRect();
+    const b = document.getElementById('overview').getBoundingClientRect();
+    return a.left >= b.right || b.left >= a.right;
+  });
+  assert.ok(sideBySide, 'the list and the overview do not overlap');
+
+  await page.click('#results [data-id] a');
+  await page.waitForSelector('#reader:not([hidden])');
+  assert.equal(await page.isVisible('#overview'), false, 'the document takes the overview\'s place');
+  assert.ok(await inView('#reader-title'));
+  await page.click('#reader-back');
+  await page.waitForSelector('#reader', { state: 'hidden' });
+  assert.ok(await inView('#overview-entities .entity'), 'closing the document brings the overview back');
+  // The same from the keyboard: Escape in the reader closes the document.
+  await page.click('#results [data-id] a');
+  await page.waitForSelector('#reader:not([hidden])');
+  await page.focus('#reader-text');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#reader', { state: 'hidden' });
+  assert.ok(await inView('#overview-entities .entity'));
+  await page.screenshot({ path: screenshotPath('page-wide-overview.png') });
   assert.deepEqual(errors, []);
 });

@@ -641,6 +641,12 @@
     if (state.openId === null) $('q').focus();
   }
 
+  function placeOverview(onPhone) {
+    var overview = $('overview');
+    if (onPhone) document.querySelector('main.layout').before(overview);
+    else $('reader-placeholder').after(overview);
+  }
+
   function start() {
     if (!UI) {
       showError('لم تُحمَّل ملفات الواجهة.');
@@ -679,8 +685,15 @@
       pair: function (a, b) { setEntityFilter({ pair: [a, b] }); },
       doc: function (id) { openDoc(id); }
     });
-    // On a phone the overview starts folded, so the results come first.
-    if (global.matchMedia && global.matchMedia('(max-width: 799.98px)').matches) $('overview').open = false;
+    // On a wide screen the overview stands in the reader's pane until a document is opened, so the
+    // results list stays in view beside it; on a phone (where that pane shows only a document) it
+    // goes above the list, folded, so the results come first.
+    var phone = global.matchMedia && global.matchMedia('(max-width: 799.98px)');
+    if (phone) {
+      placeOverview(phone.matches);
+      if (phone.matches) $('overview').open = false;
+      phone.addEventListener('change', function (e) { placeOverview(e.matches); });
+    }
     $('overview').addEventListener('toggle', scheduleOverview);
     views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'), note: $('kwic-note') },
       function (id, start) {

@@ -35,6 +35,7 @@
     this.back.addEventListener('click', function () { self.onClose(); });
     this.root.addEventListener('keydown', function (ev) {
       // N / P (by physical key, so it works with an Arabic keyboard layout too), Enter / Shift+Enter
+      if (ev.key === 'Escape') { self.onClose(); ev.preventDefault(); return; }  // the close button's shortcut
       if (ev.target.tagName === 'BUTTON' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
       if (ev.code === 'KeyN') { self.step(1); ev.preventDefault(); }
       else if (ev.code === 'KeyP') { self.step(-1); ev.preventDefault(); }
