@@ -9,6 +9,7 @@
 // module, data, CSS; fonts apart) with raw and gzip sizes: what a static host would transfer.
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
 
@@ -61,7 +62,7 @@ async function page(argv) {
   const url = 'file://' + path.join(WEB, 'index.html') + '#q=' + encodeURIComponent('ليبيا');
   const SETTLE_MS = 1500;
   // The browser's own share: an almost empty Arabic page, opened the same two ways.
-  const blankDir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mirsad-bench-blank-'));
+  const blankDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-bench-blank-'));
   const blankUrl = 'file://' + path.join(blankDir, 'blank.html');
   fs.writeFileSync(path.join(blankDir, 'blank.html'), '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>مرصد</title><p>مرصد</p>');
   const firstPaint = (p) => p.evaluate(() => (performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime);

@@ -81,14 +81,15 @@ bool well_formed(const Sections& sections) {
          SortedWordList::sorted(sections.after_article, after_article) && after_article == sections.after_article_count;
 }
 
-// Calls fn(utf16_word) for each non-empty line of `lines`.
+// Calls fn(utf16_word) for each line of `lines` that is neither empty nor a '#' comment.
 template <typename Fn>
 void each_word(std::string_view lines, Fn&& fn) {
   std::size_t from = 0;
   while (from < lines.size()) {
     std::size_t end = lines.find('\n', from);
     if (end == std::string_view::npos) end = lines.size();
-    if (end > from) fn(utf8_to_utf16(lines.substr(from, end - from)));
+    const std::string_view line = lines.substr(from, end - from);
+    if (!line.empty() && line[0] != '#') fn(utf8_to_utf16(line));
     from = end + 1;
   }
 }
@@ -109,18 +110,11 @@ void Lexicon::add(std::u16string_view normalized_word) {
 
 void Lexicon::add_word_list(const CharNormalizer& normalizer, std::string_view utf8_lines) {
   ensure_hashed();
-  std::size_t pos = 0;
-  while (pos < utf8_lines.size()) {
-    std::size_t end = utf8_lines.find('\n', pos);
-    if (end == std::string_view::npos) end = utf8_lines.size();
-    const std::string_view line = utf8_lines.substr(pos, end - pos);
-    pos = end + 1;
-    if (line.empty() || line[0] == '#') continue;
+  each_word(utf8_lines, [&](const std::u16string& word) {
     // Most list words need no normalization: checking is cheaper than normalizing.
-    const std::u16string word = utf8_to_utf16(line);
     if (normalizer.is_unchanged(word)) insert_word(word);
     else insert_word(normalizer.normalize_plain(word));
-  }
+  });
 }
 
 void Lexicon::ensure_hashed() const {

@@ -220,6 +220,13 @@
   UI.ENTITY_TYPES.forEach(function (t) { ENTITY_CLASS[t.type] = t.cls; });
   /** The CSS class suffix of an entity type ('other' for a type the page does not know). */
   UI.entityClass = function (type) { return ENTITY_CLASS[type] || 'other'; };
+  /** An entity's English label (CLDR / gazetteer) inside Arabic text: isolated, left to right. */
+  UI.entityLabel = function (text) {
+    var label = el('bdi', 'entity__label', text);
+    label.setAttribute('dir', 'ltr');
+    label.setAttribute('lang', 'en');
+    return label;
+  };
   UI.firstLines = firstLines;
   UI.listHeading = listHeading;
   UI.docMeta = docMeta;

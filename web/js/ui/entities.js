@@ -99,12 +99,7 @@
     if (entry.forms.length > 1) tip.push(entry.forms.join('، '));
     if (tip.length) btn.title = tip.join(' — ');
     btn.appendChild(UI.el('span', 'entity__text', entry.text));
-    if (entry.label) {
-      var label = UI.el('bdi', 'entity__label', entry.label);
-      label.setAttribute('dir', 'ltr');
-      label.setAttribute('lang', 'en');
-      btn.appendChild(label);
-    }
+    if (entry.label) btn.appendChild(UI.entityLabel(entry.label));
     if (entry.starts.length > 1) {
       var n = UI.el('span', 'entity__count', '×' + entry.starts.length);
       n.title = UI.count('mentions', entry.starts.length);

@@ -91,12 +91,7 @@
         b.dataset.index = String(i);
         b.title = UI.count('mentions', e.mentions) + ' ' + UI.count('inDocs', e.documents) + ' — انقر لقصر النتائج عليه';
         b.appendChild(UI.el('span', 'entity__text', e.canonical));
-        if (e.label_en) {
-          var label = UI.el('bdi', 'entity__label', e.label_en);
-          label.setAttribute('dir', 'ltr');
-          label.setAttribute('lang', 'en');
-          b.appendChild(label);
-        }
+        if (e.label_en) b.appendChild(UI.entityLabel(e.label_en));
         b.appendChild(UI.el('span', 'entity__count', String(e.documents)));
         li.appendChild(b);
         ul.appendChild(li);
