@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "index/byte_pool.hpp"
@@ -45,6 +46,61 @@ TEST(BytePool, BulkAppendThenSmallAppends) {
   EXPECT_EQ(out, data);
   pool.read(small, out);
   EXPECT_EQ(out, std::vector<uint8_t>(data.begin(), data.begin() + 3));
+}
+
+TEST(BytePool, LoadedStreamsTakeNoMoreRoomThanBuiltOnes) {
+  // Reproduction of issue 14.1: an index file's postings, loaded term by term in bulk, took a
+  // 16 KB slice for every list over 252 bytes (6x the memory of the engine that wrote them).
+  BytePool built;
+  std::mt19937 rng(11);
+  std::vector<BytePool::Stream> streams(20000);
+  std::vector<std::vector<uint8_t>> expected(streams.size());
+  for (int round = 0; round < 600000; ++round) {
+    // Zipf-like: a few long lists (hundreds of bytes to tens of KB), many short ones.
+    const std::size_t s = static_cast<std::size_t>(streams.size() * std::pow(static_cast<double>(rng() % 10000 + 1) / 10000.0, 4.0)) % streams.size();
+    const uint8_t byte = static_cast<uint8_t>(rng());
+    built.append(streams[s], &byte, 1);
+    expected[s].push_back(byte);
+  }
+  BytePool loaded;
+  std::vector<BytePool::Stream> reloaded(streams.size());
+  std::vector<uint8_t> out;
+  for (std::size_t s = 0; s < streams.size(); ++s) {
+    built.read(streams[s], out);
+    loaded.append(reloaded[s], out.data(), out.size());
+  }
+  for (std::size_t s = 0; s < streams.size(); ++s) {
+    loaded.read(reloaded[s], out);
+    ASSERT_EQ(out, expected[s]) << "stream " << s;
+  }
+  EXPECT_LE(loaded.memory_bytes(), built.memory_bytes());
+}
+
+TEST(BytePool, ExactSlicesAcrossBlocksThenAppends) {
+  // Bulk slices of every size, some longer than a block, each extended afterwards by small
+  // appends whose first link may itself straddle two blocks.
+  BytePool pool;
+  std::mt19937 rng(3);
+  std::vector<BytePool::Stream> streams(400);
+  std::vector<std::vector<uint8_t>> expected(streams.size());
+  for (std::size_t s = 0; s < streams.size(); ++s) {
+    const std::size_t n = s % 50 == 0 ? 300000 + rng() % 300000 : rng() % 5000;
+    expected[s].resize(n);
+    for (auto& b : expected[s]) b = static_cast<uint8_t>(rng());
+    pool.append(streams[s], expected[s].data(), n);
+  }
+  for (int round = 0; round < 50000; ++round) {
+    const std::size_t s = rng() % streams.size();
+    const uint8_t bytes[3] = {static_cast<uint8_t>(rng()), static_cast<uint8_t>(rng()), static_cast<uint8_t>(rng())};
+    const std::size_t n = 1 + rng() % 3;
+    pool.append(streams[s], bytes, n);
+    expected[s].insert(expected[s].end(), bytes, bytes + n);
+  }
+  std::vector<uint8_t> out;
+  for (std::size_t s = 0; s < streams.size(); ++s) {
+    pool.read(streams[s], out);
+    ASSERT_EQ(out, expected[s]) << "stream " << s;
+  }
 }
 
 TEST(RecordStore, SmallAndOversizedRecords) {

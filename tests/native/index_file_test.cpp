@@ -2,7 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <random>
+
 #include "api/json_api.hpp"
+#include "../fuzz/index_payload.hpp"
+#include "index/binary_io.hpp"
 #include "test_support.hpp"
 
 using namespace mirsad;
@@ -70,4 +75,78 @@ TEST(IndexFile, OnlyIntoAnEmptyEngine) {
   JsonApi busy;
   busy.add_document("x", u"x", "", "", "");
   EXPECT_NE(json::parse(busy.load_index(original.save_index())).value("error", std::string()).find("empty"), std::string::npos);
+}
+
+namespace {
+
+// The payload of an index file (what follows the 36-byte header).
+std::string payload_of(const std::string& file) { return file.substr(8 + 4 + 4 + 8 + 8 + 4); }
+
+// Every query shape, at every level, with snippets, concordance and entities: what a crafted
+// index that passed loading would be asked.
+void exercise(JsonApi& api) {
+  for (const char* q : {"ليبيا", "\"وزير الخارجية\"", "الإرها*", "تونس OR طرابلس", "ليبيى~", "-مصر تونس"}) {
+    for (const char* mode : {"exact", "normalized", "word", "stem"}) {
+      api.search(u16(q), mode, 10, false, true);
+      api.concordance(u16(q), mode, 50, 6, "left");
+    }
+  }
+  api.entities("");
+  api.documents();
+}
+
+}  // namespace
+
+TEST(IndexFile, ACraftedIndexWithARecomputedChecksumIsRefused) {
+  // Reproduction of issue 14.11: the first document's text cut short in the payload and the CRC
+  // recomputed. Its token spans then point past its end; loading used to accept it and the
+  // search threw an uncaught C++ exception (std::out_of_range from a snippet).
+  JsonApi original;
+  fill(original);
+  std::string payload = payload_of(original.save_index());
+  BinaryReader r(payload);
+  r.u64();  // documents
+  r.bytes(); r.bytes(); r.bytes(); r.bytes();  // id, title, date, source
+  const std::size_t length_at = payload.size() - r.remaining();
+  const uint64_t units = r.u64();
+  ASSERT_GT(units, 10u);
+  // The same payload with the text's last 10 units dropped.
+  BinaryWriter w;
+  w.buffer() = payload.substr(0, length_at);
+  w.u64(units - 10);
+  w.buffer().append(payload.substr(length_at + 8, (units - 10) * 2));
+  w.buffer().append(payload.substr(length_at + 8 + units * 2));
+  JsonApi crafted;
+  const json report = json::parse(crafted.load_index(mirsad::fuzz::with_valid_header(w.buffer())));
+  EXPECT_EQ(report.value("error", std::string()), "index file is corrupt (inconsistent contents)");
+  exercise(crafted);
+}
+
+TEST(IndexFile, RandomMutationsWithRecomputedChecksumsLoadWholeOrNotAtAll) {
+  // Every accepted mutation must answer every query without reading out of bounds (this test
+  // runs under ASan and UBSan in scripts/fuzz.sh) or throwing.
+  JsonApi original;
+  fill(original);
+  const std::string payload = payload_of(original.save_index());
+  std::mt19937 rng(14);
+  int accepted = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string mutated = payload;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = rng() % mutated.size();
+      switch (rng() % 3) {
+        case 0: mutated[at] = static_cast<char>(rng()); break;
+        case 1: mutated[at] = static_cast<char>(mutated[at] + (rng() % 2 ? 1 : -1)); break;
+        default: mutated[at] = static_cast<char>(mutated[at] ^ (1 << (rng() % 8))); break;
+      }
+    }
+    JsonApi api;
+    const json report = json::parse(api.load_index(mirsad::fuzz::with_valid_header(mutated)));
+    if (!report.contains("error")) {
+      ++accepted;
+      exercise(api);
+    }
+  }
+  std::printf("mutations accepted: %d of 1500\n", accepted);
 }

@@ -27,6 +27,7 @@ class JsTextStore final : public mirsad::TextStore {
   emscripten::val js_text(uint32_t ordinal) const { return texts_[ordinal]; }
   std::size_t size() const override { return size_; }
   std::size_t heap_bytes() const override { return 0; }
+  std::size_t growth_bound(std::size_t) const override { return 0; }
 
  private:
   emscripten::val texts_;

@@ -8,6 +8,11 @@
 namespace mirsad {
 namespace {
 
+template <class T>
+std::size_t push_back_bytes(const std::vector<T>& v) {
+  return v.size() < v.capacity() ? 0 : std::max<std::size_t>(2 * v.capacity(), 1) * sizeof(T);
+}
+
 struct SharedAnalysis {
   Lexicon lexicon;
   std::unique_ptr<Analyzer> analyzer;
@@ -45,27 +50,52 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
       errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id"});
       continue;
     }
-    // The index takes a few bytes per UTF-16 unit of text (postings, spans, new terms): refuse
-    // the document if that could pass the budget, rather than fail an allocation half-way.
-    const std::size_t in_use = index_.memory_bytes() + title_index_.memory_bytes() + texts_->heap_bytes();
-    const std::size_t needed = (doc.text.size() + doc.title.size()) * 4 + 4096;
-    if (in_use + needed > memory_budget_) {
+    // The budget counts what the index really allocates. First the analysis itself (the text's
+    // normalized copy, its offset map, the tokens) must fit while it runs; then the document is
+    // refused if the index's growth for it, bounded from its analysis, would pass the budget.
+    const std::u16string title = utf8_to_utf16(doc.title);
+    const std::size_t units = doc.text.size() + title.size();
+    const std::size_t analysis_bytes = units * (sizeof(char16_t) + sizeof(Span)) + (units / 2 + 1) * sizeof(AnalyzedToken);
+    const auto refuse = [&](std::size_t needed, const char* what) {
       const auto mb = [](std::size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20); };
       errors.push_back({doc.id,
-                        "not enough memory: this document needs about " + mb(needed) + " MB and the index already uses " +
-                            mb(in_use) + " MB of its " + mb(memory_budget_) + " MB budget; it was not added",
+                        std::string("not enough memory: ") + what + " needs about " + mb(needed) +
+                            " MB and the index already uses " + mb(memory_in_use()) + " MB of its " + mb(memory_budget_) +
+                            " MB budget; it was not added",
                         "memory_limit"});
+    };
+    if (memory_in_use() + analysis_bytes > memory_budget_) {
+      refuse(analysis_bytes, "analysing this document");
       continue;
     }
-    const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text, AnalysisDepth::Surface));
-    const std::u16string title = utf8_to_utf16(doc.title);
-    title_index_.add(analyzer_->analyze(title, AnalysisDepth::Surface));  // same ordinals: every document has a (maybe empty) title
+    const AnalyzedText body = analyzer_->analyze(doc.text, AnalysisDepth::Surface);
+    const AnalyzedText title_text = analyzer_->analyze(title, AnalysisDepth::Surface);
+    const InvertedIndex::Growth body_growth = index_.growth_bound(body);
+    const InvertedIndex::Growth title_growth = title_index_.growth_bound(title_text);
+    const std::size_t needed = body_growth.bytes + title_growth.bytes + texts_->growth_bound(doc.text.size()) +
+                               (index_.query_structures_bound(body_growth.new_terms) - index_.query_structures_bound(0)) +
+                               (title_index_.query_structures_bound(title_growth.new_terms) - title_index_.query_structures_bound(0)) +
+                               push_back_bytes(documents_) + 4 * sizeof(DocumentInfo) + doc.id.size() * 2 + doc.title.size() +
+                               doc.date.size() + doc.source.size();
+    if (memory_in_use() + needed > memory_budget_) {
+      refuse(needed, "this document");
+      continue;
+    }
+    const DocOrdinal ordinal = index_.add(body);
+    title_index_.add(title_text);  // same ordinals: every document has a (maybe empty) title
     ordinal_by_id_.emplace(doc.id, ordinal);
     documents_.push_back(DocumentInfo{std::move(doc.id), std::move(doc.title), std::move(doc.date),
                                       std::move(doc.source), static_cast<uint32_t>(doc.text.size())});
     texts_->append(std::move(doc.text));
   }
   return errors;
+}
+
+std::size_t Engine::memory_in_use() const {
+  // The query structures searching builds on first use are reserved now, and so is the cache of
+  // merged postings: a search right after a full load must not be the allocation that fails.
+  return index_.memory_bytes() + title_index_.memory_bytes() + texts_->heap_bytes() + index_.query_structures_bound(0) +
+         title_index_.query_structures_bound(0) + InvertedIndex::kSearchCacheBytes;
 }
 
 void Engine::write(BinaryWriter& w) const {
@@ -99,8 +129,16 @@ bool Engine::read(BinaryReader& r) {
     if (d.id.empty() || !ordinals.emplace(d.id, static_cast<DocOrdinal>(i)).second) return false;
     documents.push_back(std::move(d));
   }
+  if (!r.ok()) return false;
+  std::vector<uint32_t> text_lengths, title_lengths;
+  text_lengths.reserve(documents.size());
+  title_lengths.reserve(documents.size());
+  for (const DocumentInfo& d : documents) {
+    text_lengths.push_back(d.length);
+    title_lengths.push_back(static_cast<uint32_t>(utf8_to_utf16(d.title).size()));
+  }
   InvertedIndex body, titles;
-  if (!r.ok() || !body.read(r) || !titles.read(r)) return false;
+  if (!body.read(r, text_lengths) || !titles.read(r, title_lengths)) return false;
   if (body.document_count() != n || titles.document_count() != n) return false;
   documents_ = std::move(documents);
   ordinal_by_id_ = std::move(ordinals);

@@ -40,8 +40,14 @@ class Engine {
   // stops at 2 GiB) room to search and to report; past it, documents are refused with a message
   // instead of the module aborting on a failed allocation.
   static constexpr std::size_t kDefaultMemoryBudget = std::size_t{1536} << 20;
+  // wasm memory stops at 2 GiB, and analysis and search need room beyond the index: a larger
+  // budget could never be honoured (and 4096 MB wrapped to 0 in 32 bits).
+  static constexpr std::size_t kMaxMemoryBudgetMb = 1920;
   void set_memory_budget(std::size_t bytes) { memory_budget_ = bytes; }
   std::size_t memory_budget() const { return memory_budget_; }
+  // What the budget is compared with: the index, the texts held in the core's memory, and what
+  // searching will build and cache on first use.
+  std::size_t memory_in_use() const;
   // Releases the index's growth slack after a batch of additions.
   void compact() {
     index_.compact();

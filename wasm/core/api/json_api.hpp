@@ -26,9 +26,16 @@ class JsonApi {
   std::string documents() const;  // [{"id", "title", "date", "source", "length"}]
   // Ends a batch of additions: the index gives back its growth slack.
   void compact() { engine_.compact(); }
-  // The index's memory budget in MB (see Engine::kDefaultMemoryBudget).
-  void set_memory_budget_mb(double megabytes) {
-    engine_.set_memory_budget(megabytes <= 0 ? 0 : static_cast<std::size_t>(megabytes * 1048576.0));
+  // The index's memory budget in MB (see Engine::kDefaultMemoryBudget): "" when set, else why
+  // not (not a number, or more than wasm can address; the budget is then left as it was).
+  std::string set_memory_budget_mb(double megabytes) {
+    if (!(megabytes >= 0)) return "memory limit must be a number of megabytes";
+    if (megabytes > static_cast<double>(Engine::kMaxMemoryBudgetMb)) {
+      return "memory limit " + std::to_string(static_cast<long long>(megabytes)) + " MB is more than the " +
+             std::to_string(Engine::kMaxMemoryBudgetMb) + " MB the core can use (wasm memory stops at 2048 MB)";
+    }
+    engine_.set_memory_budget(static_cast<std::size_t>(megabytes * 1048576.0));
+    return "";
   }
   std::u16string text(const std::string& id) const;
   // any: join the words with OR instead of AND. live: the last word is still being typed and

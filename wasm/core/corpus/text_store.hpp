@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -20,21 +21,28 @@ class TextStore {
   virtual std::size_t size() const = 0;
   // Bytes this store holds on the C++ heap (0 when the texts live elsewhere).
   virtual std::size_t heap_bytes() const = 0;
+  // The most append() of a text of `units` UTF-16 units can add to heap_bytes() at its peak.
+  virtual std::size_t growth_bound(std::size_t units) const = 0;
 };
 
 class InMemoryTextStore final : public TextStore {
  public:
-  void append(std::u16string&& text) override { texts_.push_back(std::move(text)); }
+  void append(std::u16string&& text) override {
+    text_bytes_ += text.capacity() * sizeof(char16_t);
+    texts_.push_back(std::move(text));
+  }
   std::u16string text(uint32_t ordinal) const override { return texts_.at(ordinal); }
   std::size_t size() const override { return texts_.size(); }
-  std::size_t heap_bytes() const override {
-    std::size_t bytes = texts_.capacity() * sizeof(std::u16string);
-    for (const std::u16string& t : texts_) bytes += t.capacity() * sizeof(char16_t);
-    return bytes;
+  // Kept as a running total: the budget asks before every document.
+  std::size_t heap_bytes() const override { return texts_.capacity() * sizeof(std::u16string) + text_bytes_; }
+  std::size_t growth_bound(std::size_t units) const override {
+    const std::size_t table = texts_.size() < texts_.capacity() ? 0 : std::max<std::size_t>(2 * texts_.capacity(), 1) * sizeof(std::u16string);
+    return table + (units + 1) * sizeof(char16_t);
   }
 
  private:
   std::vector<std::u16string> texts_;
+  std::size_t text_bytes_ = 0;
 };
 
 }  // namespace mirsad

@@ -44,6 +44,7 @@ class BinaryReader {
   explicit BinaryReader(std::string_view data) : data_(data) {}
   bool ok() const { return ok_; }
   bool at_end() const { return pos_ == data_.size(); }
+  std::size_t remaining() const { return data_.size() - pos_; }
 
   uint8_t u8() {
     uint8_t v = 0;
@@ -64,6 +65,14 @@ class BinaryReader {
     const uint64_t n = u64();
     if (!check(n)) return {};
     std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  // The same bytes without a copy: a view into the data being read.
+  std::string_view bytes_view() {
+    const uint64_t n = u64();
+    if (!check(n)) return {};
+    const std::string_view s = data_.substr(pos_, n);
     pos_ += n;
     return s;
   }

@@ -13,4 +13,15 @@ void reserve_gently(Container& c, std::size_t extra = 1) {
   c.reserve(needed + c.capacity() / 4 + 64);
 }
 
+// The most bytes a container grown with reserve_gently can hold beyond its current capacity
+// (already counted as in use) while `extra` elements are added one by one: at the last growth
+// its final capacity is allocated while the previous one, itself at most `needed` and grown
+// from the current one, still lives.
+inline std::size_t gentle_growth_bound(std::size_t size, std::size_t capacity, std::size_t extra, std::size_t element) {
+  const std::size_t needed = size + extra;
+  if (needed <= capacity) return 0;
+  const std::size_t final_capacity = needed + needed / 4 + 64;
+  return (final_capacity + (needed - capacity)) * element;
+}
+
 }  // namespace mirsad

@@ -170,11 +170,13 @@ const InvertedIndex::MemberTable& InvertedIndex::members(std::size_t coarse) con
   MemberTable& table = members_[coarse];
   const std::size_t groups = coarse_terms_[coarse].size();
   if (table.ids.size() == coarse_of_[coarse].size() && table.starts.size() == groups + 1) return table;
-  // Counting sort of the exact ids by coarse id: each group's members stay in id order.
+  // Counting sort of the exact ids by coarse id: each group's members stay in id order. Fresh
+  // vectors of the exact size (assign() and resize() may double the capacity).
+  table = MemberTable{};
   table.starts.assign(groups + 1, 0);
   for (const uint32_t g : coarse_of_[coarse]) ++table.starts[g + 1];
   for (std::size_t g = 0; g < groups; ++g) table.starts[g + 1] += table.starts[g];
-  table.ids.resize(coarse_of_[coarse].size());
+  table.ids.assign(coarse_of_[coarse].size(), 0);
   std::vector<uint32_t> next(table.starts.begin(), table.starts.end() - 1);
   for (uint32_t id = 0; id < coarse_of_[coarse].size(); ++id) table.ids[next[coarse_of_[coarse][id]]++] = id;
   return table;
@@ -198,7 +200,9 @@ std::vector<uint32_t> InvertedIndex::expand_prefix(MatchLevel level, Term prefix
   const TermDictionary& dict = dictionary(level);
   std::vector<uint32_t>& sorted = sorted_terms_[static_cast<std::size_t>(level)];
   if (sorted.size() != dict.size()) {  // terms were added since the last sort
-    sorted.resize(dict.size());
+    std::vector<uint32_t> fresh(dict.size());  // exact size: a resize() would double the capacity
+    sorted.swap(fresh);
+    fresh = {};
     for (uint32_t id = 0; id < sorted.size(); ++id) sorted[id] = id;
     std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) { return dict.term_text(a) < dict.term_text(b); });
   }
@@ -270,7 +274,7 @@ DecodedPostings InvertedIndex::postings_of(MatchLevel level, uint32_t term_id) c
     }
   }
   auto merged = std::make_shared<const DecodedPostings>(merge(first_member, member_count));
-  if (merged->positions.size() > kCacheablePositions) return *merged;
+  if (merged->positions.size() + merged->docs.size() + merged->starts.size() > kCacheableElements) return *merged;
   if (cache_.size() < kCacheEntries) {
     cache_.push_back({key, ++cache_clock_, merged});
   } else {
@@ -349,15 +353,92 @@ void InvertedIndex::write(BinaryWriter& w) const {
   w.u64(total_tokens_);
 }
 
-bool InvertedIndex::read(BinaryReader& r) {
+namespace {
+
+// Reads one varint that must end inside [it, end) and fit in 32 bits.
+bool checked_varint(const uint8_t*& it, const uint8_t* end, uint32_t& value) {
+  value = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (it == end) return false;
+    const uint8_t b = *it++;
+    if (shift == 28 && (b & 0x70)) return false;  // more than 32 bits
+    value |= static_cast<uint32_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// A term's postings as add() writes them: documents ascending and below document_count,
+// positions ascending and below each document's length, and the stream's last document and
+// position as recorded. Search indexes token spans by these positions without checking again.
+bool InvertedIndex::postings_are_consistent(const uint8_t* it, const uint8_t* end, const TermPostings& p) const {
+  if (it == end) return p.last_doc == UINT32_MAX;
+  uint32_t doc = 0, position = 0;
+  bool first = true;
+  while (it < end) {
+    uint32_t delta = 0, value = 0;
+    if (!checked_varint(it, end, delta)) return false;
+    if (!first && delta == 0) return false;
+    if (!first && delta > UINT32_MAX - doc) return false;
+    doc = first ? delta : doc + delta;
+    first = false;
+    if (doc >= lengths_.size()) return false;
+    if (!checked_varint(it, end, value) || value == 0) return false;
+    position = value - 1;
+    if (position >= lengths_[doc]) return false;
+    while (it < end) {
+      uint32_t step = 0;
+      if (!checked_varint(it, end, step)) return false;
+      if (step == 0) {
+        if (it == end) return false;  // a document's end marker is always followed by another document
+        break;
+      }
+      if (step >= lengths_[doc] - position) return false;
+      position += step;
+    }
+  }
+  return p.last_doc == doc && p.last_position == position;
+}
+
+// A document's span record holds exactly its tokens, and every span lies inside its text.
+bool InvertedIndex::spans_are_consistent(DocOrdinal doc, uint32_t text_length) const {
+  auto [it, end] = spans_.at(span_addresses_[doc]);
+  if (!it) return lengths_[doc] == 0;
+  uint32_t previous_end = 0;
+  for (uint32_t i = 0; i < lengths_[doc]; ++i) {
+    if (it == end) return false;
+    const uint8_t packed = *it++;
+    uint32_t start = previous_end + (packed >> 5), length = packed & 31;
+    if (packed & 0x80) {
+      uint32_t gap = 0;
+      if (!checked_varint(it, end, gap) || !checked_varint(it, end, length)) return false;
+      if (gap & 1) {
+        if ((gap >> 1) > previous_end) return false;
+        start = previous_end - (gap >> 1);
+      } else {
+        if ((gap >> 1) > text_length) return false;
+        start = previous_end + (gap >> 1);
+      }
+    }
+    if (start > text_length || length > text_length - start) return false;
+    previous_end = start + length;
+  }
+  return true;
+}
+
+bool InvertedIndex::read(BinaryReader& r, const std::vector<uint32_t>& text_lengths) {
   *this = InvertedIndex();
   if (!exact_terms_.read(r)) return false;
   const uint64_t n = r.u64();
   if (!r.ok() || n != exact_terms_.size()) return false;
   postings_.resize(n);
-  for (TermPostings& p : postings_) {
-    const std::string b = r.bytes();
-    pool_.append(p.bytes, reinterpret_cast<const uint8_t*>(b.data()), b.size());
+  std::vector<std::string_view> streams(n);  // checked once the document lengths are known
+  for (std::size_t id = 0; id < n; ++id) {
+    TermPostings& p = postings_[id];
+    streams[id] = r.bytes_view();
+    pool_.append(p.bytes, reinterpret_cast<const uint8_t*>(streams[id].data()), streams[id].size());
     p.last_doc = r.u32();
     p.last_position = r.u32();
   }
@@ -375,14 +456,22 @@ bool InvertedIndex::read(BinaryReader& r) {
     normalized_hash_.push_back(TermDictionary::hash(coarse_terms_[0].term_text(coarse_of_[0][id])));
   }
   lengths_ = r.vec<uint32_t>();
+  if (!r.ok() || lengths_.size() != text_lengths.size()) return false;
   for (std::size_t doc = 0; doc < lengths_.size() && r.ok(); ++doc) {
-    const std::string record = r.bytes();
+    const std::string_view record = r.bytes_view();
     span_addresses_.push_back(spans_.add(reinterpret_cast<const uint8_t*>(record.data()), record.size()));
   }
   total_tokens_ = r.u64();
   if (!r.ok()) return false;
-  for (const TermPostings& p : postings_) {
-    if (p.last_doc != UINT32_MAX && p.last_doc >= lengths_.size()) return false;
+  uint64_t tokens = 0;
+  for (const uint32_t length : lengths_) tokens += length;
+  if (tokens != total_tokens_) return false;
+  for (DocOrdinal doc = 0; doc < lengths_.size(); ++doc) {
+    if (!spans_are_consistent(doc, text_lengths[doc])) return false;
+  }
+  for (std::size_t id = 0; id < n; ++id) {
+    const auto* begin = reinterpret_cast<const uint8_t*>(streams[id].data());
+    if (!postings_are_consistent(begin, begin + streams[id].size(), postings_[id])) return false;
   }
   return true;
 }
@@ -392,6 +481,114 @@ void InvertedIndex::compact() {
   lengths_.shrink_to_fit();
 }
 
+namespace {
+
+std::size_t varint_size(uint32_t v) {
+  std::size_t n = 1;
+  for (; v >= 0x80; v >>= 7) ++n;
+  return n;
+}
+
+// Bytes a std::vector's push_back may hold beyond its capacity: the doubled buffer.
+template <class T>
+std::size_t push_back_growth(const std::vector<T>& v) {
+  return v.size() < v.capacity() ? 0 : std::max<std::size_t>(2 * v.capacity(), 1) * sizeof(T);
+}
+
+}  // namespace
+
+InvertedIndex::Growth InvertedIndex::growth_bound(const AnalyzedText& text) const {
+  const auto tokens = static_cast<uint32_t>(text.tokens.size());
+  const auto doc = static_cast<DocOrdinal>(lengths_.size());
+  // The document's distinct exact terms, each with its first position and count (open
+  // addressing over the tokens; the table lives only for this estimate).
+  struct Distinct {
+    uint32_t first = UINT32_MAX;
+    uint32_t count = 0;
+    uint32_t hash = 0;
+  };
+  std::size_t slot_count = 16;
+  while (slot_count < std::size_t{tokens} * 2) slot_count *= 2;
+  std::vector<Distinct> table(slot_count);
+  const std::size_t mask = slot_count - 1;
+  for (uint32_t pos = 0; pos < tokens; ++pos) {
+    const Term exact = text.tokens[pos].term(MatchLevel::Exact);
+    const uint32_t h = TermDictionary::hash(exact);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Distinct& d = table[i];
+      if (d.first == UINT32_MAX) {
+        d = {pos, 1, h};
+        break;
+      }
+      if (d.hash == h && text.tokens[d.first].term(MatchLevel::Exact) == exact) {
+        ++d.count;
+        break;
+      }
+    }
+  }
+  // A position step takes at most as many bytes as the document's last position.
+  const std::size_t step_bytes = varint_size(tokens);
+  Growth growth;
+  std::size_t new_units = 0, coarse_units = 0, slices = 0;
+  for (const Distinct& d : table) {
+    if (d.first == UINT32_MAX) continue;
+    const AnalyzedToken& token = text.tokens[d.first];
+    const Term exact = token.term(MatchLevel::Exact), normalized = token.term(MatchLevel::Normalized);
+    uint32_t id = exact_terms_.find(exact, d.hash);
+    // The same text with another normalization (a ligature across words) is a term of its own.
+    if (id != TermDictionary::kMissing && normalized_hash_[id] != TermDictionary::hash(normalized)) id = TermDictionary::kMissing;
+    const BytePool::Stream empty;
+    const BytePool::Stream& stream = id == TermDictionary::kMissing ? empty : postings_[id].bytes;
+    const DocOrdinal last_doc = id == TermDictionary::kMissing ? UINT32_MAX : postings_[id].last_doc;
+    const std::size_t first_step =
+        (last_doc != UINT32_MAX ? 1 : 0) + varint_size(last_doc == UINT32_MAX ? doc : doc - last_doc) + varint_size(d.first + 1);
+    slices += pool_.growth_bound(stream, first_step + std::size_t{d.count - 1} * step_bytes, first_step);
+    if (id == TermDictionary::kMissing) {
+      ++growth.new_terms;
+      new_units += exact.size() + 1 + normalized.size();
+      coarse_units += normalized.size() + 2;  // clitics and suffixes only shorten a normalized word; 2 spare
+    }
+  }
+  const std::size_t n = growth.new_terms;
+  std::size_t bytes = slices + pool_.blocks_bound(slices) + exact_terms_.growth_bound(n, new_units) +
+                      gentle_growth_bound(postings_.size(), postings_.capacity(), n, sizeof(TermPostings)) +
+                      gentle_growth_bound(normalized_hash_.size(), normalized_hash_.capacity(), n, sizeof(uint32_t));
+  for (std::size_t c = 0; c < kCoarseLevels; ++c) {
+    bytes += coarse_terms_[c].growth_bound(n, coarse_units) +
+             gentle_growth_bound(coarse_of_[c].size(), coarse_of_[c].capacity(), n, sizeof(uint32_t));
+  }
+  if (recent_terms_.empty()) bytes += kRecentTerms * sizeof(RecentTerm);
+  // The span record, exactly as add() encodes it, and its scratch copy.
+  std::size_t record = 0;
+  uint32_t previous_end = 0;
+  for (const AnalyzedToken& t : text.tokens) {
+    const Span sp = t.token.span;
+    const uint32_t length = sp.end - sp.start;
+    if (sp.start >= previous_end && sp.start - previous_end <= 3 && length >= 1 && length <= 31) {
+      record += 1;
+    } else {
+      record += 1 + varint_size(sp.start >= previous_end ? (sp.start - previous_end) << 1 : ((previous_end - sp.start) << 1) | 1) +
+                varint_size(length);
+    }
+    previous_end = sp.end;
+  }
+  bytes += spans_.growth_bound(record) + (record > scratch_.capacity() ? 2 * record : 0) +
+           push_back_growth(span_addresses_) + push_back_growth(lengths_);
+  growth.bytes = bytes;
+  return growth;
+}
+
+std::size_t InvertedIndex::query_structures_bound(std::size_t extra_terms) const {
+  const std::size_t exact = exact_terms_.size() + extra_terms;
+  std::size_t bytes = exact * sizeof(uint32_t);  // the exact level's sorted terms
+  for (std::size_t c = 0; c < kCoarseLevels; ++c) {
+    const std::size_t coarse = coarse_terms_[c].size() + extra_terms;
+    // sorted terms, then members: starts, ids and the counting sort's cursors
+    bytes += coarse * sizeof(uint32_t) + (coarse + 1 + exact + coarse) * sizeof(uint32_t);
+  }
+  return bytes;
+}
+
 std::vector<std::pair<const char*, std::size_t>> InvertedIndex::memory_parts() const {
   std::size_t dictionaries = exact_terms_.memory_bytes(), level_maps = 0;
   for (std::size_t c = 0; c < kCoarseLevels; ++c) {
@@ -399,11 +596,17 @@ std::vector<std::pair<const char*, std::size_t>> InvertedIndex::memory_parts() c
     level_maps += coarse_of_[c].capacity() * 4 + members_[c].starts.capacity() * 4 + members_[c].ids.capacity() * 4;
   }
   level_maps += normalized_hash_.capacity() * 4;
+  std::size_t search = recent_terms_.capacity() * sizeof(RecentTerm) + scratch_.capacity();
+  for (const auto& sorted : sorted_terms_) search += sorted.capacity() * 4;
+  for (const CachedPostings& c : cache_) {
+    search += (c.postings->docs.capacity() + c.postings->starts.capacity() + c.postings->positions.capacity()) * 4;
+  }
   return {{"postings", pool_.memory_bytes()},
           {"term_states", postings_.capacity() * sizeof(TermPostings)},
           {"spans", spans_.memory_bytes() + span_addresses_.capacity() * 8 + lengths_.capacity() * 4},
           {"dictionaries", dictionaries},
-          {"level_maps", level_maps}};
+          {"level_maps", level_maps},
+          {"search", search}};
 }
 
 std::size_t InvertedIndex::memory_bytes() const {

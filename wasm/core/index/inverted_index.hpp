@@ -60,14 +60,31 @@ class InvertedIndex {
   uint64_t token_count() const { return total_tokens_; }
   std::vector<Span> token_spans(DocOrdinal doc) const;
   std::size_t memory_bytes() const;
+  // An upper bound of what add(text) will allocate: every buffer's growth (with the old copy of
+  // a buffer that moves), the pool's new slices and blocks, new terms in every dictionary. A
+  // budget can then refuse a document before any of it is added (issue 14: an estimate from the
+  // text's length missed by 6x for documents with a large vocabulary).
+  struct Growth {
+    std::size_t bytes = 0;
+    std::size_t new_terms = 0;
+  };
+  Growth growth_bound(const AnalyzedText& text) const;
+  // What searching builds on first use after additions (each level's sorted terms, the coarse
+  // levels' member tables) once the index holds extra_terms more terms: reserved in a budget
+  // so that the first search after a full load does not run out of memory.
+  std::size_t query_structures_bound(std::size_t extra_terms) const;
+  // The most the cache of merged postings holds.
+  static constexpr std::size_t kSearchCacheBytes = 32u << 20;
   // memory_bytes() by part: postings, term_states, spans, dictionaries, level_maps.
   std::vector<std::pair<const char*, std::size_t>> memory_parts() const;
   // Gives back the growth slack of every buffer; call after a batch of documents.
   void compact();
-  // The whole index as bytes, and back; read() checks every cross-reference and returns false
-  // on anything inconsistent (the caller reports a corrupt file).
+  // The whole index as bytes, and back. read() checks every cross-reference, offset and length
+  // (each posting against its document's token count, each token span against the length of the
+  // document's text, given by text_lengths) and returns false on anything inconsistent: the
+  // caller reports a corrupt file instead of searching out of bounds later.
   void write(BinaryWriter& w) const;
-  bool read(BinaryReader& r);
+  bool read(BinaryReader& r, const std::vector<uint32_t>& text_lengths);
 
  private:
   struct TermPostings {
@@ -86,6 +103,8 @@ class InvertedIndex {
   // The exact id of text.tokens[pos], adding the term (and its coarse terms) if new.
   uint32_t exact_id(const AnalyzedText& text, uint32_t pos);
   DecodedPostings decode(uint32_t exact) const;
+  bool postings_are_consistent(const uint8_t* begin, const uint8_t* end, const TermPostings& p) const;
+  bool spans_are_consistent(DocOrdinal doc, uint32_t text_length) const;
   DecodedPostings merge(const uint32_t* exact_ids, std::size_t count) const;
   const MemberTable& members(std::size_t coarse) const;
 
@@ -100,7 +119,7 @@ class InvertedIndex {
   mutable std::vector<CachedPostings> cache_;
   mutable uint64_t cache_clock_ = 0;
   static constexpr std::size_t kCacheEntries = 32;
-  static constexpr std::size_t kCacheablePositions = 250000;  // at most 32 MB held
+  static constexpr std::size_t kCacheableElements = 250000;  // docs + starts + positions: 1 MB an entry, 32 MB in all
   static constexpr std::size_t kCacheableMembers = 2;  // single lists decode fast enough
 
   // Frequent words (في، من، ليبيا in a Libya corpus) are most of the tokens: a direct-mapped cache

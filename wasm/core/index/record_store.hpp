@@ -34,6 +34,14 @@ class RecordStore {
     return {b.data.get() + offset, b.data.get() + b.used};
   }
 
+  // The most add(n bytes) can allocate: a block of its own, a fresh block, or nothing.
+  std::size_t growth_bound(std::size_t n) const {
+    const std::size_t vector_growth = (blocks_.capacity() + 1) * 2 * sizeof(Block);
+    if (n > kBlockSize) return n + vector_growth;
+    if (!blocks_.empty() && blocks_.back().used + n <= blocks_.back().capacity) return 0;
+    return kBlockSize + vector_growth;
+  }
+
   std::size_t memory_bytes() const {
     std::size_t total = blocks_.capacity() * sizeof(Block);
     for (const Block& b : blocks_) total += b.capacity;

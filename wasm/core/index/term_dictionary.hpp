@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -72,6 +73,17 @@ class TermDictionary {
     while (slots_.size() * 3 < offsets_.size() * 4) slots_.resize(slots_.size() * 2);
     for (uint32_t id = 0; id < offsets_.size(); ++id) place(hash(term_text(id)), id);
     return true;
+  }
+
+  // The most adding `terms` new terms of `units` UTF-16 units in all can allocate: the grown
+  // text and offsets (see reserve_gently) and a doubled slot table, each while its old copy lives.
+  std::size_t growth_bound(std::size_t terms, std::size_t units) const {
+    if (terms == 0) return 0;
+    std::size_t slots = std::max<std::size_t>(slots_.size(), 1024);
+    while (slots * 3 < (offsets_.size() + terms + 1) * 4) slots *= 2;
+    return gentle_growth_bound(chars_.size(), chars_.capacity(), units + terms, sizeof(char16_t)) +
+           gentle_growth_bound(offsets_.size(), offsets_.capacity(), terms, sizeof(uint32_t)) +
+           (slots != slots_.size() ? slots * sizeof(uint64_t) : 0);
   }
 
   std::size_t memory_bytes() const {
