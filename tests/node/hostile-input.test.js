@@ -91,15 +91,43 @@ test('documents: an empty file, a 20 MB document and 50,000 tiny ones load, with
 
 test('memory: past the budget, documents are refused with a clear message and the others stay searchable', async () => {
   const engine = await Mirsad.create({ factory: require(MODULE) });
-  engine.setMemoryBudget(4);  // MB
+  // The search cache's 32 MB and the analysis of one document are reserved in the budget; the
+  // rest fits some of the documents.
+  engine.setMemoryBudget(56);  // MB
   const text = 'قالت الحكومة في طرابلس إن الحدود مع تونس آمنة. '.repeat(8000);  // ~400k units each
-  const docs = Array.from({ length: 12 }, (_, i) => ({ id: `d${i}`, text }));
+  const docs = Array.from({ length: 120 }, (_, i) => ({ id: `d${i}`, text: `وثيقة${i} ${text}` }));
   const report = engine.addDocuments(docs);
   assert.ok(report.added >= 1 && report.added < docs.length, `added ${report.added}`);
+  const stats = engine.stats();
+  assert.ok(stats.memory_in_use <= stats.memory_budget, `${stats.memory_in_use} in use of ${stats.memory_budget}`);
   const refused = report.errors.filter((e) => e.code === 'memory_limit');
   assert.equal(refused.length, docs.length - report.added);
   assert.match(refused[0].message, /not enough memory: .* MB budget/);
   assert.equal(engine.search('طرابلس', { mode: 'word', limit: 100 }).total, report.added, 'what was added is searchable');
+});
+
+test('memory: a budget above what wasm can address is refused, not wrapped', async () => {
+  const engine = await Mirsad.create({ factory: require(MODULE) });
+  assert.throws(() => engine.setMemoryBudget(4096), /4096 MB is more than the 1920 MB/);
+  assert.equal(engine.stats().memory_budget, 1536 * 1048576, 'the budget was left as it was');
+});
+
+test('memory: the CLI runs on the documents that fit, says what did not, and exits 1', () => {
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const { cli } = require('./helpers');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-mem-'));
+  try {
+    for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, `d${String(i).padStart(2, '0')}.txt`), `وثيقة${i} أمن الحدود في طرابلس. `.repeat(20000));
+    const r = cli(['search', '--corpus', dir, '--memory-limit', '56', '--json', 'طرابلس']);
+    assert.equal(r.status, 1, r.stderr);
+    const loaded = JSON.parse(r.stdout).total;
+    assert.ok(loaded > 0 && loaded < 30, `${loaded} documents searched`);
+    assert.match(r.stderr, new RegExp(`out of memory: ${30 - loaded} document\\(s\\) did not fit .*\\(${loaded} loaded and used\\)`));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('memory: the CLI says so and exits non-zero', () => {
@@ -113,6 +141,10 @@ test('memory: the CLI says so and exits non-zero', () => {
     const r = cli(['search', '--corpus', dir, '--memory-limit', '2', 'طرابلس']);
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /out of memory: \d+ document\(s\) did not fit/);
+    // Issue 14.2: a limit beyond what wasm addresses wrapped to 0 MB; it is refused with a reason.
+    const huge = cli(['search', '--corpus', dir, '--memory-limit', '4096', 'طرابلس']);
+    assert.equal(huge.status, 2);
+    assert.match(huge.stderr, /--memory-limit: memory limit 4096 MB is more than the 1920 MB/);
     const ok = cli(['search', '--corpus', dir, 'طرابلس']);
     assert.equal(ok.status, 0, ok.stderr);
   } finally {

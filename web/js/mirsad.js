@@ -21,19 +21,61 @@
 
   // One wasm instance per page (or worker), shared by every engine and widget on it.
   let modulePromise = null;
+  let moduleFactory = null;
+  // Set when the instance aborted (out of memory): every engine on it is then gone, and each
+  // later call says so instead of failing with "table index is out of bounds".
+  let abortedWith = null;
 
   function loadModule(factory) {
+    if (factory) moduleFactory = factory;
     if (!modulePromise) {
-      const create = factory || (typeof createMirsadCore === 'function' ? createMirsadCore : null);
+      const create = moduleFactory || (typeof createMirsadCore === 'function' ? createMirsadCore : null);
       if (!create) {
         return Promise.reject(new Error('mirsad-core.js is not loaded: include it before mirsad.js'));
       }
+      const instance = { aborted: null };
       modulePromise = create({
         // A C++ abort (e.g. out of memory) must reach the caller as an Error, not kill the tab.
-        onAbort: (what) => { throw new Error('Mirsad core aborted: ' + what); },
-      });
+        onAbort: (what) => {
+          instance.aborted = String(what || 'out of memory');
+          abortedWith = instance;
+          throw new Error('Mirsad core aborted: ' + instance.aborted);
+        },
+      }).then((core) => { core.__mirsadInstance = instance; return core; });
     }
     return modulePromise;
+  }
+
+  /**
+   * After the core aborted (it ran out of memory), drops the dead instance: the next create()
+   * starts a fresh one. Engines of the dead instance stay unusable. Returns whether it had aborted.
+   */
+  function restartAfterAbort() {
+    if (!abortedWith) return false;
+    abortedWith = null;
+    modulePromise = null;
+    return true;
+  }
+
+  /** Whether the core instance has aborted (then restartAfterAbort() and load again). */
+  function hasAborted() { return Boolean(abortedWith); }
+
+  // Every call into the core goes through here. The core is built without C++ exception
+  // catching: an exception that escapes it reaches JS as a bare number, which callers printed as
+  // "mirsad: undefined". It becomes an Error that says what happened; an aborted instance
+  // answers every later call with the abort's reason.
+  function coreCall(api, name, args) {
+    const instance = api.__mirsadInstance;
+    if (instance && instance.aborted) {
+      throw new Error('Mirsad core stopped earlier (' + instance.aborted + '): its documents are gone until it is restarted');
+    }
+    try {
+      return api[name].apply(api, args);
+    } catch (err) {
+      if (err instanceof Error) throw err;
+      throw new Error('Mirsad core error in ' + name + ': an internal C++ exception (' + String(err) +
+        '); nothing was changed by this call');
+    }
   }
 
   function emptyReport() { return { added: 0, errors: [], warnings: [] }; }
@@ -45,8 +87,13 @@
   }
 
   class MirsadEngine {
-    constructor(api) {
-      this._api = api;
+    constructor(api, instance) {
+      this._raw = api;
+      this._raw.__mirsadInstance = instance;
+      // The core's methods, each through coreCall (see above).
+      this._api = new Proxy(api, {
+        get: (target, name) => (typeof target[name] === 'function' ? (...args) => coreCall(target, name, args) : target[name]),
+      });
       this._documents = null;
     }
 
@@ -70,7 +117,10 @@
      * The index's memory budget in MB: past it, documents are refused (code "memory_limit") with
      * everything before them kept. The default (1536) keeps a page clear of wasm's 2 GiB limit.
      */
-    setMemoryBudget(megabytes) { this._api.setMemoryBudget(Number(megabytes)); }
+    setMemoryBudget(megabytes) {
+      const error = this._api.setMemoryBudget(Number(megabytes));
+      if (error) throw new RangeError(error);
+    }
 
     /** Loads a .txt, .json or .jsonl file's bytes; the core decodes and validates. @returns {LoadReport} */
     loadFile(name, bytes) {
@@ -144,7 +194,12 @@
     /** What the index holds: documents, tokens, terms per level, index and text bytes. */
     stats() { return JSON.parse(this._api.stats()); }
 
-    dispose() { this._api.delete(); }
+    /** Frees the engine's memory in the core (a no-op once the core has aborted). */
+    dispose() {
+      const instance = this._raw.__mirsadInstance;
+      if (instance && instance.aborted) return;
+      this._raw.delete();
+    }
   }
 
   /**
@@ -156,7 +211,7 @@
     const core = await loadModule(options && options.factory);
     // For scripts/bench page: the module is compiled and its runtime up; the engine comes next.
     if (typeof performance !== 'undefined' && performance.mark) performance.mark('mirsad:module');
-    return new MirsadEngine(new core.PageApi());
+    return new MirsadEngine(new core.PageApi(), core.__mirsadInstance);
   }
 
   // In a page that has already loaded the core, start decoding and compiling the module now: it
@@ -165,5 +220,5 @@
     loadModule().catch(() => { /* create() reports the failure */ });
   }
 
-  return { create, MATCH_LEVELS, MirsadEngine };
+  return { create, MATCH_LEVELS, MirsadEngine, restartAfterAbort, hasAborted };
 });

@@ -233,6 +233,8 @@ std::string JsonApi::stats() const {
                            {"index_bytes", index.memory_bytes() + engine_.title_index().memory_bytes()},
                            {"index_parts", parts},
                            {"text_bytes", text_bytes},
+                           {"memory_in_use", engine_.memory_in_use()},
+                           {"memory_budget", engine_.memory_budget()},
                            {"heap_in_use", heap.in_use},
                            {"heap_footprint", heap.footprint}});
 }
