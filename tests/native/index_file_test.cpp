@@ -150,3 +150,41 @@ TEST(IndexFile, RandomMutationsWithRecomputedChecksumsLoadWholeOrNotAtAll) {
   }
   std::printf("mutations accepted: %d of 1500\n", accepted);
 }
+
+TEST(IndexFile, LoadedInSlicesExactlyAsInOneGo) {
+  // A page loads a large index in slices of a few milliseconds (issue 14.7): with a zero budget
+  // every slice does the least it can, and the result must be the same engine.
+  JsonApi original;
+  for (int d = 0; d < 3000; ++d) {
+    original.add_document("d" + std::to_string(d), u16("زار وزير الخارجية ليبيا أمس رقم " + std::to_string(d) + "، ثم عاد إلى تونس."),
+                          "عنوان " + std::to_string(d % 7), "2015-02-24", "test");
+  }
+  const std::string bytes = original.save_index();
+  JsonApi sliced;
+  json step = json::parse(sliced.begin_load_index(bytes));
+  int slices = 0;
+  double last_progress = 0;
+  while (step.value("done", true) == false) {
+    step = json::parse(sliced.continue_load_index(0.0001));
+    ++slices;
+    if (step.contains("progress")) {
+      EXPECT_GE(step["progress"].get<double>(), last_progress);
+      last_progress = step["progress"].get<double>();
+    }
+    ASSERT_LT(slices, 100000);
+  }
+  EXPECT_EQ(step["documents"], 3000);
+  EXPECT_GT(slices, 5) << "the work was cut into slices";
+  for (const char* q : {"ليبيا", "\"وزير الخارجية\"", "عنوان", "تونس OR طرابلس"}) {
+    EXPECT_EQ(original.search(u16(q), "word", 10, false, false), sliced.search(u16(q), "word", 10, false, false)) << q;
+  }
+  EXPECT_EQ(original.documents(), sliced.documents());
+  // A damaged file fails in slices too, and leaves the engine empty.
+  std::string damaged = bytes;
+  damaged[damaged.size() / 2] ^= 0x20;
+  JsonApi refused;
+  step = json::parse(refused.begin_load_index(damaged));
+  while (step.value("done", true) == false) step = json::parse(refused.continue_load_index(0.0001));
+  EXPECT_EQ(step.value("error", std::string()), "index file is corrupt (checksum mismatch)");
+  EXPECT_EQ(json::parse(refused.documents()).size(), 0u);
+}

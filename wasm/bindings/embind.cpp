@@ -39,7 +39,16 @@ std::string load_file(mirsad::JsonApi& api, const std::string& name, const std::
   return api.load_file(name, bytes);
 }
 
-std::string load_index(mirsad::JsonApi& api, const std::string& bytes) { return api.load_index(bytes); }
+// A Uint8Array copied once into the wasm heap (a std::string parameter copies it twice: to the
+// wire, then into the string; for a collection's index that was hundreds of MB at the peak).
+std::string bytes_of(const val& array) {
+  std::string bytes(array["length"].as<std::size_t>(), '\0');
+  val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<uint8_t*>(bytes.data()))).call<void>("set", array);
+  return bytes;
+}
+
+std::string load_index(mirsad::JsonApi& api, const val& bytes) { return api.load_index(bytes_of(bytes)); }
+std::string begin_load_index(mirsad::JsonApi& api, const val& bytes) { return api.begin_load_index(bytes_of(bytes)); }
 
 // Binary out: a std::string return would be decoded as UTF-8 text. The bytes stay in a buffer
 // until the next call; the JS wrapper copies the view at once.
@@ -66,7 +75,9 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("compact", &mirsad::JsonApi::compact)
       .function("setMemoryBudget", &mirsad::JsonApi::set_memory_budget_mb)
       .function("saveIndex", &save_index)
-      .function("loadIndex", &load_index);
+      .function("loadIndex", &load_index)
+      .function("beginLoadIndex", &begin_load_index)
+      .function("continueLoadIndex", &mirsad::JsonApi::continue_load_index);
   emscripten::class_<PageApi, emscripten::base<mirsad::JsonApi>>("PageApi")
       .constructor<>()
       .function("addDocument", &PageApi::add_js_document)

@@ -78,6 +78,19 @@
     }
   }
 
+  // A new task (not a microtask), so the page can paint and handle input in between; setTimeout
+  // would be clamped to 4 ms after a few nested calls.
+  function nextTask() {
+    if (typeof MessageChannel === 'function') {
+      return new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+        channel.port2.postMessage(0);
+      });
+    }
+    return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  }
+
   function emptyReport() { return { added: 0, errors: [], warnings: [] }; }
   function mergeReport(into, part) {
     into.added += part.added;
@@ -189,6 +202,26 @@
       const report = JSON.parse(this._api.loadIndex(bytes));
       this._documents = null;
       return report;
+    }
+
+    /**
+     * loadIndex in slices of about sliceMs of work each, giving the thread back between them:
+     * a page loads a collection of any size without a long task. Nothing else may be asked of
+     * this engine until the promise settles. Resolves to {documents} or {error}.
+     * @param {Uint8Array} bytes
+     * @param {{sliceMs?: number, onProgress?: (fraction: number) => void}} [options]
+     */
+    async loadIndexInSlices(bytes, options) {
+      const o = options || {};
+      const sliceMs = o.sliceMs || 25;
+      let step = JSON.parse(this._api.beginLoadIndex(bytes));
+      while (!step.error && step.done === false) {
+        if (o.onProgress) o.onProgress(step.progress || 0);
+        await nextTask();
+        step = JSON.parse(this._api.continueLoadIndex(sliceMs));
+      }
+      this._documents = null;
+      return step;
     }
 
     /** What the index holds: documents, tokens, terms per level, index and text bytes. */

@@ -113,40 +113,76 @@ void Engine::write(BinaryWriter& w) const {
 }
 
 bool Engine::read(BinaryReader& r) {
-  const uint64_t n = r.u64();
-  if (texts_->size() != 0) return false;
-  std::vector<DocumentInfo> documents;
-  std::vector<std::u16string> texts;  // handed to the store only once the whole file checks out
-  std::unordered_map<std::string, DocOrdinal> ordinals;
-  for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    DocumentInfo d;
-    d.id = r.bytes();
-    d.title = r.bytes();
-    d.date = r.bytes();
-    d.source = r.bytes();
-    texts.push_back(r.text());
-    d.length = static_cast<uint32_t>(texts.back().size());
-    if (d.id.empty() || !ordinals.emplace(d.id, static_cast<DocOrdinal>(i)).second) return false;
-    documents.push_back(std::move(d));
+  ReadState state;
+  WorkDeadline never = WorkDeadline::never();
+  return read_some(r, state, never) == StepStatus::Done;
+}
+
+StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& deadline) {
+  enum Phase { kStart, kDocuments, kBody, kTitles, kTexts, kDone };
+  for (;;) {
+    switch (state.phase) {
+      case kStart:
+        if (texts_->size() != 0 || !documents_.empty()) return StepStatus::Failed;
+        state.count = r.u64();
+        if (!r.ok()) return StepStatus::Failed;
+        state.item = 0;
+        state.phase = kDocuments;
+        break;
+      case kDocuments:
+        for (; state.item < state.count && r.ok(); ++state.item) {
+          if (deadline.passed()) return StepStatus::Working;
+          DocumentInfo d;
+          d.id = r.bytes();
+          d.title = r.bytes();
+          d.date = r.bytes();
+          d.source = r.bytes();
+          state.texts.push_back(r.text_bytes());
+          d.length = static_cast<uint32_t>(state.texts.back().size() / sizeof(char16_t));
+          if (d.id.empty() || !state.ordinals.emplace(d.id, static_cast<DocOrdinal>(state.item)).second) {
+            return StepStatus::Failed;
+          }
+          state.text_lengths.push_back(d.length);
+          state.title_lengths.push_back(static_cast<uint32_t>(utf8_to_utf16(d.title).size()));
+          state.documents.push_back(std::move(d));
+        }
+        if (!r.ok()) return StepStatus::Failed;
+        state.phase = kBody;
+        break;
+      case kBody: {
+        const StepStatus s = state.body.read_some(r, state.text_lengths, state.body_state, deadline);
+        if (s != StepStatus::Done) return s;
+        state.phase = kTitles;
+        break;
+      }
+      case kTitles: {
+        const StepStatus s = state.titles.read_some(r, state.title_lengths, state.title_state, deadline);
+        if (s != StepStatus::Done) return s;
+        if (state.body.document_count() != state.count || state.titles.document_count() != state.count) {
+          return StepStatus::Failed;
+        }
+        state.item = 0;
+        state.phase = kTexts;
+        break;
+      }
+      case kTexts:
+        // Everything checked out: the texts go to the store (in the page, as JS strings).
+        for (; state.item < state.texts.size(); ++state.item) {
+          if (deadline.passed()) return StepStatus::Working;
+          texts_->append(BinaryReader::text_of(state.texts[state.item]));
+        }
+        documents_ = std::move(state.documents);
+        ordinal_by_id_ = std::move(state.ordinals);
+        index_ = std::move(state.body);
+        title_index_ = std::move(state.titles);
+        entity_cache_.clear();
+        state = ReadState{};
+        state.phase = kDone;
+        break;
+      default:
+        return StepStatus::Done;
+    }
   }
-  if (!r.ok()) return false;
-  std::vector<uint32_t> text_lengths, title_lengths;
-  text_lengths.reserve(documents.size());
-  title_lengths.reserve(documents.size());
-  for (const DocumentInfo& d : documents) {
-    text_lengths.push_back(d.length);
-    title_lengths.push_back(static_cast<uint32_t>(utf8_to_utf16(d.title).size()));
-  }
-  InvertedIndex body, titles;
-  if (!body.read(r, text_lengths) || !titles.read(r, title_lengths)) return false;
-  if (body.document_count() != n || titles.document_count() != n) return false;
-  documents_ = std::move(documents);
-  ordinal_by_id_ = std::move(ordinals);
-  index_ = std::move(body);
-  title_index_ = std::move(titles);
-  for (std::u16string& t : texts) texts_->append(std::move(t));
-  entity_cache_.clear();
-  return true;
 }
 
 SearchResults Engine::search(const Query& query, std::size_t limit) const {

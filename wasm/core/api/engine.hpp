@@ -77,6 +77,21 @@ class Engine {
   // empty when the bytes are inconsistent.
   void write(BinaryWriter& w) const;
   bool read(BinaryReader& r);
+  // The same in slices, for a page that must not freeze: where the reading stands. Nothing
+  // becomes visible in the engine before the whole file has checked out; the bytes `r` reads
+  // must stay alive until the reading is done.
+  struct ReadState {
+    int phase = 0;
+    uint64_t count = 0;
+    std::size_t item = 0;
+    std::vector<DocumentInfo> documents;
+    std::vector<std::string_view> texts;  // UTF-16 bytes in the file, stored once all is checked
+    std::unordered_map<std::string, DocOrdinal> ordinals;
+    std::vector<uint32_t> text_lengths, title_lengths;
+    InvertedIndex body, titles;
+    InvertedIndex::ReadState body_state, title_state;
+  };
+  StepStatus read_some(BinaryReader& r, ReadState& state, WorkDeadline& deadline);
   std::vector<Entity> extract_entities(std::u16string_view text) const;
 
  private:

@@ -1,5 +1,6 @@
 #include "api/index_file.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <unicode/uvernum.h>
@@ -64,30 +65,72 @@ std::string IndexFile::save(const Engine& engine) {
 }
 
 std::string IndexFile::load(std::string_view bytes, Engine& engine) {
-  if (!engine.documents().empty()) return "an index can only be loaded into an empty engine";
-  if (bytes.size() < kHeaderSize || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
-    return "not a Mirsad index file";
+  IndexLoading loading(bytes, engine);
+  return loading.step(WorkDeadline::never()) == StepStatus::Done ? "" : loading.error();
+}
+
+double IndexLoading::progress() const {
+  if (phase_ == kDone) return 1.0;
+  if (bytes_.empty()) return 0.0;
+  // The checksum is a quick first pass (a tenth of the time); reading the contents is the rest.
+  const double payload = static_cast<double>(std::max<std::size_t>(payload_.size(), 1));
+  if (phase_ == kChecksum) return 0.1 * static_cast<double>(checked_) / payload;
+  if (phase_ == kContents) return 0.1 + 0.9 * (1.0 - static_cast<double>(reader_.remaining()) / payload);
+  return 0.0;
+}
+
+StepStatus IndexLoading::step(WorkDeadline deadline) {
+  constexpr std::size_t kChecksumSlice = std::size_t{1} << 20;
+  for (;;) {
+    switch (phase_) {
+      case kHeader: {
+        if (!engine_.documents().empty()) return fail("an index can only be loaded into an empty engine");
+        if (bytes_.size() < kHeaderSize || std::memcmp(bytes_.data(), kMagic, sizeof kMagic) != 0) {
+          return fail("not a Mirsad index file");
+        }
+        BinaryReader header(bytes_.substr(sizeof kMagic, kHeaderSize - sizeof kMagic));
+        const uint32_t version = header.u32();
+        const uint32_t order = header.u32();
+        const uint64_t fingerprint = header.u64();
+        const uint64_t length = header.u64();
+        expected_crc_ = header.u32();
+        if (version != IndexFile::kFormatVersion) {
+          return fail("index format version " + std::to_string(version) + " is not supported (this build reads version " +
+                      std::to_string(IndexFile::kFormatVersion) + "): rebuild the index");
+        }
+        if (order != kByteOrderMark) return fail("index file written with another byte order");
+        if (fingerprint != IndexFile::analysis_fingerprint()) {
+          return fail("index built by a different analyzer (other word lists or ICU version): rebuild the index");
+        }
+        payload_ = bytes_.substr(kHeaderSize);
+        if (payload_.size() != length) return fail("index file is truncated or has trailing data");
+        phase_ = kChecksum;
+        break;
+      }
+      case kChecksum:
+        while (checked_ < payload_.size()) {
+          const std::size_t n = std::min(kChecksumSlice, payload_.size() - checked_);
+          running_crc_ = crc32_update(running_crc_, payload_.substr(checked_, n));
+          checked_ += n;
+          if (checked_ < payload_.size() && deadline.passed_now()) return StepStatus::Working;
+        }
+        if (running_crc_ != expected_crc_) return fail("index file is corrupt (checksum mismatch)");
+        reader_ = BinaryReader(payload_);
+        phase_ = kContents;
+        break;
+      case kContents: {
+        const StepStatus s = engine_.read_some(reader_, read_state_, deadline);
+        if (s == StepStatus::Working) return s;
+        if (s == StepStatus::Failed || !reader_.at_end()) return fail("index file is corrupt (inconsistent contents)");
+        phase_ = kDone;
+        return StepStatus::Done;
+      }
+      case kDone:
+        return StepStatus::Done;
+      case kFailed:
+        return StepStatus::Failed;
+    }
   }
-  BinaryReader header(bytes.substr(sizeof kMagic, kHeaderSize - sizeof kMagic));
-  const uint32_t version = header.u32();
-  const uint32_t order = header.u32();
-  const uint64_t fingerprint = header.u64();
-  const uint64_t length = header.u64();
-  const uint32_t crc = header.u32();
-  if (version != kFormatVersion) {
-    return "index format version " + std::to_string(version) + " is not supported (this build reads version " +
-           std::to_string(kFormatVersion) + "): rebuild the index";
-  }
-  if (order != kByteOrderMark) return "index file written with another byte order";
-  if (fingerprint != analysis_fingerprint()) {
-    return "index built by a different analyzer (other word lists or ICU version): rebuild the index";
-  }
-  const std::string_view payload = bytes.substr(kHeaderSize);
-  if (payload.size() != length) return "index file is truncated or has trailing data";
-  if (crc32(payload) != crc) return "index file is corrupt (checksum mismatch)";
-  BinaryReader reader(payload);
-  if (!engine.read(reader) || !reader.at_end()) return "index file is corrupt (inconsistent contents)";
-  return "";
 }
 
 }  // namespace mirsad

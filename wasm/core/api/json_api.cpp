@@ -200,6 +200,24 @@ std::string JsonApi::load_index(std::string_view bytes) {
   return dump(ordered_json{{"documents", engine_.documents().size()}});
 }
 
+std::string JsonApi::begin_load_index(std::string bytes) {
+  if (loading_) return dump(ordered_json{{"error", "an index is already being loaded"}});
+  loading_bytes_ = std::make_unique<std::string>(std::move(bytes));
+  loading_ = std::make_unique<IndexLoading>(*loading_bytes_, engine_);
+  return dump(ordered_json{{"done", false}, {"progress", 0}});
+}
+
+std::string JsonApi::continue_load_index(double budget_ms) {
+  if (!loading_) return dump(ordered_json{{"error", "no index is being loaded"}});
+  const StepStatus status = loading_->step(budget_ms > 0 ? WorkDeadline::after_ms(budget_ms) : WorkDeadline::never());
+  if (status == StepStatus::Working) return dump(ordered_json{{"done", false}, {"progress", loading_->progress()}});
+  const std::string error = loading_->error();
+  loading_.reset();
+  loading_bytes_.reset();
+  if (status == StepStatus::Failed) return dump(ordered_json{{"error", error}});
+  return dump(ordered_json{{"documents", engine_.documents().size()}});
+}
+
 namespace {
 
 // The allocator's view: bytes in use and bytes obtained from the system (in wasm, the linear

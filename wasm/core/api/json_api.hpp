@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "api/engine.hpp"
+#include "api/index_file.hpp"
 
 namespace mirsad {
 
@@ -69,12 +70,19 @@ class JsonApi {
   // {"documents"} or {"error"}.
   std::string save_index() const;
   std::string load_index(std::string_view bytes);
+  // The same in slices (a page that must not freeze): begin_load_index keeps the bytes, then
+  // each continue_load_index works for about budget_ms and reports {"done": false, "progress"}
+  // until {"documents"} or {"error"}. The engine must not be used before the end.
+  std::string begin_load_index(std::string bytes);
+  std::string continue_load_index(double budget_ms);
 
   Engine& engine() { return engine_; }
   const Engine& engine() const { return engine_; }
 
  private:
   Engine engine_;
+  std::unique_ptr<std::string> loading_bytes_;
+  std::unique_ptr<IndexLoading> loading_;
 };
 
 }  // namespace mirsad

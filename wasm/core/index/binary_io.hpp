@@ -76,6 +76,19 @@ class BinaryReader {
     pos_ += n;
     return s;
   }
+  // A UTF-16 text's bytes (little-endian, maybe unaligned) without a copy.
+  std::string_view text_bytes() {
+    const uint64_t n = u64();
+    if (!check_elements(n, sizeof(char16_t))) return {};
+    const std::string_view s = data_.substr(pos_, n * sizeof(char16_t));
+    pos_ += n * sizeof(char16_t);
+    return s;
+  }
+  static std::u16string text_of(std::string_view bytes) {
+    std::u16string s(bytes.size() / sizeof(char16_t), u'\0');
+    if (!s.empty()) std::memcpy(s.data(), bytes.data(), s.size() * sizeof(char16_t));
+    return s;
+  }
   std::u16string text() {
     const uint64_t n = u64();
     if (!check_elements(n, sizeof(char16_t))) return {};
@@ -110,8 +123,11 @@ class BinaryReader {
   bool ok_ = true;
 };
 
-// CRC-32 (IEEE 802.3), to tell a damaged file from a valid one before reading it.
-inline uint32_t crc32(std::string_view data) {
+// CRC-32 (IEEE 802.3), to tell a damaged file from a valid one before reading it. crc32_update
+// continues a running value (start with 0) over the next piece of the data.
+inline uint32_t crc32_update(uint32_t running, std::string_view data);
+inline uint32_t crc32(std::string_view data) { return crc32_update(0, data); }
+inline uint32_t crc32_update(uint32_t running, std::string_view data) {
   static const auto table = [] {
     std::vector<uint32_t> t(256);
     for (uint32_t i = 0; i < 256; ++i) {
@@ -121,7 +137,7 @@ inline uint32_t crc32(std::string_view data) {
     }
     return t;
   }();
-  uint32_t crc = 0xFFFFFFFFu;
+  uint32_t crc = running ^ 0xFFFFFFFFu;
   for (const char ch : data) crc = table[(crc ^ static_cast<uint8_t>(ch)) & 0xFF] ^ (crc >> 8);
   return crc ^ 0xFFFFFFFFu;
 }

@@ -429,51 +429,116 @@ bool InvertedIndex::spans_are_consistent(DocOrdinal doc, uint32_t text_length) c
 }
 
 bool InvertedIndex::read(BinaryReader& r, const std::vector<uint32_t>& text_lengths) {
-  *this = InvertedIndex();
-  if (!exact_terms_.read(r)) return false;
-  const uint64_t n = r.u64();
-  if (!r.ok() || n != exact_terms_.size()) return false;
-  postings_.resize(n);
-  std::vector<std::string_view> streams(n);  // checked once the document lengths are known
-  for (std::size_t id = 0; id < n; ++id) {
-    TermPostings& p = postings_[id];
-    streams[id] = r.bytes_view();
-    pool_.append(p.bytes, reinterpret_cast<const uint8_t*>(streams[id].data()), streams[id].size());
-    p.last_doc = r.u32();
-    p.last_position = r.u32();
-  }
-  for (std::size_t c = 0; c < kCoarseLevels && r.ok(); ++c) {
-    if (!coarse_terms_[c].read(r)) return false;
-    coarse_of_[c] = r.vec<uint32_t>();
-    if (!r.ok() || coarse_of_[c].size() != n) return false;
-    for (const uint32_t g : coarse_of_[c]) {
-      if (g >= coarse_terms_[c].size()) return false;
+  ReadState state;
+  WorkDeadline never = WorkDeadline::never();
+  return read_some(r, text_lengths, state, never) == StepStatus::Done;
+}
+
+// The file's sections in order (see write()); each loop over terms or documents can stop at the
+// deadline and resume at state.item. The checks that need the whole index come last.
+StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>& text_lengths, ReadState& state,
+                                    WorkDeadline& deadline) {
+  enum Phase { kStart, kExactSlots, kPostings, kCoarseTerms, kCoarseSlots, kNormalizedHashes, kSpans, kCheckSpans,
+               kCheckPostings, kDone };
+  constexpr auto kWorking = StepStatus::Working, kFailed = StepStatus::Failed;
+  for (;;) {
+    switch (state.phase) {
+      case kStart: {
+        *this = InvertedIndex();
+        if (!exact_terms_.read_terms(r)) return kFailed;
+        state.terms = r.u64();
+        if (!r.ok() || state.terms != exact_terms_.size()) return kFailed;
+        postings_.resize(state.terms);
+        state.streams.assign(state.terms, std::string_view());
+        state.next_term = 0;
+        state.phase = kExactSlots;
+        break;
+      }
+      case kExactSlots:
+        if (!exact_terms_.place_terms(state.next_term, deadline)) return kWorking;
+        state.item = 0;
+        state.phase = kPostings;
+        break;
+      case kPostings:
+        for (; state.item < state.terms; ++state.item) {
+          if (deadline.passed()) return kWorking;
+          TermPostings& p = postings_[state.item];
+          const std::string_view stream = r.bytes_view();
+          state.streams[state.item] = stream;
+          pool_.append(p.bytes, reinterpret_cast<const uint8_t*>(stream.data()), stream.size());
+          p.last_doc = r.u32();
+          p.last_position = r.u32();
+        }
+        if (!r.ok()) return kFailed;
+        state.level = 0;
+        state.phase = kCoarseTerms;
+        break;
+      case kCoarseTerms:
+        if (!coarse_terms_[state.level].read_terms(r)) return kFailed;
+        state.next_term = 0;
+        state.phase = kCoarseSlots;
+        break;
+      case kCoarseSlots: {
+        const std::size_t c = state.level;
+        if (!coarse_terms_[c].place_terms(state.next_term, deadline)) return kWorking;
+        coarse_of_[c] = r.vec<uint32_t>();
+        if (!r.ok() || coarse_of_[c].size() != state.terms) return kFailed;
+        for (const uint32_t g : coarse_of_[c]) {
+          if (g >= coarse_terms_[c].size()) return kFailed;
+        }
+        state.phase = ++state.level < kCoarseLevels ? kCoarseTerms : kNormalizedHashes;
+        state.item = 0;
+        break;
+      }
+      case kNormalizedHashes:
+        if (state.item == 0) normalized_hash_.reserve(state.terms);
+        for (; state.item < state.terms; ++state.item) {
+          if (deadline.passed()) return kWorking;
+          normalized_hash_.push_back(TermDictionary::hash(coarse_terms_[0].term_text(coarse_of_[0][state.item])));
+        }
+        lengths_ = r.vec<uint32_t>();
+        if (!r.ok() || lengths_.size() != text_lengths.size()) return kFailed;
+        span_addresses_.reserve(lengths_.size());
+        state.item = 0;
+        state.phase = kSpans;
+        break;
+      case kSpans: {
+        for (; state.item < lengths_.size(); ++state.item) {
+          if (deadline.passed()) return kWorking;
+          const std::string_view record = r.bytes_view();
+          span_addresses_.push_back(spans_.add(reinterpret_cast<const uint8_t*>(record.data()), record.size()));
+        }
+        total_tokens_ = r.u64();
+        if (!r.ok()) return kFailed;
+        uint64_t tokens = 0;
+        for (const uint32_t length : lengths_) tokens += length;
+        if (tokens != total_tokens_) return kFailed;
+        state.item = 0;
+        state.phase = kCheckSpans;
+        break;
+      }
+      case kCheckSpans:
+        for (; state.item < lengths_.size(); ++state.item) {
+          if (deadline.passed()) return kWorking;
+          if (!spans_are_consistent(static_cast<DocOrdinal>(state.item), text_lengths[state.item])) return kFailed;
+        }
+        state.item = 0;
+        state.phase = kCheckPostings;
+        break;
+      case kCheckPostings:
+        for (; state.item < state.terms; ++state.item) {
+          if (deadline.passed()) return kWorking;
+          const std::string_view stream = state.streams[state.item];
+          const auto* begin = reinterpret_cast<const uint8_t*>(stream.data());
+          if (!postings_are_consistent(begin, begin + stream.size(), postings_[state.item])) return kFailed;
+        }
+        state.streams = {};
+        state.phase = kDone;
+        break;
+      default:
+        return StepStatus::Done;
     }
   }
-  if (!r.ok() || coarse_of_[0].size() != n) return false;
-  normalized_hash_.reserve(n);
-  for (uint32_t id = 0; id < n; ++id) {
-    normalized_hash_.push_back(TermDictionary::hash(coarse_terms_[0].term_text(coarse_of_[0][id])));
-  }
-  lengths_ = r.vec<uint32_t>();
-  if (!r.ok() || lengths_.size() != text_lengths.size()) return false;
-  for (std::size_t doc = 0; doc < lengths_.size() && r.ok(); ++doc) {
-    const std::string_view record = r.bytes_view();
-    span_addresses_.push_back(spans_.add(reinterpret_cast<const uint8_t*>(record.data()), record.size()));
-  }
-  total_tokens_ = r.u64();
-  if (!r.ok()) return false;
-  uint64_t tokens = 0;
-  for (const uint32_t length : lengths_) tokens += length;
-  if (tokens != total_tokens_) return false;
-  for (DocOrdinal doc = 0; doc < lengths_.size(); ++doc) {
-    if (!spans_are_consistent(doc, text_lengths[doc])) return false;
-  }
-  for (std::size_t id = 0; id < n; ++id) {
-    const auto* begin = reinterpret_cast<const uint8_t*>(streams[id].data());
-    if (!postings_are_consistent(begin, begin + streams[id].size(), postings_[id])) return false;
-  }
-  return true;
 }
 
 void InvertedIndex::compact() {

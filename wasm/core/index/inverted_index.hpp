@@ -11,6 +11,7 @@
 #include "index/byte_pool.hpp"
 #include "index/record_store.hpp"
 #include "index/term_dictionary.hpp"
+#include "index/work_deadline.hpp"
 #include "text/span.hpp"
 
 namespace mirsad {
@@ -85,6 +86,18 @@ class InvertedIndex {
   // caller reports a corrupt file instead of searching out of bounds later.
   void write(BinaryWriter& w) const;
   bool read(BinaryReader& r, const std::vector<uint32_t>& text_lengths);
+  // The same in slices (a page loads a large index without freezing): where the reading stands
+  // between two slices. The bytes `r` reads must stay alive until the reading is done.
+  struct ReadState {
+    int phase = 0;
+    std::size_t item = 0;
+    std::size_t level = 0;
+    uint64_t terms = 0;
+    uint32_t next_term = 0;
+    std::vector<std::string_view> streams;  // each term's postings in the file, checked last
+  };
+  StepStatus read_some(BinaryReader& r, const std::vector<uint32_t>& text_lengths, ReadState& state,
+                       WorkDeadline& deadline);
 
  private:
   struct TermPostings {

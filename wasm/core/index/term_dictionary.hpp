@@ -7,6 +7,7 @@
 
 #include "index/binary_io.hpp"
 #include "index/gentle_growth.hpp"
+#include "index/work_deadline.hpp"
 #include "text/term_hash.hpp"
 
 namespace mirsad {
@@ -63,15 +64,29 @@ class TermDictionary {
   }
   // Reads what write() wrote; the hash table is rebuilt rather than stored.
   bool read(BinaryReader& r) {
+    uint32_t next = 0;
+    WorkDeadline never = WorkDeadline::never();
+    return read_terms(r) && place_terms(next, never);
+  }
+  // The same in two parts, for a load in steps: the terms (checked), then their slots, placed
+  // from id `next` on until the deadline; true once all are placed.
+  bool read_terms(BinaryReader& r) {
     chars_ = r.text();
     offsets_ = r.vec<uint32_t>();
     if (!r.ok()) return false;
     for (const uint32_t o : offsets_) {
       if (o >= chars_.size() || chars_[o] > chars_.size() - o - 1) return false;
     }
-    slots_.assign(1024, 0);
-    while (slots_.size() * 3 < offsets_.size() * 4) slots_.resize(slots_.size() * 2);
-    for (uint32_t id = 0; id < offsets_.size(); ++id) place(hash(term_text(id)), id);
+    std::size_t slots = 1024;
+    while (slots * 3 < offsets_.size() * 4) slots *= 2;
+    slots_.assign(slots, 0);
+    return true;
+  }
+  bool place_terms(uint32_t& next, WorkDeadline& deadline) {
+    for (; next < offsets_.size(); ++next) {
+      if (deadline.passed()) return false;
+      place(hash(term_text(next)), next);
+    }
     return true;
   }
 
