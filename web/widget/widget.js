@@ -4,6 +4,9 @@
  *   <script type="application/json" id="my-news">[{"id": "1", "title": "…", "text": "…"}]</script>
  *   <mirsad-search corpus="#my-news" level="word" height="420px" theme="auto"></mirsad-search>
  *
+ * The host must write inline JSON with every "<" escaped as \u003c: the browser ends the script
+ * element at the first "</script>" in the data, which would then run as the host page's HTML.
+ *
  * Attributes: corpus ("#id" of an inline JSON script element, "bundled" for window.MIRSAD_CORPUS,
  * or a URL of a .json/.jsonl file: http(s) only, pages opened from file:// cannot fetch), level
  * (exact | normalized | word | stem), height (any CSS length), theme (light | dark | auto).
