@@ -166,3 +166,36 @@ test('output larger than a pipe buffer reaches a slow reader whole, with the exi
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /needs a QUERY/);
 });
+
+// Issue 14: ids, texts and file names went to the terminal raw, so a document could set the
+// window title (OSC 0), clear the screen (CSI 2J), write a hyperlink (OSC 8) or reverse a line.
+test('human-readable output escapes terminal and bidi controls from documents; --json stays exact', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-'));
+  const file = path.join(dir, 'c\x1b[31m.jsonl');
+  const id = 'x\x1b]0;pwned\x07\u202E\u009b2J';
+  const text = 'زار الوفد طرابلس\x1b[2J ثم \x1b]8;;http://evil.example\x1b\\رابط\x1b]8;;\x1b\\ في ليبيا\u202D مع سامح شكري\x7f.';
+  fs.writeFileSync(file, JSON.stringify({ id, text }) + '\n{broken\n');
+  const raw = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+  const runs = [
+    cli(['search', '--corpus', file, 'طرابلس']),
+    cli(['entities', '--corpus', file]),
+    cli(['entities', '--corpus', file, '--overview']),
+    cli(['normalize', text]),
+    cli(['search', '--corpus', file, `طرابلس\x1b[2J`]),
+  ];
+  for (const run of runs) {
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, raw, JSON.stringify(run.stdout));
+    assert.doesNotMatch(run.stderr, raw, JSON.stringify(run.stderr));
+  }
+  assert.ok(runs[0].stdout.includes('x\\x1b]0;pwned\\x07\\u202e\\x9b2J'), 'the id, its controls shown as escapes');
+  assert.ok(runs[0].stdout.includes('\\x1b[2J'), runs[0].stdout);
+  assert.ok(runs[0].stderr.includes('c\\x1b[31m.jsonl:2'), 'the file named in the warning, escaped');
+  assert.ok(runs[1].stdout.includes('x\\x1b]0;pwned'), runs[1].stdout);
+  // The JSON is the data as it is: the id and offsets into the text with its controls.
+  const json = cliJson(['search', '--corpus', file, 'طرابلس']);
+  assert.equal(json.hits[0].id, id);
+  const [start, end] = json.hits[0].matches[0];
+  assert.equal(text.slice(start, end), 'طرابلس');
+  assert.equal(cliJson(['entities', '--corpus', file]).documents[0].id, id);
+});
