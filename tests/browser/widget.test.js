@@ -127,3 +127,43 @@ test('a widget with 120 matching documents pages through them with its "more" bu
   await page.waitForFunction(() => document.getElementById('w3').shadowRoot.querySelectorAll('.hit').length === 50);
   assert.deepEqual(errors, []);
 });
+
+// Issue 14: bidi controls in a document's title, text or names must not reorder the widget's own
+// text: the title, the snippet and the entity names are isolated and lose their controls; the
+// reader's text stays exact.
+test('a widget isolates document data and drops its bidi controls; the reader text stays exact', async (t) => {
+  const { page, errors } = await openDemo(t);
+  const text = 'وأكد العقيد سليم\u202D بن عيسى أن الدوريات مستمرة في طرابلس\u2069 منذ يومين\u202E.';
+  await page.evaluate((body) => {
+    const data = document.createElement('script');
+    data.type = 'application/json';
+    data.id = 'bidi-news';
+    data.textContent = JSON.stringify([{ id: 'b\u2069\u202E1', title: 'عنوان\u202E مقلوب \u2066x', text: body }]);
+    document.body.appendChild(data);
+    const w = document.createElement('mirsad-search');
+    w.id = 'w4';
+    w.setAttribute('corpus', '#bidi-news');
+    document.body.appendChild(w);
+  }, text);
+  await page.waitForSelector('#w4[data-ready="1"]', { timeout: 20000 });
+  await page.fill('#w4 input', 'طرابلس');
+  await page.waitForSelector('#w4 .hit');
+  const controls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+  const hit = await page.evaluate(() => {
+    const b = document.getElementById('w4').shadowRoot.querySelector('.hit');
+    return { title: b.querySelector('.title').textContent, isolated: b.querySelector('.title bdi[dir="auto"]') !== null,
+      snippet: b.querySelector('.snippet').textContent };
+  });
+  assert.equal(hit.title, 'عنوان مقلوب x');
+  assert.ok(hit.isolated, 'the title sits in its own isolate');
+  assert.doesNotMatch(hit.snippet, controls);
+  await page.click('#w4 .hit');
+  const reader = await page.evaluate(() => {
+    const root = document.getElementById('w4').shadowRoot;
+    return { entities: [...root.querySelectorAll('.entity')].map((b) => b.textContent), text: root.querySelector('.reader p').textContent };
+  });
+  assert.ok(reader.entities.includes('سليم بن عيسى'), reader.entities.join(' | '));
+  for (const name of reader.entities) assert.doesNotMatch(name, controls);
+  assert.equal(reader.text, text, 'the reader shows the text exactly');
+  assert.deepEqual(errors, []);
+});

@@ -45,6 +45,19 @@ TEST_F(AnalyzerTest, PunctuationNeverBelongsToATokenAndSpansAreExact) {
   EXPECT_EQ(slice(text, analyzed.tokens[2].token.span.start, analyzed.tokens[2].token.span.end), "مصر");
 }
 
+TEST_F(AnalyzerTest, BidiControlsNeverEnterATermAtAnyLevel) {
+  const std::u16string text = u16("\u202Dلي\u202Eبيا\u2069 و\u2066تونس\u200F");
+  const auto analyzed = analyzer.analyze(text);
+  ASSERT_EQ(analyzed.tokens.size(), 2u);
+  for (const auto level : {MatchLevel::Exact, MatchLevel::Normalized, MatchLevel::Word, MatchLevel::Stem}) {
+    EXPECT_EQ(u8(analyzed.tokens[0].term(level)), "ليبيا") << int(level);
+    EXPECT_EQ(u8(analyzed.tokens[1].term(level)), level == MatchLevel::Exact || level == MatchLevel::Normalized ? "وتونس" : "تونس");
+  }
+  // The spans still cut the original text, the controls within and around the word included
+  // (removed characters belong to the neighbouring letter, as harakat do).
+  EXPECT_EQ(slice(text, analyzed.tokens[0].token.span.start, analyzed.tokens[0].token.span.end), "\u202Dلي\u202Eبيا\u2069");
+}
+
 TEST_F(AnalyzerTest, NumbersJoinedBySlashOrPlusStayOneToken) {
   EXPECT_EQ(terms("الثلاثاء 2015/02/24 و5+5 و1,000.5", MatchLevel::Normalized),
             (std::vector<std::string>{"الثلاثاء", "2015/02/24", "5+5", "1,000.5"}));

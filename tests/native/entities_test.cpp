@@ -6,6 +6,7 @@
 
 #include "api/json_api.hpp"
 #include "test_support.hpp"
+#include "text/bidi_controls.hpp"
 
 using namespace mirsad;
 using namespace mirsad::test;
@@ -125,6 +126,26 @@ TEST_F(EntitiesTest, LaterShortMentionLinksToTheFullName) {
   const Found* short_mention = find(e, "PERSON", "ماكرون");
   ASSERT_TRUE(short_mention);
   EXPECT_EQ(short_mention->canonical, full->canonical);
+}
+
+// Issue 14: a name with a bidi control inside was a canonical form of its own, and the control
+// then reordered every label that showed it. The mention's text stays as written (its span).
+TEST_F(EntitiesTest, CanonicalFormsHaveNoBidiControls) {
+  const auto plain = extract("وأكد العقيد سليم بن عيسى أن الدوريات مستمرة.");
+  const auto spoofed = extract("وأكد العقيد سليم\u202E بن عي\u2066سى\u2069 أن الدوريات مستمرة في ليبيا\u202D.");
+  const Found* person = nullptr;
+  for (const auto& f : spoofed) {
+    for (const char32_t c : u16(f.canonical)) EXPECT_FALSE(is_bidi_control(c)) << f.type << " " << f.canonical;
+    if (f.type == "PERSON") person = &f;
+  }
+  ASSERT_TRUE(person);
+  EXPECT_NE(person->text.find("\u202E"), std::string::npos) << "the text is the document's own";
+  ASSERT_FALSE(plain.empty());
+  const Found* plain_person = nullptr;
+  for (const auto& f : plain) if (f.type == "PERSON") plain_person = &f;
+  ASSERT_TRUE(plain_person);
+  EXPECT_EQ(person->canonical, plain_person->canonical);
+  EXPECT_TRUE(find(spoofed, "LOCATION", "ليبيا\u202D") || find(spoofed, "LOCATION", "ليبيا"));
 }
 
 TEST_F(EntitiesTest, EmptyAndMarkOnlyTextsHaveNoEntities) {

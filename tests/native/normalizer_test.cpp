@@ -44,6 +44,24 @@ TEST(CharNormalizer, ExactOnlyComposes) {
   EXPECT_EQ(norm("\u0627\u0654\u064E", NormalizationOptions::exact()), "\u0623\u064E");
 }
 
+// Issue 14: an override pasted into a word (U+202E) or a closing isolate (U+2069) after it must
+// not make another term of the word, even at the literal level, which keeps ZWNJ as written.
+TEST(CharNormalizer, BidiControlsAreRemovedAtEveryLevelWithExactOffsets) {
+  const std::string controls = "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+  for (const auto& options : {NormalizationOptions::exact(), NormalizationOptions::orthographic(), NormalizationOptions::full()}) {
+    EXPECT_EQ(norm("\u202Dلي\u202Eبيا\u2069", options), "ليبيا");
+    EXPECT_EQ(norm("x" + controls + "y", options), "xy");
+  }
+  EXPECT_EQ(norm("لي\u200Cبيا", NormalizationOptions::exact()), "لي\u200Cبيا") << "ZWNJ is spelling, kept as written";
+  // The removed controls belong to the letter before them, as removed marks do: the word's span
+  // in the original covers them, and nothing outside it.
+  const std::u16string text = u16("\u202Eلي\u2067بيا\u2069 x");
+  const NormalizedText n = CharNormalizer(NormalizationOptions::exact()).normalize(text);
+  ASSERT_EQ(u8(n.text), "ليبيا x");
+  EXPECT_EQ(n.original_span(0, 5), (Span{0, 8}));
+  EXPECT_EQ(n.original_span(6, 7), (Span{9, 10}));
+}
+
 TEST(CharNormalizer, OrthographicKeepsLettersAsWritten) {
   EXPECT_EQ(norm("إِرْهَابِيَّة", NormalizationOptions::orthographic()), "إرهابية");
 }

@@ -4,7 +4,8 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { cli, cliJson, seedTexts, engineWithSeeds } = require('./helpers');
+const { spawnSync } = require('child_process');
+const { ROOT, cli, cliJson, seedTexts, engineWithSeeds } = require('./helpers');
 
 test('search --json follows the contract and every match is an occurrence of the query word', async () => {
   const texts = seedTexts();
@@ -127,4 +128,74 @@ test('entities --overview: the corpus entities, pairs and timeline, as the modul
   assert.equal(text.status, 0);
   assert.match(text.stdout, /together \(documents \/ sentences\)/);
   assert.match(text.stdout, /ليبيا \(Libya\)/);
+});
+
+// Issue 14: `process.exit()` ran before stdout drained, so a pipe to a reader slower than the
+// CLI received the first 64 KB (the pipe's buffer) and the exit status said all was well.
+test('output larger than a pipe buffer reaches a slow reader whole, with the exit status', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-'));
+  const corpus = path.join(dir, 'many.jsonl');
+  const lines = [];
+  let n = 0;
+  for (const [id, text] of seedTexts()) for (let copy = 0; copy < 4; copy++) lines.push(JSON.stringify({ id: `${id}-${copy}`, text }));
+  fs.writeFileSync(corpus, lines.join('\n') + '\n');
+  // The reader takes a chunk, then waits before asking for the next, so the CLI's writes queue up.
+  const reader = path.join(dir, 'slow-reader.js');
+  fs.writeFileSync(reader, `
+    const chunks = [];
+    process.stdin.on('data', (c) => { chunks.push(c); process.stdin.pause(); setTimeout(() => process.stdin.resume(), 30); });
+    process.stdin.on('end', () => process.stdout.write(Buffer.concat(chunks)));`);
+  const direct = cli(['entities', '--corpus', corpus, '--json']);
+  assert.equal(direct.status, 0);
+  const expected = Buffer.byteLength(direct.stdout);
+  assert.ok(expected > 2 * 65536, `the output (${expected} bytes) is several pipe buffers long`);
+  for (const args of [['entities', '--corpus', corpus, '--json'], ['entities', '--corpus', corpus],
+    ['search', '--corpus', corpus, '--limit', '1000', '--json', 'ليبيا']]) {
+    const run = spawnSync('bash', ['-c', '"$0" "$@" | node "$READER"; exit "${PIPESTATUS[0]}"', path.join(ROOT, 'scripts', 'mirsad'), ...args],
+      { encoding: 'utf8', env: { ...process.env, READER: reader }, maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(run.status, 0, `${args.join(' ')}: ${run.stderr}`);
+    const whole = cli(args, { maxBuffer: 64 * 1024 * 1024 }).stdout;
+    assert.equal(Buffer.byteLength(run.stdout), Buffer.byteLength(whole), `${args.join(' ')}: every byte arrived`);
+    assert.equal(run.stdout, whole);
+    if (args.includes('--json')) JSON.parse(run.stdout);
+    n++;
+  }
+  assert.equal(n, 3);
+  // A usage error still exits 2 through a pipe, with its message.
+  const usage = spawnSync('bash', ['-c', '"$0" search | cat; exit "${PIPESTATUS[0]}"', path.join(ROOT, 'scripts', 'mirsad')], { encoding: 'utf8' });
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /needs a QUERY/);
+});
+
+// Issue 14: ids, texts and file names went to the terminal raw, so a document could set the
+// window title (OSC 0), clear the screen (CSI 2J), write a hyperlink (OSC 8) or reverse a line.
+test('human-readable output escapes terminal and bidi controls from documents; --json stays exact', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-'));
+  const file = path.join(dir, 'c\x1b[31m.jsonl');
+  const id = 'x\x1b]0;pwned\x07\u202E\u009b2J';
+  const text = 'زار الوفد طرابلس\x1b[2J ثم \x1b]8;;http://evil.example\x1b\\رابط\x1b]8;;\x1b\\ في ليبيا\u202D مع سامح شكري\x7f.';
+  fs.writeFileSync(file, JSON.stringify({ id, text }) + '\n{broken\n');
+  const raw = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+  const runs = [
+    cli(['search', '--corpus', file, 'طرابلس']),
+    cli(['entities', '--corpus', file]),
+    cli(['entities', '--corpus', file, '--overview']),
+    cli(['normalize', text]),
+    cli(['search', '--corpus', file, `طرابلس\x1b[2J`]),
+  ];
+  for (const run of runs) {
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, raw, JSON.stringify(run.stdout));
+    assert.doesNotMatch(run.stderr, raw, JSON.stringify(run.stderr));
+  }
+  assert.ok(runs[0].stdout.includes('x\\x1b]0;pwned\\x07\\u202e\\x9b2J'), 'the id, its controls shown as escapes');
+  assert.ok(runs[0].stdout.includes('\\x1b[2J'), runs[0].stdout);
+  assert.ok(runs[0].stderr.includes('c\\x1b[31m.jsonl:2'), 'the file named in the warning, escaped');
+  assert.ok(runs[1].stdout.includes('x\\x1b]0;pwned'), runs[1].stdout);
+  // The JSON is the data as it is: the id and offsets into the text with its controls.
+  const json = cliJson(['search', '--corpus', file, 'طرابلس']);
+  assert.equal(json.hits[0].id, id);
+  const [start, end] = json.hits[0].matches[0];
+  assert.equal(text.slice(start, end), 'طرابلس');
+  assert.equal(cliJson(['entities', '--corpus', file]).documents[0].id, id);
 });

@@ -122,7 +122,13 @@
   function showEntityFilter(filter) {
     state.entityFilter = filter;
     $('entity-filter').hidden = !filter;
-    $('entity-filter-name').textContent = filterEntities(filter).map(entityName).join(' + ');
+    // Each name is the documents' data, isolated: an override in it must not move the ✕.
+    var chip = $('entity-filter-name');
+    UI.clear(chip);
+    filterEntities(filter).forEach(function (e, i) {
+      if (i > 0) chip.appendChild(document.createTextNode(' + '));
+      chip.appendChild(UI.dataLabel(entityName(e)));
+    });
   }
 
   function setEntityFilter(filter) {

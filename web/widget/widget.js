@@ -4,6 +4,9 @@
  *   <script type="application/json" id="my-news">[{"id": "1", "title": "…", "text": "…"}]</script>
  *   <mirsad-search corpus="#my-news" level="word" height="420px" theme="auto"></mirsad-search>
  *
+ * The host must write inline JSON with every "<" escaped as \u003c: the browser ends the script
+ * element at the first "</script>" in the data, which would then run as the host page's HTML.
+ *
  * Attributes: corpus ("#id" of an inline JSON script element, "bundled" for window.MIRSAD_CORPUS,
  * or a URL of a .json/.jsonl file: http(s) only, pages opened from file:// cannot fetch), level
  * (exact | normalized | word | stem), height (any CSS length), theme (light | dark | auto).
@@ -261,13 +264,20 @@
         var b = UI.el('button', 'hit');
         b.type = 'button';
         b.dataset.id = id;
-        b.appendChild(UI.el('span', 'title', UI.docTitle(doc)));
+        // The title and the snippet are the documents' data: isolated, their bidi controls
+        // removed or made inert, so they cannot reorder each other or the widget's own text.
+        var title = UI.el('span', 'title');
+        title.appendChild(UI.dataLabel(UI.docTitle(doc)));
+        b.appendChild(title);
         var text = this.text(id);
         var s = hit.snippet;
         var inSnippet = hit.matches.filter(function (m) { return m[0] >= s.start && m[1] <= s.end; })
           .map(function (m) { return [m[0] - s.start, m[1] - s.start]; });
         var snippet = UI.el('span', 'snippet');
-        snippet.appendChild(UI.highlight(text.slice(s.start, s.end), inSnippet, 'm').fragment);
+        var excerpt = UI.el('bdi');
+        excerpt.setAttribute('dir', 'auto');
+        excerpt.appendChild(UI.highlight(UI.inertBidiControls(text.slice(s.start, s.end)), inSnippet, 'm').fragment);
+        snippet.appendChild(excerpt);
         b.appendChild(snippet);
         li.appendChild(b);
         frag.appendChild(li);
@@ -297,9 +307,10 @@
         if (e.type === 'NUMBER' || seen[e.type + e.canonical]) return;
         seen[e.type + e.canonical] = true;
         var li = UI.el('li');
-        var b = UI.el('button', 'entity', e.canonical);
+        var b = UI.el('button', 'entity');
+        b.appendChild(UI.dataLabel(e.canonical));
         b.type = 'button';
-        b.title = e.type + (e.label_en ? ' · ' + e.label_en : '');
+        b.title = e.type + (e.label_en ? ' · ' + UI.withoutBidiControls(e.label_en) : '');
         b.dataset.entity = JSON.stringify({ type: e.type, text: e.text, canonical: e.canonical, label_en: e.label_en });
         li.appendChild(b);
         entities.appendChild(li);

@@ -43,7 +43,7 @@ uint64_t IndexFile::compute_analysis_fingerprint() {
   for (const std::string_view part : {embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv(),
                                       embedded_data::stopwords_txt(), embedded_data::arabic_stems_txt(),
                                       embedded_data::prebuilt_lexicon_txt(),
-                                      std::string_view(U_ICU_VERSION), std::string_view("analysis-1")}) {
+                                      std::string_view(U_ICU_VERSION), std::string_view("analysis-2")}) {
     h = fnv64(h, part);
     h = fnv64(h, "|");
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "entities/phrase_terms.hpp"
+#include "text/bidi_controls.hpp"
 #include "text/term_hash.hpp"
 #include "text/utf.hpp"
 
@@ -241,7 +242,9 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
   for (EntityCandidate& c : accepted) {
     if (c.canonical.empty() && c.type != EntityType::Date && c.type != EntityType::Number) {
       const Span s{ctx.tokens[c.first].name_span.start, ctx.tokens[c.last - 1].token.span.end};
-      c.canonical = utf16_to_utf8(text.substr(s.start, s.length()));
+      // The name as written, less any bidi control inside it: one name is one canonical form,
+      // and a canonical form is shown as a label, where an override would reorder the page.
+      c.canonical = utf16_to_utf8(without_bidi_controls(text.substr(s.start, s.length())));
     }
   }
   link_short_mentions(ctx, accepted);
@@ -255,7 +258,9 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
     e.type = c.type;
     e.span = Span{ctx.tokens[c.first].name_span.start, ctx.tokens[c.last - 1].token.span.end};
     e.text = utf16_to_utf8(text.substr(e.span.start, e.span.length()));
-    e.canonical = !c.canonical.empty() ? c.canonical : !c.value.empty() ? c.value : e.text;
+    e.canonical = !c.canonical.empty() ? c.canonical
+                  : !c.value.empty()   ? c.value
+                                       : utf16_to_utf8(without_bidi_controls(text.substr(e.span.start, e.span.length())));
     e.label_en = c.label_en;
     e.country = c.country;
     e.value = c.value;

@@ -1,5 +1,6 @@
 #pragma once
 // Character classes of the Arabic script that the filters and the tokenizer share.
+#include "text/bidi_controls.hpp"
 
 namespace mirsad::arabic {
 
@@ -25,11 +26,11 @@ constexpr bool is_arabic_mark(char32_t c) {
          (c >= 0x08D3 && c <= 0x08FF && c != 0x08E2);
 }
 
-// Invisible format characters that copy-paste and CMS software leave inside words.
+// Invisible format characters that copy-paste and CMS software leave inside words (the bidi
+// controls among them: text/bidi_controls.hpp).
 constexpr bool is_invisible_format(char32_t c) {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C ||
-         c == 0xFEFF || c == 0x00AD || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-         c == 0x2060;
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD || c == 0x2060 ||
+         is_bidi_control(c);
 }
 
 // Arabic-Indic (U+0660..) and Extended Arabic-Indic (Persian/Urdu, U+06F0..) digits: value or -1.

@@ -46,6 +46,7 @@ char32_t fold(char32_t c, const NormalizationOptions& o) {
   if (o.remove_marks && is_arabic_mark(c)) return 0;
   if (o.remove_tatweel && c == kTatweel) return 0;
   if (o.remove_format && is_invisible_format(c)) return 0;
+  if (o.remove_bidi_controls && is_bidi_control(c)) return 0;
   if (o.fold_alef && (c == kAlefMadda || c == kAlefHamzaAbove || c == kAlefHamzaBelow || c == kAlefWasla))
     return kAlef;
   if (o.fold_alef_maksura && c == kAlefMaksura) return kYeh;
@@ -60,7 +61,7 @@ char32_t fold(char32_t c, const NormalizationOptions& o) {
 }
 
 auto option_key(const NormalizationOptions& o) {
-  return std::make_tuple(o.compatibility, o.remove_marks, o.remove_tatweel, o.remove_format, o.fold_alef,
+  return std::make_tuple(o.compatibility, o.remove_marks, o.remove_tatweel, o.remove_format, o.remove_bidi_controls, o.fold_alef,
                          o.fold_alef_maksura, o.fold_teh_marbuta, o.fold_persian, o.fold_digits);
 }
 
@@ -118,10 +119,10 @@ struct Emitter {
 }  // namespace
 
 NormalizationOptions NormalizationOptions::exact() {
-  return NormalizationOptions{false, false, false, false, false, false, false, false, false};
+  return NormalizationOptions{false, false, false, false, true, false, false, false, false, false};
 }
 NormalizationOptions NormalizationOptions::orthographic() {
-  return NormalizationOptions{true, true, true, true, false, false, false, false, false};
+  return NormalizationOptions{true, true, true, true, true, false, false, false, false, false};
 }
 NormalizationOptions NormalizationOptions::full() { return NormalizationOptions{}; }
 

@@ -13,6 +13,9 @@ struct NormalizationOptions {
   bool remove_marks = true;      // harakat, Quranic signs, superscript alef
   bool remove_tatweel = true;    // U+0640 kashida
   bool remove_format = true;     // ZWNJ, ZWJ, LRM, RLM, ALM, BOM, soft hyphen, bidi controls
+  // Bidi controls even in literal text: they order the display and are no part of any word, so
+  // an exact term never holds one (the exact level keeps ZWNJ and the like, which spell words).
+  bool remove_bidi_controls = true;
   bool fold_alef = true;         // أ إ آ ٱ → ا
   bool fold_alef_maksura = true; // ى → ي
   bool fold_teh_marbuta = true;  // ة → ه

@@ -232,19 +232,19 @@
       var n = notes[i];
       var li = UI.el('li', 'load-note load-note--' + n.severity);
       if (n.file) {
-        li.appendChild(UI.el('bdi', 'load-note__file', n.file));
+        li.appendChild(UI.dataLabel(n.file, 'load-note__file'));
         if (n.line > 0) li.appendChild(document.createTextNode('، السطر ' + n.line));
         li.appendChild(document.createTextNode(': '));
       }
       if (n.id) {
         li.appendChild(document.createTextNode('المستند '));
-        li.appendChild(UI.el('bdi', 'load-note__id', n.id));
+        li.appendChild(UI.dataLabel(n.id, 'load-note__id'));
         li.appendChild(document.createTextNode(': '));
       }
       li.appendChild(document.createTextNode(n.text));
       if (n.detail) {
         li.appendChild(document.createTextNode(' '));
-        var d = UI.el('bdi', 'load-note__detail', '(' + n.detail + ')');
+        var d = UI.el('bdi', 'load-note__detail', '(' + UI.withoutBidiControls(n.detail) + ')');
         d.setAttribute('dir', 'ltr');
         li.appendChild(d);
       }

@@ -82,6 +82,47 @@
     return out;
   }
 
+  /* ---- Document data inside the page's own text ----
+   * An id, a title, a source, a file name or an entity name comes from the documents, and may
+   * hold bidi controls: an override (U+202D, U+202E) reorders the page's words after it (a count,
+   * the ✕ of a chip), and a pop (U+2069) closes the isolate around it early. So each such label
+   * sits in an element of its own that isolates it and takes its direction from its own text,
+   * and loses its bidi controls (invisible, they carry nothing a reader needs there). The
+   * reader's full text stays exact: offsets point into it. */
+  var BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+  /** `value` as a string without bidi controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI). */
+  function withoutBidiControls(value) {
+    return value === undefined || value === null ? '' : String(value).replace(BIDI_CONTROLS, '');
+  }
+
+  /** The same text with each bidi control replaced by U+2060 (word joiner: invisible, no bidi
+   *  effect), for document text shown beside the page's own words (snippets, keyword in context):
+   *  one unit for one unit, so offsets into the text still hold. */
+  function inertBidiControls(text) {
+    return String(text).replace(BIDI_CONTROLS, '\u2060');
+  }
+
+  /** A piece of document data as a label: <bdi dir=auto> (isolated, its own direction), no
+   *  bidi controls. */
+  function dataLabel(value, className) {
+    var node = el('bdi', className, withoutBidiControls(value));
+    node.setAttribute('dir', 'auto');
+    return node;
+  }
+
+  /** Appends "date · source" to `parent`, each a data label; returns whether there was any. */
+  function appendDocMeta(parent, doc) {
+    var parts = [];
+    if (doc && doc.date) parts.push(dataLabel(doc.date, 'meta__date'));
+    if (doc && doc.source) parts.push(dataLabel(doc.source, 'meta__source'));
+    for (var i = 0; i < parts.length; i++) {
+      if (i > 0) parent.appendChild(document.createTextNode(' · '));
+      parent.appendChild(parts[i]);
+    }
+    return parts.length > 0;
+  }
+
   /* ---- Arabic count phrases (UI wording only: grammatical number agreement with the count) ---- */
   var plural = null;
   try { plural = new Intl.PluralRules('ar'); } catch (e) { plural = null; }
@@ -140,11 +181,11 @@
   /**
    * Title and excerpt for a list item: the document's title and its first line of text (skipping
    * a first line that just repeats the title); an untitled document shows its first line as the
-   * title and its second line as the excerpt.
+   * title and its second line as the excerpt. Labels, so without bidi controls.
    */
   function listHeading(doc, text) {
-    var lines = firstLines(text, 3);
-    var title = doc && doc.title ? String(doc.title) : '';
+    var lines = firstLines(text, 3).map(withoutBidiControls);
+    var title = doc && doc.title ? withoutBidiControls(doc.title) : '';
     if (title) {
       if (lines.length && lines[0] === title.trim()) lines.shift();
       return { title: title, excerpt: lines[0] || '', untitled: false };
@@ -153,16 +194,10 @@
     return { title: lines[0], excerpt: lines[1] || '', untitled: true };
   }
 
+  /** The title as a label (no bidi controls), or the page's word for an untitled document. */
   function docTitle(doc) {
-    return doc && doc.title ? String(doc.title) : UNTITLED;
-  }
-
-  /** "date · source" (either may be empty); returns '' when both are. */
-  function docMeta(doc) {
-    var parts = [];
-    if (doc && doc.date) parts.push(String(doc.date));
-    if (doc && doc.source) parts.push(String(doc.source));
-    return parts.join(' · ');
+    var title = doc && doc.title ? withoutBidiControls(doc.title) : '';
+    return title || UNTITLED;
   }
 
   /** One delegated click handler for a list: a plain click on an item's link opens its document
@@ -205,6 +240,10 @@
   UI.clipRanges = clipRanges;
   UI.count = count;
   UI.docTitle = docTitle;
+  UI.withoutBidiControls = withoutBidiControls;
+  UI.inertBidiControls = inertBidiControls;
+  UI.dataLabel = dataLabel;
+  UI.appendDocMeta = appendDocMeta;
 
   // The entity types in display order, with their Arabic group names and CSS class suffixes
   // (ent--person …): one table for the entity panel, the overview, the legend and the reader.
@@ -222,14 +261,13 @@
   UI.entityClass = function (type) { return ENTITY_CLASS[type] || 'other'; };
   /** An entity's English label (CLDR / gazetteer) inside Arabic text: isolated, left to right. */
   UI.entityLabel = function (text) {
-    var label = el('bdi', 'entity__label', text);
+    var label = el('bdi', 'entity__label', withoutBidiControls(text));
     label.setAttribute('dir', 'ltr');
     label.setAttribute('lang', 'en');
     return label;
   };
   UI.firstLines = firstLines;
   UI.listHeading = listHeading;
-  UI.docMeta = docMeta;
   UI.isModifiedClick = isModifiedClick;
   UI.onItemOpen = onItemOpen;
   UI.markActive = markActive;

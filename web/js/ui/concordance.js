@@ -36,9 +36,15 @@
       b.type = 'button';
       b.dataset.id = String(l.id);
       b.dataset.start = String(l.start);
-      b.appendChild(UI.el('span', 'kwic__before', l.left));
-      b.appendChild(UI.el('mark', 'kwic__keyword hit', l.keyword));
-      b.appendChild(UI.el('span', 'kwic__after', l.right));
+      // Three pieces of document text, each isolated and without bidi controls, so an override
+      // in the words before a match cannot move the match or the words after it.
+      // (The outer elements keep the page's direction, which the layout of the columns uses.)
+      [['span', 'kwic__before', l.left], ['mark', 'kwic__keyword hit', l.keyword], ['span', 'kwic__after', l.right]]
+        .forEach(function (part) {
+          var column = UI.el(part[0], part[1]);
+          column.appendChild(UI.dataLabel(part[2]));
+          b.appendChild(column);
+        });
       b.title = 'افتح المستند عند هذا التطابق';
       li.appendChild(b);
       frag.appendChild(li);

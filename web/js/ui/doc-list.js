@@ -28,8 +28,8 @@
       a.href = UI.docHref(doc.id);
       var head = UI.listHeading(doc, textOf(doc.id));
       a.appendChild(UI.el('h3', head.untitled ? 'item-title is-untitled' : 'item-title', head.title));
-      var meta = UI.docMeta(doc);
-      if (meta) a.appendChild(UI.el('p', 'meta', meta));
+      var meta = UI.el('p', 'meta');
+      if (UI.appendDocMeta(meta, doc)) a.appendChild(meta);
       if (head.excerpt) a.appendChild(UI.el('p', 'item-excerpt', head.excerpt));
       li.appendChild(a);
       frag.appendChild(li);

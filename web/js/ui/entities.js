@@ -97,8 +97,8 @@
     var tip = [];
     if (entry.canonical && entry.canonical !== entry.text) tip.push(entry.canonical);
     if (entry.forms.length > 1) tip.push(entry.forms.join('، '));
-    if (tip.length) btn.title = tip.join(' — ');
-    btn.appendChild(UI.el('span', 'entity__text', entry.text));
+    if (tip.length) btn.title = UI.withoutBidiControls(tip.join(' — '));
+    btn.appendChild(UI.dataLabel(entry.text, 'entity__text'));
     if (entry.label) btn.appendChild(UI.entityLabel(entry.label));
     if (entry.starts.length > 1) {
       var n = UI.el('span', 'entity__count', '×' + entry.starts.length);

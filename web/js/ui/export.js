@@ -1,18 +1,25 @@
 /* Mirsad UI — export of the current results and of the entities in scope, as CSV and JSON files
  * made in the page (a Blob and a download link: nothing leaves the browser). CSV is UTF-8 with a
- * byte-order mark (so spreadsheet programs read Arabic), RFC 4180 quoting, and a leading
- * apostrophe before any cell that starts with = + - @ or a control character, so a document's
- * text can never become a spreadsheet formula (CSV injection). */
+ * byte-order mark (so spreadsheet programs read Arabic) and RFC 4180 quoting. A document's text
+ * must never become a spreadsheet formula (CSV injection), whichever separator the spreadsheet
+ * guesses (comma, semicolon or tab): see csvCell. */
 (function (global) {
   'use strict';
 
   var UI = global.MirsadUI = global.MirsadUI || {};
 
+  // OWASP's CSV-injection guidance: a cell that starts with = + - @ tab or CR, even after
+  // spaces (spreadsheets trim them), is read as a formula; a leading apostrophe makes it text.
+  var FORMULA_START = /^[\s\u00A0\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+  // Any separator a spreadsheet may guess, a line break or a quote: the cell is quoted, so
+  // `x;=1+4` stays one cell whose text starts with x, not a cell `x` and a formula `=1+4`.
+  var NEEDS_QUOTES = /[",;\t\r\n]/;
+
   /** A cell as CSV: formula-looking text is defused, then quoted when needed. */
   function csvCell(value) {
     var s = value === undefined || value === null ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-    if (/[",\r\n]/.test(s) || s !== s.trim()) s = '"' + s.replace(/"/g, '""') + '"';
+    if (FORMULA_START.test(s)) s = "'" + s;
+    if (NEEDS_QUOTES.test(s) || s !== s.trim()) s = '"' + s.replace(/"/g, '""') + '"';
     return s;
   }
 

@@ -90,7 +90,7 @@
         b.type = 'button';
         b.dataset.index = String(i);
         b.title = UI.count('mentions', e.mentions) + ' ' + UI.count('inDocs', e.documents) + ' — انقر لقصر النتائج عليه';
-        b.appendChild(UI.el('span', 'entity__text', e.canonical));
+        b.appendChild(UI.dataLabel(e.canonical, 'entity__text'));
         if (e.label_en) b.appendChild(UI.entityLabel(e.label_en));
         b.appendChild(UI.el('span', 'entity__count', String(e.documents)));
         li.appendChild(b);
@@ -126,7 +126,7 @@
     for (var c = 0; c < size; c++) {
       var th = UI.el('th', 'matrix__col', String(c + 1));
       th.scope = 'col';
-      th.title = list[c].canonical + (list[c].type === 'NATIONALITY' ? ' (جنسية)' : '');
+      th.title = UI.withoutBidiControls(list[c].canonical) + (list[c].type === 'NATIONALITY' ? ' (جنسية)' : '');
       head.appendChild(th);
     }
     var thead = UI.el('thead');
@@ -140,7 +140,10 @@
       rh.appendChild(UI.el('span', 'matrix__num', String(r + 1)));
       rh.appendChild(UI.el('span', 'swatch'));
       // A nationality's canonical form is its country: say which one this row is.
-      rh.appendChild(UI.el('span', 'matrix__name', list[r].canonical + (list[r].type === 'NATIONALITY' ? ' (جنسية)' : '')));
+      var name = UI.el('span', 'matrix__name');
+      name.appendChild(UI.dataLabel(list[r].canonical));
+      if (list[r].type === 'NATIONALITY') name.appendChild(document.createTextNode(' (جنسية)'));
+      rh.appendChild(name);
       tr.appendChild(rh);
       for (var k = 0; k < size; k++) {
         var td = UI.el('td', 'matrix__cell');
@@ -152,7 +155,8 @@
           b.dataset.a = String(r);
           b.dataset.b = String(k);
           b.style.setProperty('--strength', String(Math.round(100 * v / max)) + '%');
-          b.title = list[r].canonical + ' و' + list[k].canonical + ': ' + UI.count('inDocs', p.documents) + '، ' +
+          b.title = UI.withoutBidiControls(list[r].canonical) + ' و' + UI.withoutBidiControls(list[k].canonical) + ': ' +
+            UI.count('inDocs', p.documents) + '، ' +
             UI.count('inSentences', p.sentences) + ' — انقر لعرض المستندات';
           b.setAttribute('aria-label', b.title);
           td.appendChild(b);
@@ -211,7 +215,8 @@
     p.ids.forEach(function (id) {
       var li = UI.el('li');
       var doc = byId.get(String(id));
-      var b = UI.el('button', 'link-button', doc ? UI.docTitle(doc) : String(id));
+      var b = UI.el('button', 'link-button');
+      b.appendChild(UI.dataLabel(doc ? UI.docTitle(doc) : id));
       b.type = 'button';
       b.dataset.id = String(id);
       li.appendChild(b);

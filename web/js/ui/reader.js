@@ -51,9 +51,8 @@
     this.root.dataset.id = this.id;
     this.title.textContent = UI.docTitle(doc);
     this.title.classList.toggle('is-untitled', !doc.title);
-    var meta = UI.docMeta(doc);
-    this.meta.textContent = meta;
-    this.meta.hidden = !meta;
+    UI.clear(this.meta);
+    this.meta.hidden = !UI.appendDocMeta(this.meta, doc);
     this.root.hidden = false;
     this.placeholder.hidden = true;
   };
@@ -111,7 +110,7 @@
     var span = UI.el('span', typeClass(en.type), slice);
     span.dataset.type = String(en.type);
     span.dataset.start = String(en.start);
-    var tip = en.label_en || en.canonical || '';
+    var tip = UI.withoutBidiControls(en.label_en || en.canonical || '');
     if (tip) span.title = tip;
     return span;
   }

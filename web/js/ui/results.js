@@ -79,9 +79,10 @@
     if (rank === 0) title.setAttribute('elementtiming', 'mirsad-first-result');
     a.appendChild(title);
 
+    // Date and source are the document's, isolated: an override in a source must not reverse
+    // the count beside it.
     var meta = UI.el('p', 'meta');
-    var m = UI.docMeta(doc);
-    if (m) meta.appendChild(document.createTextNode(m + ' · '));
+    if (UI.appendDocMeta(meta, doc)) meta.appendChild(document.createTextNode(' · '));
     meta.appendChild(UI.el('span', 'hit-count', UI.count('matches', matches.length)));
     a.appendChild(meta);
 
@@ -89,10 +90,14 @@
     var sn = hit.snippet || {};
     var ws = Math.max(0, Math.min(text.length, Number.isFinite(sn.start) ? sn.start : 0));
     var we = Math.max(ws, Math.min(text.length, Number.isFinite(sn.end) ? sn.end : Math.min(text.length, 200)));
+    // The snippet is document text beside the page's ellipses: isolated, its bidi controls made
+    // inert (one unit for one, so the match offsets still hold).
     var p = UI.el('p', 'snippet');
     if (ws > 0) p.appendChild(UI.el('span', 'ellipsis', '… '));
-    var hl = UI.highlight(text.slice(ws, we), UI.clipRanges(matches, ws, we), 'hit');
-    p.appendChild(hl.fragment);
+    var excerpt = UI.el('bdi', 'snippet__text');
+    excerpt.setAttribute('dir', 'auto');
+    excerpt.appendChild(UI.highlight(UI.inertBidiControls(text.slice(ws, we)), UI.clipRanges(matches, ws, we), 'hit').fragment);
+    p.appendChild(excerpt);
     if (we < text.length) p.appendChild(UI.el('span', 'ellipsis', ' …'));
     a.appendChild(p);
 
