@@ -50,12 +50,14 @@ std::string bytes_of(const val& array) {
 std::string load_index(mirsad::JsonApi& api, const val& bytes) { return api.load_index(bytes_of(bytes)); }
 std::string begin_load_index(mirsad::JsonApi& api, const val& bytes) { return api.begin_load_index(bytes_of(bytes)); }
 
-// Binary out: a std::string return would be decoded as UTF-8 text. The bytes stay in a buffer
-// until the next call; the JS wrapper copies the view at once.
+// Binary out: a std::string return would be decoded as UTF-8 text. The file is copied into a new
+// JS Uint8Array and its wasm buffer freed at once (it used to stay allocated until the next save:
+// an index's worth of the worker's memory).
 emscripten::val save_index(mirsad::JsonApi& api) {
-  static std::string buffer;
-  buffer = api.save_index();
-  return emscripten::val(emscripten::typed_memory_view(buffer.size(), reinterpret_cast<const uint8_t*>(buffer.data())));
+  std::string bytes = api.save_index();
+  val out = val::global("Uint8Array").new_(bytes.size());
+  out.call<void>("set", val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()))));
+  return out;
 }
 
 }  // namespace
@@ -74,6 +76,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("stats", &mirsad::JsonApi::stats)
       .function("compact", &mirsad::JsonApi::compact)
       .function("setMemoryBudget", &mirsad::JsonApi::set_memory_budget_mb)
+      .function("reserveForSaving", &mirsad::JsonApi::reserve_for_saving)
       .function("saveIndex", &save_index)
       .function("loadIndex", &load_index)
       .function("beginLoadIndex", &begin_load_index)

@@ -30,6 +30,7 @@
     bundledIds: [],         // ids of the bundled documents
     includesBundled: true,  // the current engine holds the bundled corpus
     userDocs: 0,            // documents the user added that the current engine holds
+    indexBytes: null,       // Uint8Array: the current collection's index file (see replaceCollection)
     pasteCounter: 0
   };
 
@@ -239,6 +240,7 @@
   }
 
   function runSearch() {
+    if (!state.engine) return;  // a collection is loading: the search runs once it is in
     var q = views.search.query();
     var mode = views.search.mode();
     state.query = q;
@@ -423,7 +425,63 @@
   var busy = false;
   var cancelled = false;
 
-  /** Replaces the engine (and everything derived from it) with `engine`; disposes the old one. */
+  /* The page holds one engine at a time. Two full engines in the one 2 GB module (the old one
+   * searchable while the new one loaded) is what killed the page past ~100 MB of documents
+   * (issue 14.1). So the old engine is freed first and the new index loads in slices of ~25 ms
+   * (no long task); meanwhile the page is inert and says so. The collection's index file stays
+   * in JS (state.indexBytes): if the new one cannot load (out of memory included, which ends
+   * the wasm instance), a fresh instance reloads the previous collection. */
+  function loadEngine(bytes, onProgress) {
+    return global.Mirsad.create().then(function (engine) {
+      return engine.loadIndexInSlices(bytes, { sliceMs: 25, onProgress: onProgress }).then(function (r) {
+        if (r.error) {
+          engine.dispose();
+          throw new Error('الفهرس الناتج مرفوض: ' + r.error);
+        }
+        return engine;
+      }, function (err) {
+        try { engine.dispose(); } catch (e) { /* the instance is gone */ }
+        throw err;
+      });
+    });
+  }
+
+  function setLoading(on) {
+    var main = document.querySelector('main');
+    if (main) main.inert = on;
+    $('q').disabled = on;
+    if (on) document.body.dataset.swapping = '1';
+    else delete document.body.dataset.swapping;
+  }
+
+  function replaceCollection(bytes, onProgress) {
+    var previous = state.indexBytes;
+    var old = state.engine;
+    setLoading(true);
+    state.engine = null;  // nothing may reach the old engine once it is freed
+    if (old) old.dispose();
+    return loadEngine(bytes, onProgress).then(function (engine) {
+      state.indexBytes = bytes;
+      swapEngine(engine);
+      setLoading(false);
+    }, function (err) {
+      var ranOut = global.Mirsad.restartAfterAbort();
+      if (global.console) console.warn('Mirsad: the new collection did not load; restoring the previous one:', err);
+      return loadEngine(previous, null).then(function (engine) {
+        swapEngine(engine);
+        setLoading(false);
+        var why = ranOut ? 'لم تتّسع ذاكرة الصفحة للمجموعة الجديدة' : (err && err.message ? err.message : String(err));
+        throw new Error(why + '؛ أُعيدت المجموعة السابقة كما كانت، وما زال البحث فيها ممكنًا.');
+      }, function (again) {
+        setLoading(false);
+        showError('تعذّر تحميل المجموعة الجديدة ثم تعذّرت استعادة السابقة (' + (again && again.message ? again.message : String(again)) +
+          '). أعد تحميل الصفحة.');
+        throw err;
+      });
+    });
+  }
+
+  /** Makes `engine` (and everything derived from it) the page's; disposes the old one if still held. */
   function swapEngine(engine) {
     var old = state.engine;
     state.engine = engine;
@@ -531,7 +589,8 @@
       // A fresh worker (first use, or after a cancel or a crash) starts from the page's engine
       // when that holds documents the user added.
       if (host.needsSeed() && state.userDocs > 0) {
-        message.seed = { index: state.engine.saveIndex(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] };
+        // The page keeps its collection's index file: a copy goes (saving on this thread was a pause).
+        message.seed = { index: state.indexBytes.slice(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] };
       }
       return host.run(message, function (p) {
         if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
@@ -540,14 +599,10 @@
     }).then(function (r) {
       var done = r.done;
       var bytes = done.index;
-      views.byod.progress('جارٍ تحميل الفهرس الجديد…', 1, 1);
-      return global.Mirsad.create().then(function (engine) {
-        var loaded = engine.loadIndex(bytes);
-        if (loaded.error) {
-          engine.dispose();
-          throw new Error('الفهرس الناتج مرفوض: ' + loaded.error);
-        }
-        swapEngine(engine);
+      views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
+      return replaceCollection(bytes, function (fraction) {
+        views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
+      }).then(function () {
         state.includesBundled = done.includesBundled;
         state.userDocs = done.userDocuments;
         if (done.includesBundled) state.bundledIds = done.bundledIds;
@@ -632,6 +687,8 @@
     state.docs = engine.documents() || [];
     state.docs.forEach(function (d) { state.byId.set(String(d.id), d); });
     state.bundledIds = state.docs.map(function (d) { return d.id; });
+    // The collection's index file, kept to restore it if a later one cannot load.
+    state.indexBytes = state.bundledIndexOk ? state.bundledIndex : engine.saveIndex();
 
     views.docList.render(state.docs, textOf);
     document.body.dataset.documents = String(state.docs.length);  // for tests and embedding pages

@@ -135,6 +135,12 @@
       if (error) throw new RangeError(error);
     }
 
+    /**
+     * For an engine whose index will be saved (saveIndex): the memory budget then counts the
+     * file beside the index, so that saving cannot run the core out of memory.
+     */
+    reserveForSaving(on) { this._api.reserveForSaving(on !== false); }
+
     /** Loads a .txt, .json or .jsonl file's bytes; the core decodes and validates. @returns {LoadReport} */
     loadFile(name, bytes) {
       const report = JSON.parse(this._api.loadFile(String(name), bytes));
@@ -191,7 +197,7 @@
     normalize(text) { return JSON.parse(this._api.normalize(String(text))); }
 
     /** The whole engine (documents and indexes) as a versioned binary index file. @returns {Uint8Array} */
-    saveIndex() { return this._api.saveIndex().slice(); }
+    saveIndex() { return this._api.saveIndex(); }
 
     /**
      * Loads an index file into this (empty) engine without re-analysing anything.

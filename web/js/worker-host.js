@@ -113,6 +113,7 @@
     /* A new engine: the bundled corpus (or not), then the user's documents the old engine held. */
     async function rebuild(core, msg, want, reports) {
       var next = new core.PageApi();
+      next.reserveForSaving(true);  // its index is saved for the page: the budget counts the file
       var nextBundled = new Set();
       try {
         if (want) {
@@ -162,6 +163,7 @@
       if (msg.seed) {
         if (api) api.delete();
         api = new core.PageApi();
+        api.reserveForSaving(true);
         var seeded = JSON.parse(api.loadIndex(msg.seed.index));
         if (seeded.error) {
           api.delete();
@@ -190,7 +192,7 @@
         reports.push(report);
       }
 
-      var index = api.saveIndex().slice();
+      var index = api.saveIndex();  // a JS copy: nothing of it stays in the core's memory
       var count = JSON.parse(api.stats()).documents;
       scope.postMessage({
         type: 'done', index: index, reports: reports, documents: count,

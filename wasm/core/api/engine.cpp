@@ -77,10 +77,14 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
                                (title_index_.query_structures_bound(title_growth.new_terms) - title_index_.query_structures_bound(0)) +
                                push_back_bytes(documents_) + 4 * sizeof(DocumentInfo) + doc.id.size() * 2 + doc.title.size() +
                                doc.date.size() + doc.source.size();
-    if (memory_in_use() + needed > memory_budget_) {
-      refuse(needed, "this document");
+    const std::size_t metadata = doc.id.size() + doc.title.size() + doc.date.size() + doc.source.size() + 32;
+    const std::size_t file_growth = reserve_for_saving_ ? needed + doc.text.size() * sizeof(char16_t) + metadata : 0;
+    if (memory_in_use() + needed + file_growth > memory_budget_) {
+      refuse(needed + file_growth, "this document");
       continue;
     }
+    text_units_ += doc.text.size();
+    metadata_bytes_ += metadata;
     const DocOrdinal ordinal = index_.add(body);
     title_index_.add(title_text);  // same ordinals: every document has a (maybe empty) title
     ordinal_by_id_.emplace(doc.id, ordinal);
@@ -95,7 +99,12 @@ std::size_t Engine::memory_in_use() const {
   // The query structures searching builds on first use are reserved now, and so is the cache of
   // merged postings: a search right after a full load must not be the allocation that fails.
   return index_.memory_bytes() + title_index_.memory_bytes() + texts_->heap_bytes() + index_.query_structures_bound(0) +
-         title_index_.query_structures_bound(0) + InvertedIndex::kSearchCacheBytes;
+         title_index_.query_structures_bound(0) + InvertedIndex::kSearchCacheBytes +
+         (reserve_for_saving_ ? saved_file_bound() : 0);
+}
+
+std::size_t Engine::saved_file_bound() const {
+  return index_.memory_bytes() + title_index_.memory_bytes() + text_units_ * sizeof(char16_t) + metadata_bytes_ + 64;
 }
 
 void Engine::write(BinaryWriter& w) const {
@@ -170,6 +179,12 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
         for (; state.item < state.texts.size(); ++state.item) {
           if (deadline.passed()) return StepStatus::Working;
           texts_->append(BinaryReader::text_of(state.texts[state.item]));
+        }
+        text_units_ = 0;
+        metadata_bytes_ = 0;
+        for (const DocumentInfo& d : state.documents) {
+          text_units_ += d.length;
+          metadata_bytes_ += d.id.size() + d.title.size() + d.date.size() + d.source.size() + 32;
         }
         documents_ = std::move(state.documents);
         ordinal_by_id_ = std::move(state.ordinals);

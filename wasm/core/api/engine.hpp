@@ -46,8 +46,14 @@ class Engine {
   void set_memory_budget(std::size_t bytes) { memory_budget_ = bytes; }
   std::size_t memory_budget() const { return memory_budget_; }
   // What the budget is compared with: the index, the texts held in the core's memory, and what
-  // searching will build and cache on first use.
+  // searching will build and cache on first use; with reserve_for_saving, the index file too.
   std::size_t memory_in_use() const;
+  // An engine whose index will be saved (the page's worker, `mirsad index`) needs room for the
+  // file beside itself: the budget then counts it, so saving cannot be what runs out of memory.
+  void reserve_for_saving(bool on) { reserve_for_saving_ = on; }
+  // The most bytes IndexFile::save needs for its buffer (the index's own memory bounds its
+  // serialized form; the texts take two bytes a unit).
+  std::size_t saved_file_bound() const;
   // Releases the index's growth slack after a batch of additions.
   void compact() {
     index_.compact();
@@ -108,6 +114,9 @@ class Engine {
   std::unordered_map<std::string, DocOrdinal> ordinal_by_id_;
   mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
   std::size_t memory_budget_ = kDefaultMemoryBudget;
+  bool reserve_for_saving_ = false;
+  std::size_t text_units_ = 0;      // UTF-16 units of every document's text
+  std::size_t metadata_bytes_ = 0;  // ids, titles, dates and sources
 };
 
 }  // namespace mirsad

@@ -51,17 +51,24 @@ uint64_t IndexFile::compute_analysis_fingerprint() {
 }
 
 std::string IndexFile::save(const Engine& engine) {
-  BinaryWriter payload;
-  engine.write(payload);
+  // One buffer of the exact size (counted first), the payload written in place after the
+  // header, its length and checksum filled in last: an index of N MB needs N MB to save, where a
+  // payload buffer growing by doubling and then copied after a header took up to 3N at its peak.
+  BinaryWriter counter = BinaryWriter::counting();
+  engine.write(counter);
   BinaryWriter file;
+  file.buffer().reserve(kHeaderSize + counter.size());
   file.buffer().append(kMagic, sizeof kMagic);
   file.u32(kFormatVersion);
   file.u32(kByteOrderMark);
   file.u64(analysis_fingerprint());
-  file.u64(payload.buffer().size());
-  file.u32(crc32(payload.buffer()));
-  file.buffer().append(payload.buffer());
-  return std::move(file.buffer());
+  file.u64(counter.size());
+  file.u32(0);  // the checksum, once the payload is written
+  engine.write(file);
+  std::string& bytes = file.buffer();
+  const uint32_t crc = crc32(std::string_view(bytes).substr(kHeaderSize));
+  std::memcpy(bytes.data() + kHeaderSize - sizeof crc, &crc, sizeof crc);
+  return std::move(bytes);
 }
 
 std::string IndexFile::load(std::string_view bytes, Engine& engine) {

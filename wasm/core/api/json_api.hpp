@@ -38,6 +38,8 @@ class JsonApi {
     engine_.set_memory_budget(static_cast<std::size_t>(megabytes * 1048576.0));
     return "";
   }
+  // Count the index file in the memory budget (see Engine::reserve_for_saving).
+  void reserve_for_saving(bool on) { engine_.reserve_for_saving(on); }
   std::u16string text(const std::string& id) const;
   // any: join the words with OR instead of AND. live: the last word is still being typed and
   // matches as a prefix.

@@ -11,12 +11,20 @@ namespace mirsad {
 // their raw bytes; wasm and x86-64 are both little-endian, and the header rejects anything else.
 class BinaryWriter {
  public:
-  void u8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  // A writer that keeps nothing and only counts the bytes: the exact size of a file before it is
+  // written, so its buffer is allocated once (a growing buffer doubles, and both copies live).
+  static BinaryWriter counting() {
+    BinaryWriter w;
+    w.counting_ = true;
+    return w;
+  }
+  std::size_t size() const { return counting_ ? counted_ : out_.size(); }
+  void u8(uint8_t v) { raw(&v, 1); }
   void u32(uint32_t v) { raw(&v, sizeof v); }
   void u64(uint64_t v) { raw(&v, sizeof v); }
   void bytes(std::string_view b) {
     u64(b.size());
-    out_.append(b);
+    raw(b.data(), b.size());
   }
   void text(std::u16string_view s) {
     u64(s.size());
@@ -32,9 +40,12 @@ class BinaryWriter {
 
  private:
   void raw(const void* p, std::size_t n) {
-    if (n) out_.append(static_cast<const char*>(p), n);
+    if (counting_) counted_ += n;
+    else if (n) out_.append(static_cast<const char*>(p), n);
   }
   std::string out_;
+  bool counting_ = false;
+  std::size_t counted_ = 0;
 };
 
 // The matching reader. Every read checks the bounds; after a failed read ok() is false and all
