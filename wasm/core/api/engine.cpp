@@ -39,10 +39,11 @@ Engine::~Engine() = default;
 
 std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
   std::vector<AddError> errors;
-  for (Document& doc : documents) {
-    if (doc.id.empty()) { errors.push_back({doc.id, "empty id", "empty_id"}); continue; }
+  for (std::size_t position = 0; position < documents.size(); ++position) {
+    Document& doc = documents[position];
+    if (doc.id.empty()) { errors.push_back({doc.id, "empty id", "empty_id", position}); continue; }
     if (ordinal_by_id_.count(doc.id)) {
-      errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id"});
+      errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id", position});
       continue;
     }
     // The index takes a few bytes per UTF-16 unit of text (postings, spans, new terms): refuse
@@ -54,7 +55,7 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
       errors.push_back({doc.id,
                         "not enough memory: this document needs about " + mb(needed) + " MB and the index already uses " +
                             mb(in_use) + " MB of its " + mb(memory_budget_) + " MB budget; it was not added",
-                        "memory_limit"});
+                        "memory_limit", position});
       continue;
     }
     const DocOrdinal ordinal = index_.add(analyzer_->analyze(doc.text, AnalysisDepth::Surface));
