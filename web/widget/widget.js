@@ -112,14 +112,10 @@
       throw new Error('العنوان ' + url + ' أعاد صفحة HTML لا ملف أخبار (JSON أو JSONL)');
     }
     var segment = '';
-    try { segment = new URL(url, global.document.baseURI).pathname.split('/').pop(); } catch (e) { segment = ''; }
-    segment = decodeURIComponent(segment || '').replace(/\.(json|jsonl|txt)$/i, '') || 'corpus';
-    var ext;
-    if (JSONL_TYPES.test(type)) ext = '.jsonl';
-    else if (JSON_TYPES.test(type)) ext = '.json';
-    else if ((ext = /\.(json|jsonl|txt)$/i.exec(new URL(url, global.document.baseURI).pathname))) ext = ext[0].toLowerCase();
-    else ext = sniff(bytes, i);
-    return segment + ext;
+    try { segment = decodeURIComponent(new URL(url, global.document.baseURI).pathname.split('/').pop()); } catch (e) { segment = ''; }
+    var named = /\.(json|jsonl|txt)$/i.exec(segment);
+    var ext = JSONL_TYPES.test(type) ? '.jsonl' : JSON_TYPES.test(type) ? '.json' : named ? named[0].toLowerCase() : sniff(bytes, i);
+    return ((named ? segment.slice(0, -named[0].length) : segment) || 'corpus') + ext;
   }
 
   /* '[' → a JSON array; '{' on several lines that each open an object → JSONL, else one JSON
