@@ -30,8 +30,10 @@ cp "$BUILD_DIR/wasm/mirsad-core.js" "$WEB.tmp/mirsad-core.js"
 FONTS="$ROOT/node_modules/@fontsource/noto-naskh-arabic/files"
 for w in 400 700; do cp "$FONTS/noto-naskh-arabic-arabic-$w-normal.woff2" "$WEB.tmp/fonts/"; done
 node "$ROOT/scripts/lib/bundle-corpus.js" "$ROOT/seeds" "$BUILD_DIR/wasm/mirsad-core.js" > "$WEB.tmp/corpus.js"
-# The embeddable widget is one script: the core, its JS face, the DOM helpers and the element.
-cat "$BUILD_DIR/wasm/mirsad-core.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/widget/widget.js" \
+# The embeddable widget is one script: the core, its JS face, the DOM helpers, the load reports in
+# Arabic and the element.
+cat "$BUILD_DIR/wasm/mirsad-core.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/js/ui/load-notes.js" \
+  "$ROOT/web/widget/widget.js" \
   > "$WEB.tmp/mirsad-widget.js"
 rm -rf "$WEB" && mv "$WEB.tmp" "$WEB"
 

@@ -215,10 +215,43 @@ test('a large .jsonl loads in chunks without blocking the page; the bundled corp
   await waitIdle(page, bundled + N);
   const last = await page.locator('#load-messages li').allTextContents();
   assert.match(last.join('\n'), /notes\.pdf: نوع ملف غير مدعوم/);
-  assert.match(last.join('\n'), /two\.json: السجلّ 2: ينقصه الحقل النصّي "text"/);
+  assert.match(last.join('\n'), /two\.json، السطر 1: السجلّ 2: ينقصه الحقل النصّي "text"/, 'a .json record is named by its line too');
   await search(page, 'الإلغاء');
   await page.waitForFunction(() => document.querySelectorAll('#results .hit-item').length === 2);
   assert.deepEqual((await page.locator('#results .hit-item').evaluateAll((els) => els.map((e) => e.dataset.id))).sort(), ['j-1', 'one']);
 
   assert.deepEqual(errors, [], 'no console errors');
+});
+
+// Issue 14: a record nested ~4,000 levels deep overflowed the worker's stack and every file of the
+// batch was dropped without a note. Now that record alone is refused, named by file and line, and
+// a duplicate id names its file and line too.
+test('a batch with a too-deep record: the other file and the valid records load, the notes name the refused ones', async (t) => {
+  const bundled = seedTexts().size;
+  const deep = '['.repeat(4000) + ']'.repeat(4000);
+  const json = [
+    '[{"id":"deep-1","text":"سقط نيزك أول فوق غات."},',
+    '{"id":"deep-x","text":"نيزك","title":' + deep + '},',
+    '{"id":"deep-2","text":"سقط نيزك ثانٍ قرب سبها."}]',
+  ].join('\n');
+  const jsonl = [
+    '{"id":"other-1","text":"نيزك ثالث في الجنوب."}',
+    '{"id":"other-2","text":"خبر عن الطقس."}',
+    '{"id":"deep-1","text":"نسخة مكرّرة."}',
+  ].join('\n');
+  const { page, errors } = await open(t);
+  await page.setInputFiles('#file-input', [
+    { name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(json) },
+    { name: 'other.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) },
+  ]);
+  await waitIdle(page, bundled + 4);
+  const ids = await page.locator('#doc-list [data-id]').evaluateAll((els) => els.map((e) => e.dataset.id));
+  for (const id of ['deep-1', 'deep-2', 'other-1', 'other-2']) assert.ok(ids.includes(id), id);
+  assert.ok(!ids.includes('deep-x'));
+  assert.match(await page.textContent('#load-status'), /أُضيف 4 مستندات/);
+  const notes = await page.locator('#load-messages li').allTextContents();
+  assert.equal(notes.length, 2, notes.join('\n'));
+  assert.match(notes[0], /deep\.json، السطر 2: السجلّ 2: بنية متداخلة أعمق من المسموح/);
+  assert.match(notes[1], /other\.jsonl، السطر 3: المستند deep-1: المعرّف مستعمل من قبل/);
+  assert.deepEqual(errors, []);
 });

@@ -198,4 +198,47 @@ test('human-readable output escapes terminal and bidi controls from documents; -
   const [start, end] = json.hits[0].matches[0];
   assert.equal(text.slice(start, end), 'طرابلس');
   assert.equal(cliJson(['entities', '--corpus', file]).documents[0].id, id);
+
+// Issue 14: a record nested 20,000 levels deep overflowed the stack: the CLI exited with
+// "Maximum call stack size exceeded" and the file's valid records were lost.
+test('a .json record nested too deep is refused with its file and line, and the valid records are kept', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-deep-json-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const lines = [
+    '[' + JSON.stringify({ id: 'a', text: 'سقط نيزك فوق غات' }) + ',',
+    '{"id": "deep", "text": "نيزك", "title": ' + '['.repeat(20000) + ']'.repeat(20000) + '},',
+    '{"id": "deep2", "text": "نيزك", "source": ' + '{"x":'.repeat(20000) + '1' + '}'.repeat(20000) + '},',
+    JSON.stringify({ id: 'b', text: 'نيزك آخر' }) + ']',
+  ];
+  const file = path.join(dir, 'news.json');
+  fs.writeFileSync(file, lines.join('\n'));
+  const r = cli(['search', '--corpus', file, '--json', 'نيزك']);
+  assert.doesNotMatch(r.stderr, /call stack/);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).hits.map((h) => h.id).sort(), ['a', 'b']);
+  assert.match(r.stderr, /^warning: news\.json:2: record 2: nested deeper than 64 levels/m);
+  assert.match(r.stderr, /^warning: news\.json:3: record 3: nested deeper than 64 levels/m);
+});
+
+// Issue 14: a syntax error or a JSON.stringify'd lone surrogate refused the whole file; a
+// duplicate id did not say where it was.
+test('a .json corpus with a syntax error, a lone surrogate and a duplicate keeps its valid records and names the lines', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-bad-json-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const lines = [
+    '[' + JSON.stringify({ id: 'a', text: 'سقط نيزك فوق غات' }) + ',',
+    '{"id": "broken", "text": "نيزك" oops},',
+    JSON.stringify({ id: 'surrogate', text: 'نيزك \ud800 آخر' }) + ',',
+    JSON.stringify({ id: 'a', text: 'نيزك مكرّر' }),
+    ']',
+  ];
+  assert.match(lines[2], /\\ud800/, 'JSON.stringify writes the lone surrogate as an escape');
+  const file = path.join(dir, 'news.json');
+  fs.writeFileSync(file, lines.join('\n'));
+  const r = cli(['search', '--corpus', file, '--json', 'نيزك']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).hits.map((h) => h.id).sort(), ['a', 'surrogate']);
+  assert.match(r.stderr, /^warning: news\.json:2: record 2: malformed JSON/m);
+  assert.match(r.stderr, /^warning: news\.json:3: lone surrogate escape: 1 /m);
+  assert.match(r.stderr, /^warning: news\.json:4: document a: duplicate id/m);
 });

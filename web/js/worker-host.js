@@ -82,7 +82,10 @@
      * folding the per-chunk "invalid UTF-8" warnings (line 0: the whole file) into one. */
     function mergeChunk(report, part, lineOffset) {
       report.added += part.added || 0;
-      (part.errors || []).forEach(function (e) { report.errors.push(e); });
+      (part.errors || []).forEach(function (e) {
+        if (e.line > 0) e.line += lineOffset;  // a refused document's line (duplicate_id…), from the chunk's start
+        report.errors.push(e);
+      });
       (part.warnings || []).forEach(function (w) {
         var m = w.line === 0 ? INVALID_UTF8.exec(w.message) : null;
         if (m) {

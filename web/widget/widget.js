@@ -8,7 +8,8 @@
  * element at the first "</script>" in the data, which would then run as the host page's HTML.
  *
  * Attributes: corpus ("#id" of an inline JSON script element, "bundled" for window.MIRSAD_CORPUS,
- * or a URL of a .json/.jsonl file: http(s) only, pages opened from file:// cannot fetch), level
+ * or a URL of a JSON or JSONL file: http(s) only, pages opened from file:// cannot fetch; the format
+ * comes from the response's content type, the URL's path or the bytes), level
  * (exact | normalized | word | stem), height (any CSS length), theme (light | dark | auto).
  * Events, dispatched on the element (bubbling, composed): "mirsad-search" {query, level, total},
  * "mirsad-open" {id}, "mirsad-entity" {type, text, canonical, label_en}.
@@ -17,7 +18,9 @@
  * reach in and this one cannot leak out. Every instance shares the page's one wasm module
  * (Mirsad.create caches it). Document text only ever enters the page as text nodes. No eval, no
  * inline script or style: it runs under script-src 'self' 'wasm-unsafe-eval' and style-src 'self'.
- * This file is bundled after mirsad-core.js, js/mirsad.js and js/ui/common.js into
+ * What the core refused while loading (a bad record, a trailing comma, a non-array…) is listed
+ * under the count, with its file and line.
+ * This file is bundled after mirsad-core.js, js/mirsad.js, js/ui/common.js and js/ui/load-notes.js into
  * build/web/mirsad-widget.js. */
 (function (global) {
   'use strict';
@@ -62,11 +65,16 @@
     '.entity { border: 1px solid var(--border); border-inline-start: 3px solid var(--accent); border-radius: 6px; background: var(--surface);',
     '  padding: 0 8px; font-size: 13px; cursor: pointer; }',
     '.error { color: #b3261e; padding: 8px; }',
+    '.notes { margin: 0; padding: 2px 10px 4px; list-style: none; max-height: 30%; overflow: auto; font-size: 13px;',
+    '  color: #b3261e; border-bottom: 1px solid var(--border); }',
+    ':host([data-theme="dark"]) .notes { color: #ffb4ab; }',
+    '.notes .detail { color: var(--muted); }',
     '[hidden] { display: none !important; }'
   ].join('\n');
 
   var LEVELS = [['exact', 'حرفي'], ['normalized', 'إملائي'], ['word', 'كلمة'], ['stem', 'جذر خفيف']];
   var PAGE = 50;  // hits listed at a time
+  var MAX_NOTES = 20;  // load notes listed (then "and N more")
   var sheet = null;  // one constructed style sheet, adopted by every instance
   var fontsAdded = false;
 
@@ -91,6 +99,47 @@
     });
   }
 
+  var JSONL_TYPES = /^application\/(x-)?(ndjson|jsonl|jsonlines|json-seq)$/;
+  var JSON_TYPES = /^application\/([a-z.+-]*\+)?json$/;
+
+  /* The corpus file's name for the core, whose loaders go by its extension: from the response's
+   * content type, else the URL's last path segment (without ?query or #hash), else the bytes
+   * themselves, so `news.json?v=2`, `/api/news` and a .jsonl served as text/plain all load.
+   * An HTML page (a login or error page served at the corpus URL) is refused with a reason. */
+  function corpusName(url, type, bytes) {
+    var i = 0;
+    if (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF) i = 3;
+    while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0A || bytes[i] === 0x0D)) i++;
+    var first = bytes[i];
+    if (type === 'text/html' || type === 'application/xhtml+xml' || first === 0x3C /* < */) {
+      throw new Error('العنوان ' + url + ' أعاد صفحة HTML لا ملف أخبار (JSON أو JSONL)');
+    }
+    var segment = '';
+    try { segment = decodeURIComponent(new URL(url, global.document.baseURI).pathname.split('/').pop()); } catch (e) { segment = ''; }
+    var named = /\.(json|jsonl|txt)$/i.exec(segment);
+    var ext = JSONL_TYPES.test(type) ? '.jsonl' : JSON_TYPES.test(type) ? '.json' : named ? named[0].toLowerCase() : sniff(bytes, i);
+    return ((named ? segment.slice(0, -named[0].length) : segment) || 'corpus') + ext;
+  }
+
+  /* '[' → a JSON array; '{' on several lines that each open an object → JSONL, else one JSON
+   * object; anything else → plain text (one document). */
+  function sniff(bytes, start) {
+    if (bytes[start] === 0x5B) return '.json';
+    if (bytes[start] !== 0x7B) return '.txt';
+    var objects = 0;
+    var lineStart = true;
+    for (var i = start; i < bytes.length && objects < 2; i++) {
+      var b = bytes[i];
+      if (b === 0x0A) { lineStart = true; continue; }
+      if (lineStart && b !== 0x20 && b !== 0x09 && b !== 0x0D) {
+        if (b !== 0x7B) return '.json';
+        objects++;
+        lineStart = false;
+      }
+    }
+    return objects >= 2 ? '.jsonl' : '.json';
+  }
+
   function readCorpus(spec) {
     if (!spec || spec === 'bundled') {
       return Promise.resolve(Array.isArray(global.MIRSAD_CORPUS) ? global.MIRSAD_CORPUS : []);
@@ -98,12 +147,17 @@
     if (spec.charAt(0) === '#') {
       var el = global.document.getElementById(spec.slice(1));
       if (!el) return Promise.reject(new Error('no element ' + spec + ' for the corpus'));
-      return Promise.resolve({ name: spec.slice(1) + '.json', bytes: new TextEncoder().encode(el.textContent) });
+      var jsonl = JSONL_TYPES.test(String(el.getAttribute('type') || '').toLowerCase());
+      return Promise.resolve({ name: spec.slice(1) + (jsonl ? '.jsonl' : '.json'), bytes: new TextEncoder().encode(el.textContent) });
     }
     return fetch(spec).then(function (r) {
       if (!r.ok) throw new Error('corpus ' + spec + ': HTTP ' + r.status);
-      return r.arrayBuffer();
-    }).then(function (b) { return { name: spec.split('/').pop() || 'corpus.json', bytes: new Uint8Array(b) }; });
+      var type = String(r.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+      return r.arrayBuffer().then(function (b) {
+        var bytes = new Uint8Array(b);
+        return { name: corpusName(spec, type, bytes), bytes: bytes };
+      });
+    });
   }
 
   class MirsadSearch extends HTMLElement {
@@ -139,6 +193,10 @@
       this.count = UI.el('div', 'count', 'جارٍ التحميل…');
       this.count.setAttribute('role', 'status');
       this.count.setAttribute('aria-live', 'polite');
+      // What was refused while loading, and why (hidden when nothing was).
+      this.notes = UI.el('ul', 'notes');
+      this.notes.setAttribute('aria-label', 'ملاحظات التحميل');
+      this.notes.hidden = true;
       var body = UI.el('div', 'body');
       this.list = UI.el('ol');
       this.list.setAttribute('role', 'list');
@@ -153,6 +211,7 @@
       body.appendChild(this.reader);
       box.appendChild(bar);
       box.appendChild(this.count);
+      box.appendChild(this.notes);
       box.appendChild(body);
       root.appendChild(box);
       this.box = box;
@@ -199,6 +258,7 @@
         self.docs = new Map(engine.documents().map(function (d) { return [String(d.id), d]; }));
         self.input.disabled = false;
         self.count.textContent = UI.count('docs', self.docs.size) + (report.errors.length ? ' (رُفض ' + report.errors.length + ')' : '');
+        self.showNotes(UI.loadNotes([{ name: corpus.name || '', added: report.added, errors: report.errors, warnings: report.warnings }]));
         self.dataset.ready = '1';
         if (self.input.value) self.search();
       }).catch(function (err) {
@@ -206,6 +266,39 @@
         self.list.appendChild(UI.el('li', 'error', 'تعذّر تشغيل البحث: ' + (err && err.message ? err.message : String(err))));
         self.dataset.error = '1';
       });
+    }
+
+    /* What the core refused or repaired while loading the corpus, and why: one line each, as
+     * text (file, line, the reason in Arabic, the core's English detail left-to-right). */
+    showNotes(notes) {
+      UI.clear(this.notes);
+      this.notes.hidden = notes.length === 0;
+      this.dataset.notes = String(notes.length);
+      var shown = Math.min(notes.length, MAX_NOTES);
+      for (var i = 0; i < shown; i++) {
+        var n = notes[i];
+        var li = UI.el('li', 'note');
+        li.dataset.code = n.code || '';
+        if (n.file) {
+          li.appendChild(UI.el('bdi', null, n.file));
+          if (n.line > 0) li.appendChild(document.createTextNode('، السطر ' + n.line));
+          li.appendChild(document.createTextNode(': '));
+        }
+        if (n.id) {
+          li.appendChild(document.createTextNode('المستند '));
+          li.appendChild(UI.el('bdi', null, n.id));
+          li.appendChild(document.createTextNode(': '));
+        }
+        li.appendChild(document.createTextNode(n.text));
+        if (n.detail) {
+          var d = UI.el('bdi', 'detail', '(' + n.detail + ')');
+          d.setAttribute('dir', 'ltr');
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(d);
+        }
+        this.notes.appendChild(li);
+      }
+      if (notes.length > shown) this.notes.appendChild(UI.el('li', 'note', 'و' + (notes.length - shown) + ' ملاحظات أخرى'));
     }
 
     disconnectedCallback() {

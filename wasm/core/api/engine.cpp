@@ -44,10 +44,11 @@ Engine::~Engine() = default;
 
 std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
   std::vector<AddError> errors;
-  for (Document& doc : documents) {
-    if (doc.id.empty()) { errors.push_back({doc.id, "empty id", "empty_id"}); continue; }
+  for (std::size_t position = 0; position < documents.size(); ++position) {
+    Document& doc = documents[position];
+    if (doc.id.empty()) { errors.push_back({doc.id, "empty id", "empty_id", position}); continue; }
     if (ordinal_by_id_.count(doc.id)) {
-      errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id"});
+      errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id", position});
       continue;
     }
     // The budget counts what the index really allocates. First the analysis itself (the text's
@@ -62,7 +63,7 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
                         std::string("not enough memory: ") + what + " needs about " + mb(needed) +
                             " MB and the index already uses " + mb(memory_in_use()) + " MB of its " + mb(memory_budget_) +
                             " MB budget; it was not added",
-                        "memory_limit"});
+                        "memory_limit", position});
     };
     if (memory_in_use() + analysis_bytes > memory_budget_) {
       refuse(analysis_bytes, "analysing this document");

@@ -21,6 +21,7 @@ struct AddError {
   std::string id;
   std::string message;
   std::string code;  // empty_id, duplicate_id, memory_limit
+  std::size_t position = 0;  // which of the documents offered (0-based), so a caller can name its file and line
 };
 
 // The core as one object: documents in, searches and entities out. It owns the analysis chain

@@ -27,12 +27,22 @@ ordered_json entity_json(const Entity& e) {
   return j;
 }
 
-ordered_json load_report(std::size_t offered, const std::vector<AddError>& errors, const std::vector<LoadWarning>& warnings) {
+// loaded: the file the documents came from, when they came from one (its errors then name the
+// file and the line each refused document starts on).
+ordered_json load_report(std::size_t offered, const std::vector<AddError>& errors, const std::vector<LoadWarning>& warnings,
+                         std::string_view file_name = {}, const std::vector<std::size_t>& lines = {}) {
   ordered_json report{{"added", offered - errors.size()}, {"errors", ordered_json::array()}, {"warnings", ordered_json::array()}};
-  for (const AddError& e : errors) report["errors"].push_back({{"id", e.id}, {"code", e.code}, {"message", e.message}});
+  for (const AddError& e : errors) {
+    ordered_json error{{"id", e.id}, {"code", e.code}, {"message", e.message}};
+    if (!file_name.empty()) {
+      error["source"] = file_name;
+      error["line"] = e.position < lines.size() ? lines[e.position] : 0;
+    }
+    report["errors"].push_back(std::move(error));
+  }
   for (const LoadWarning& w : warnings) {
     ordered_json warning{{"source", w.source}, {"line", w.line}, {"code", w.code}, {"message", w.message}};
-    if (w.code == "invalid_utf8") warning["count"] = w.count;
+    if (w.code == "invalid_utf8" || w.code == "lone_surrogate") warning["count"] = w.count;
     report["warnings"].push_back(std::move(warning));
   }
   return report;
@@ -44,7 +54,7 @@ std::string JsonApi::load_file(std::string_view file_name, std::string_view byte
   LoadResult loaded = CorpusLoader::from_file(file_name, bytes);
   const std::size_t offered = loaded.documents.size();
   const auto errors = engine_.add_documents(std::move(loaded.documents));
-  const std::string report = dump(load_report(offered, errors, loaded.warnings));
+  const std::string report = dump(load_report(offered, errors, loaded.warnings, file_name, loaded.document_lines));
   engine_.compact();
   return report;
 }

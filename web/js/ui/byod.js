@@ -20,65 +20,6 @@
   var FROM_FILES = { zero: 'من دون ملفات', one: 'من ملف واحد', two: 'من ملفين', few: 'من {n} ملفات', many: 'من {n} ملفاً', other: 'من {n} ملف' };
   var NOTES = { zero: 'لا ملاحظات', one: 'ملاحظة واحدة', two: 'ملاحظتان', few: '{n} ملاحظات', many: '{n} ملاحظةً', other: '{n} ملاحظة' };
 
-  /* The core reports in English (the CLI's language); the page says the same in Arabic and keeps
-   * any technical detail it cannot translate, marked as left-to-right. → {text, detail} */
-  function describe(message, code, count) {
-    var m;
-    message = String(message || '');
-    // The core's codes first (stable); the English text only for reports without one.
-    if (code === 'invalid_utf8' && typeof count === 'number') {
-      return { text: 'ترميز UTF-8 غير صالح: حلّ المحرف «\uFFFD» محلّ ' + count + ' من تسلسلات البايتات التالفة', detail: '' };
-    }
-    if (code === 'unsupported_type') return { text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)', detail: '' };
-    if (code === 'memory_limit') return { text: 'لا تتّسع الذاكرة لهذا المستند فلم يُضف؛ أُبقي كلّ ما حُمّل قبله', detail: '' };
-    if (code === 'empty_file') return { text: 'الملف فارغ: لا شيء يُضاف', detail: '' };
-    if (code === 'duplicate_id') return { text: 'المعرّف مستعمل من قبل؛ أُبقي المستند الأول ولم يُضف هذا', detail: '' };
-    if (code === 'empty_id') return { text: 'المعرّف "id" فارغ', detail: '' };
-    if ((m = /^record (\d+): (.*)$/.exec(message))) {
-      var inner = describe(m[2]);
-      return { text: 'السجلّ ' + m[1] + ': ' + inner.text, detail: inner.detail };
-    }
-    if ((m = /^malformed JSON: (.*)$/.exec(message))) {
-      // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error …": the
-      // position is within the record, which only confuses; keep what was wrong.
-      // "last read" quotes raw bytes and may cut an Arabic letter in half: left out.
-      var detail = m[1].replace(/^\[json\.exception\.[^\]]*\]\s*/, '').replace(/^parse error at [^:]*:\s*/, '')
-        .replace(/;\s*last read:[\s\S]*$/, '');
-      return { text: 'نصّ JSON غير صالح', detail: detail };
-    }
-    if ((m = /^invalid UTF-8: (\d+) /.exec(message))) {
-      return { text: 'ترميز UTF-8 غير صالح: حلّ المحرف «\uFFFD» محلّ ' + m[1] + ' من تسلسلات البايتات التالفة', detail: '' };
-    }
-    if (/^missing string field "text"/.test(message)) return { text: 'ينقصه الحقل النصّي "text"', detail: '' };
-    if (/^missing field "id"/.test(message)) return { text: 'ينقصه الحقل "id" (نصّ أو رقم)', detail: '' };
-    if (/^empty "?id"?/.test(message)) return { text: 'المعرّف "id" فارغ', detail: '' };
-    if (/^expected an object/.test(message)) return { text: 'يُنتظر كائن {id, text}', detail: '' };
-    if (/^expected an array/.test(message)) return { text: 'يُنتظر مصفوفة من الكائنات {id, text}', detail: '' };
-    if (/^unsupported file type/.test(message)) return { text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)', detail: '' };
-    if (/^duplicate id/.test(message)) return { text: 'المعرّف مستعمل من قبل؛ أُبقي المستند الأول ولم يُضف هذا', detail: '' };
-    return { text: 'ملاحظة من المحلّل', detail: message };
-  }
-
-  /**
-   * reports: [{name, kept?, added, errors: [{id, message}], warnings: [{source, line, message}]}]
-   * → [{file, line, id, text, detail, severity}] in file order.
-   */
-  function notesOf(reports) {
-    var notes = [];
-    (reports || []).forEach(function (r) {
-      var file = r.kept ? '' : r.name;
-      (r.warnings || []).forEach(function (w) {
-        var d = describe(w.message, w.code, w.count);
-        notes.push({ file: w.source || file, line: w.line || 0, id: '', text: d.text, detail: d.detail, severity: 'warning' });
-      });
-      (r.errors || []).forEach(function (e) {
-        var d = describe(e.message, e.code);
-        notes.push({ file: file, line: 0, id: e.id, text: d.text, detail: d.detail, severity: 'error' });
-      });
-    });
-    return notes;
-  }
-
   function Byod(els, handlers) {
     this.els = els;
     this.handlers = handlers;
@@ -140,8 +81,9 @@
   }
 
   Byod.isAccepted = function (name) { return ACCEPTED.test(String(name)); };
-  Byod.describe = describe;
-  Byod.notesOf = notesOf;
+  // The core's reports in Arabic (js/ui/load-notes.js, shared with the widget).
+  Byod.describe = UI.describeLoadNote;
+  Byod.notesOf = UI.loadNotes;
 
   Byod.prototype.enable = function () {
     this.enabled = true;

@@ -1,0 +1,103 @@
+'use strict';
+// Issue 14: <mirsad-search corpus="URL"> hid what went wrong while loading (a trailing comma, a
+// non-array, a bad JSONL line, an HTML page at a .json URL) and went by the URL's last segment
+// only (news.json?v=2 and /api/news loaded nothing). Each case is served by a local HTTP server.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const { launch, watchErrors, WEB } = require('./chromium');
+
+const A = JSON.stringify({ id: 'a', text: 'سقط نيزك فوق غات الليبية.' });
+const B = JSON.stringify({ id: 'b', text: 'رأى الرعاة النيزك قرب غدامس.' });
+const C = JSON.stringify({ id: 'c', text: 'خبر عن الطقس.' });
+
+// path → [content type, body]
+const ROUTES = {
+  '/trailing.json': ['application/json', `[${A},\n${B},\n]`],
+  '/not-array.json': ['application/json', '"news"'],
+  '/bad-line.jsonl': ['application/x-ndjson', `${A}\n{"id": "x", "text": بلا تنصيص}\n${B}\n`],
+  '/html.json': ['text/html; charset=utf-8', '<!doctype html><html><body>Please log in</body></html>'],
+  '/html-as-json.json': ['application/json', '\n  <html><body>Not found</body></html>'],
+  '/news.json': ['application/octet-stream', `[${A},${B}]`],
+  '/api/news': ['text/plain; charset=utf-8', `${A}\n${B}\n${C}\n`],
+  '/api/feed': ['application/x-ndjson', `${A}\n${C}\n`],
+  '/api/array': ['application/octet-stream', `\ufeff [${A},${B},${C}]`],
+};
+
+const PAGE = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><link rel="icon" href="data:,"><script src="/mirsad-widget.js"></script></head>
+<body>${Object.keys(ROUTES).concat(['/news.json?v=2#top']).map((u, i) => `<mirsad-search id="w${i}" corpus="${u}"></mirsad-search>`).join('\n')}</body></html>`;
+
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/test.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
+      return;
+    }
+    if (ROUTES[url.pathname]) {
+      const [type, body] = ROUTES[url.pathname];
+      res.writeHead(200, { 'Content-Type': type }).end(body);
+      return;
+    }
+    const file = path.normalize(path.join(WEB, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+test('the widget says what it refused while loading, and finds the format without the URL\'s extension', async (t) => {
+  const server = await serve();
+  t.after(() => server.close());
+  const { context, close } = await launch();
+  t.after(close);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`http://127.0.0.1:${server.address().port}/test.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('mirsad-search')].every((w) => w.dataset.ready || w.dataset.error),
+    null, { timeout: 30000 });
+  const state = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('mirsad-search')].map((w) => {
+    const root = w.shadowRoot;
+    return [w.getAttribute('corpus'), {
+      ready: w.dataset.ready === '1',
+      count: root.querySelector('.count').textContent,
+      notes: [...root.querySelectorAll('.notes li')].map((li) => li.textContent),
+      codes: [...root.querySelectorAll('.notes li')].map((li) => li.dataset.code),
+      error: [...root.querySelectorAll('.error')].map((e) => e.textContent).join(' '),
+      elements: root.querySelectorAll('.notes li *:not(bdi)').length,
+    }];
+  })));
+
+  const trailing = state['/trailing.json'];
+  assert.match(trailing.count, /^مستندان/, trailing.count);
+  assert.deepEqual(trailing.codes, ['malformed_json']);
+  assert.match(trailing.notes[0], /trailing\.json، السطر 3: نصّ JSON غير صالح \(a trailing comma/);
+
+  const notArray = state['/not-array.json'];
+  assert.deepEqual(notArray.codes, ['not_an_array']);
+  assert.match(notArray.notes[0], /يُنتظر مصفوفة/);
+
+  const badLine = state['/bad-line.jsonl'];
+  assert.match(badLine.count, /^مستندان/);
+  assert.deepEqual(badLine.codes, ['malformed_json']);
+  assert.match(badLine.notes[0], /bad-line\.jsonl، السطر 2: نصّ JSON غير صالح/);
+
+  for (const u of ['/html.json', '/html-as-json.json']) {
+    assert.equal(state[u].ready, false, u);
+    assert.match(state[u].error, /صفحة HTML/, u);
+  }
+
+  for (const [u, n] of [['/news.json', /^مستندان/], ['/news.json?v=2#top', /^مستندان/], ['/api/news', /^3 مستندات/],
+    ['/api/feed', /^مستندان/], ['/api/array', /^3 مستندات/]]) {
+    assert.match(state[u].count, n, `${u}: ${state[u].count}`);
+    assert.deepEqual(state[u].notes, [], u);
+  }
+  for (const s of Object.values(state)) assert.equal(s.elements, 0, 'notes are text (and bdi), nothing else');
+  assert.deepEqual(errors, []);
+});
