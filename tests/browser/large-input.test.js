@@ -9,22 +9,35 @@ const path = require('path');
 const { openPage } = require('./chromium');
 const { seedTexts } = require('../node/helpers');
 
+// Every long task (over 50 ms) of the page's main thread, from a PerformanceObserver: measured
+// over the whole operation (reading the files, the worker's progress, loading the new index and
+// the first repaint), not only while a loading flag is set (issue 14.7: the old measure stopped
+// before the engine swap, where the pause was).
 async function watch(page) {
   await page.evaluate(() => {
-    window.__gap = 0;
-    let last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      if (document.body.dataset.loading) window.__gap = Math.max(window.__gap, now - last);
-      last = now;
-    }, 10);
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
   });
 }
 
-async function waitIdle(page, count) {
-  await page.waitForFunction((n) => !document.body.dataset.loading && document.getElementById('load-progress').hidden
-    && Number(document.body.dataset.documents) === n, count, { timeout: 120000 });
+async function longestTaskSince(page) {
+  // Let the observer deliver the last entries (they are queued after the task ends).
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  const longest = await page.evaluate(() => window.__longest);
+  await page.evaluate(() => { window.__longest = 0; });
+  return longest;
 }
+
+async function waitIdle(page, count) {
+  await page.waitForFunction((n) => !document.body.dataset.loading && !document.body.dataset.swapping &&
+    document.getElementById('load-progress').hidden && Number(document.body.dataset.documents) === n, count, { timeout: 240000 });
+}
+
+// A freeze guard, not a speed figure: the target is no task over 200 ms (the figures are printed);
+// before issue 14 the 20 MB document's engine swap alone held the page for 1.9 s.
+const FREEZE_MS = 1000;
 
 test('a 20 MB document and 50,000 tiny documents load without freezing the page', async (t) => {
   const bundled = seedTexts().size;
@@ -37,37 +50,82 @@ test('a 20 MB document and 50,000 tiny documents load without freezing the page'
   const sentence = 'أعلنت وزارة الداخلية في طرابلس خطة جديدة لتأمين الحدود الجنوبية مع النيجر وتشاد. ';
   const big = Buffer.from(sentence.repeat(Math.ceil(20e6 / Buffer.byteLength(sentence))));
   fs.writeFileSync(path.join(dir, 'huge.txt'), big);
+  await longestTaskSince(page);
   await page.setInputFiles('#file-input', path.join(dir, 'huge.txt'));
   await waitIdle(page, bundled + 1);
-  const gapBig = await page.evaluate(() => window.__gap);
+  const gapBig = await longestTaskSince(page);
 
   const lines = [];
   for (let i = 0; i < 50000; i++) lines.push(JSON.stringify({ id: `tiny-${i}`, text: `خبر قصير رقم ${i} عن غدامس` }));
-  await page.evaluate(() => { window.__gap = 0; });
   fs.writeFileSync(path.join(dir, 'tiny.jsonl'), lines.join('\n'));
   await page.setInputFiles('#file-input', path.join(dir, 'tiny.jsonl'));
   await waitIdle(page, bundled + 1 + 50000);
-  const gapTiny = await page.evaluate(() => window.__gap);
+  const gapTiny = await longestTaskSince(page);
   // The list shows the first 500 and says how many more there are; search reaches them all.
   assert.equal(await page.locator('#doc-list [data-id]').count(), 500);
   assert.match(await page.textContent('#doc-list .doc-more'), /أخرى/);
-  t.diagnostic(`longest main-thread gap: 20 MB document ${gapBig.toFixed(0)} ms, 50,000 documents ${gapTiny.toFixed(0)} ms`);
+  t.diagnostic(`longest main-thread task over the whole load: 20 MB document ${gapBig.toFixed(0)} ms, 50,000 documents ${gapTiny.toFixed(0)} ms`);
 
   await page.fill('#q', 'غدامس');
   await page.waitForFunction(() => /50000|50٬000|50,000/.test(document.getElementById('count').textContent) ||
     document.querySelectorAll('#results [data-id]').length > 0);
   await page.fill('#q', 'النيجر');
   await page.waitForSelector('#results [data-id="huge"]');
-  // A freeze detector, not a speed figure (the gaps are printed above; on a quiet machine they
-  // are tens of ms, on a busy CI runner about a second): the quadratic overview this test found
-  // held the page for over 60 s.
-  assert.ok(gapBig < 10000 && gapTiny < 10000, `the page froze (gaps ${gapBig.toFixed(0)} / ${gapTiny.toFixed(0)} ms)`);
+  assert.ok(gapBig < FREEZE_MS && gapTiny < FREEZE_MS, `the page froze (longest tasks ${gapBig.toFixed(0)} / ${gapTiny.toFixed(0)} ms)`);
+  assert.deepEqual(errors, []);
+});
+
+// Real news at scale: about 40 MB of SaudiNewsNet articles as one .json file when the corpus is
+// beside the clone (never the zips kept for evaluation), else as many generated articles.
+function newsCorpus(targetBytes) {
+  const dir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'saudinewsnet');
+  const heldOut = new Set(['2015-07-25.zip', '2015-08-08.zip']);
+  const docs = [];
+  let bytes = 0;
+  if (fs.existsSync(dir)) {
+    const { execFileSync } = require('child_process');
+    for (const zip of fs.readdirSync(dir).filter((f) => f.endsWith('.zip') && !heldOut.has(f)).sort()) {
+      const articles = JSON.parse(execFileSync('unzip', ['-p', path.join(dir, zip)], { maxBuffer: 1 << 30, encoding: 'utf8' }));
+      for (const a of articles) {
+        const doc = { id: `${zip.slice(0, 10)}-${docs.length}`, title: a.title || '', date: (a.date_extracted || '').slice(0, 10), source: a.source || '', text: a.content || '' };
+        docs.push(doc);
+        bytes += Buffer.byteLength(doc.text) + Buffer.byteLength(doc.title);
+        if (bytes >= targetBytes) return { docs, real: true };
+      }
+    }
+    return { docs, real: true };
+  }
+  const words = ['الحكومة', 'طرابلس', 'الحدود', 'تونس', 'الجزائر', 'مصر', 'الأمن', 'وزير', 'الداخلية', 'اجتماع', 'الرياض', 'جدة'];
+  for (let i = 0; bytes < targetBytes; i++) {
+    const text = Array.from({ length: 400 }, (_, k) => words[(i * 7 + k * 13) % words.length] + (k % 50 === 0 ? i : '')).join(' ');
+    docs.push({ id: `gen-${i}`, title: `خبر ${i}`, text });
+    bytes += Buffer.byteLength(text);
+  }
+  return { docs, real: false };
+}
+
+test('about 40 MB of news articles in one .json file load without a long task', async (t) => {
+  const bundled = seedTexts().size;
+  const { docs, real } = newsCorpus(40e6);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-news-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'news.json'), JSON.stringify(docs));
+  const { page, errors } = await openPage(t);
+  await watch(page);
+  await longestTaskSince(page);
+  await page.setInputFiles('#file-input', path.join(dir, 'news.json'));
+  await waitIdle(page, bundled + docs.length);
+  const longest = await longestTaskSince(page);
+  t.diagnostic(`${docs.length} ${real ? 'SaudiNewsNet' : 'generated'} articles: longest main-thread task over the whole load ${longest.toFixed(0)} ms`);
+  await page.fill('#q', real ? 'الرياض' : 'طرابلس');
+  await page.waitForSelector('#results [data-id]');
+  assert.ok(longest < FREEZE_MS, `the page froze (longest task ${longest.toFixed(0)} ms)`);
   assert.deepEqual(errors, []);
 });
 
 test('past the memory budget, the page says so and keeps everything it had', async (t) => {
   const bundled = seedTexts().size;
-  const { page, errors } = await openPage(t, (p) => p.addInitScript(() => { window.MIRSAD_MEMORY_BUDGET_MB = 6; }));
+  const { page, errors } = await openPage(t, (p) => p.addInitScript(() => { window.MIRSAD_MEMORY_BUDGET_MB = 48; }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-budget-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const sentence = 'قال المتحدث إن الدوريات مستمرة على الحدود مع تونس والجزائر. ';

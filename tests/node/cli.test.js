@@ -198,6 +198,7 @@ test('human-readable output escapes terminal and bidi controls from documents; -
   const [start, end] = json.hits[0].matches[0];
   assert.equal(text.slice(start, end), 'طرابلس');
   assert.equal(cliJson(['entities', '--corpus', file]).documents[0].id, id);
+});
 
 // Issue 14: a record nested 20,000 levels deep overflowed the stack: the CLI exited with
 // "Maximum call stack size exceeded" and the file's valid records were lost.

@@ -48,7 +48,13 @@ std::string bytes_of(const val& array) {
 }
 
 std::string load_index(mirsad::JsonApi& api, const val& bytes) { return api.load_index(bytes_of(bytes)); }
-std::string begin_load_index(mirsad::JsonApi& api, const val& bytes) { return api.begin_load_index(bytes_of(bytes)); }
+// The buffer reserved by beginLoadIndexOfSize, as a view the caller copies into (a view goes
+// stale when wasm memory grows: take a new one for each piece).
+val load_buffer(mirsad::JsonApi& api) {
+  std::string* buffer = api.load_buffer();
+  if (!buffer) return val::null();
+  return val(emscripten::typed_memory_view(buffer->size(), reinterpret_cast<uint8_t*>(buffer->data())));
+}
 
 // Binary out: a std::string return would be decoded as UTF-8 text. The file is copied into a new
 // JS Uint8Array and its wasm buffer freed at once (it used to stay allocated until the next save:
@@ -79,7 +85,8 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("reserveForSaving", &mirsad::JsonApi::reserve_for_saving)
       .function("saveIndex", &save_index)
       .function("loadIndex", &load_index)
-      .function("beginLoadIndex", &begin_load_index)
+      .function("beginLoadIndexOfSize", &mirsad::JsonApi::begin_load_index_of_size)
+      .function("loadBuffer", &load_buffer)
       .function("continueLoadIndex", &mirsad::JsonApi::continue_load_index);
   emscripten::class_<PageApi, emscripten::base<mirsad::JsonApi>>("PageApi")
       .constructor<>()

@@ -22,6 +22,15 @@ class JsTextStore final : public mirsad::TextStore {
     offered_ = emscripten::val::undefined();
     ++size_;
   }
+  // Each part becomes a JS string at once and the parts are joined by JS (a rope: no copy).
+  void append_part(std::u16string_view part, bool last) override {
+    const emscripten::val piece{std::u16string(part)};
+    pending_ = pending_.isString() ? pending_.call<emscripten::val>("concat", piece) : piece;
+    if (!last) return;
+    texts_.call<void>("push", pending_);
+    pending_ = emscripten::val::undefined();
+    ++size_;
+  }
   std::u16string text(uint32_t ordinal) const override { return texts_[ordinal].as<std::u16string>(); }
   // The stored JS string itself, for the page's reader (no round trip through the wasm heap).
   emscripten::val js_text(uint32_t ordinal) const { return texts_[ordinal]; }
@@ -32,6 +41,7 @@ class JsTextStore final : public mirsad::TextStore {
  private:
   emscripten::val texts_;
   emscripten::val offered_ = emscripten::val::undefined();
+  emscripten::val pending_ = emscripten::val::undefined();
   std::size_t size_ = 0;
 };
 

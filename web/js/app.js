@@ -231,13 +231,35 @@
       views.overview.render({ entities: [], pairs: [], timeline: [] }, state.byId, 'لا نتائج');
       return;
     }
+    var failed = function (err) {
+      views.overview.render({ entities: [], pairs: [], timeline: [] }, state.byId,
+        'تعذّر حساب النظرة العامة: ' + (err && err.message ? err.message : String(err)));
+    };
+    // The user's collection is also held by the worker, which computes the overview there:
+    // extracting the entities of hundreds of documents (or of one very large one) took seconds
+    // of this thread. Only the bundled corpus alone (five articles) is done here.
+    var request = ++overviewRequest;
+    if (state.userDocs > 0 && host && host.hasState) {
+      host.ask({ type: 'overview', ids: ids, limit: 80 }).then(function (result) {
+        if (request === overviewRequest && state.engine) views.overview.render(result, state.byId, scope);
+      }, function (err) {
+        if (request === overviewRequest) failed(err);
+      });
+      return;
+    }
+    if (state.userDocs > 0) {
+      // After a cancel or a crash the worker holds no collection: give it the page's again.
+      views.overview.render({ entities: [], pairs: [], timeline: [] }, state.byId, 'جارٍ حساب النظرة العامة…');
+      if (!busy) reseedWorker().then(scheduleOverview, failed);
+      return;
+    }
     try {
       views.overview.render(state.engine.entityOverview(ids, 80), state.byId, scope);
     } catch (err) {
-      views.overview.render({ entities: [], pairs: [], timeline: [] }, state.byId,
-        'تعذّر حساب النظرة العامة: ' + (err && err.message ? err.message : String(err)));
+      failed(err);
     }
   }
+  var overviewRequest = 0;
 
   function runSearch() {
     if (!state.engine) return;  // a collection is loading: the search runs once it is in
@@ -454,7 +476,7 @@
     else delete document.body.dataset.swapping;
   }
 
-  function replaceCollection(bytes, onProgress) {
+  function replaceCollection(bytes, documentList, onProgress) {
     var previous = state.indexBytes;
     var old = state.engine;
     setLoading(true);
@@ -462,10 +484,11 @@
     if (old) old.dispose();
     return loadEngine(bytes, onProgress).then(function (engine) {
       state.indexBytes = bytes;
-      swapEngine(engine);
+      swapEngine(engine, documentList);
       setLoading(false);
     }, function (err) {
       var ranOut = global.Mirsad.restartAfterAbort();
+      if (host) host.stop();  // it holds the collection that did not load: the next job starts from the page's
       if (global.console) console.warn('Mirsad: the new collection did not load; restoring the previous one:', err);
       return loadEngine(previous, null).then(function (engine) {
         swapEngine(engine);
@@ -482,10 +505,10 @@
   }
 
   /** Makes `engine` (and everything derived from it) the page's; disposes the old one if still held. */
-  function swapEngine(engine) {
+  function swapEngine(engine, documentList) {
     var old = state.engine;
     state.engine = engine;
-    state.docs = engine.documents() || [];
+    state.docs = documentList || engine.documents() || [];
     state.byId = new Map();
     state.docs.forEach(function (d) { state.byId.set(String(d.id), d); });
     state.textCache = new Map();
@@ -495,6 +518,28 @@
     document.body.dataset.documents = String(state.docs.length);  // for tests and embedding pages
     runSearch();  // repaints the open document (same id, same text) with the new hits
     if (old && old !== engine) old.dispose();
+  }
+
+  // Starts the worker again from the page's collection (its index file), without touching the
+  // page's engine: the worker answers the overview for the collection it holds.
+  function reseedWorker() {
+    if (!host) host = new global.MirsadWorkerHost.WorkerHost();
+    busy = true;
+    return host.run({
+      type: 'load',
+      bundledIndex: state.includesBundled && state.bundledIndexOk ? state.bundledIndex : null,
+      bundledDocuments: state.includesBundled && !state.bundledIndexOk ? global.MIRSAD_CORPUS : null,
+      seed: { index: state.indexBytes.slice(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] },
+      files: [],
+      memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null
+    }, null).then(function () {
+      busy = false;
+      runJobs();
+    }, function (err) {
+      busy = false;
+      runJobs();
+      throw err;
+    });
   }
 
   function onFiles(list) {
@@ -600,7 +645,7 @@
       var done = r.done;
       var bytes = done.index;
       views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
-      return replaceCollection(bytes, function (fraction) {
+      return replaceCollection(bytes, done.documentList, function (fraction) {
         views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
       }).then(function () {
         state.includesBundled = done.includesBundled;
@@ -701,6 +746,13 @@
 
     document.body.dataset.ready = '1';
     mark('mirsad:ready');
+    // The worker's script (the core's source, 5 MB) is made while the page is idle: made on the
+    // first load of files it was a 125 ms task in the user's wait.
+    if (global.MirsadWorkerHost && global.MirsadWorkerHost.WorkerHost.prepare) {
+      var prepare = function () { global.MirsadWorkerHost.WorkerHost.prepare(); };
+      if (typeof global.requestIdleCallback === 'function') global.requestIdleCallback(prepare, { timeout: 5000 });
+      else setTimeout(prepare, 1000);
+    }
     if (state.openId === null) $('q').focus();
   }
 

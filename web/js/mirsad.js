@@ -220,7 +220,13 @@
     async loadIndexInSlices(bytes, options) {
       const o = options || {};
       const sliceMs = o.sliceMs || 25;
-      let step = JSON.parse(this._api.beginLoadIndex(bytes));
+      let step = JSON.parse(this._api.beginLoadIndexOfSize(bytes.length));
+      // The file is copied into the core 8 MB at a time (at once, 60 MB was a long task).
+      const piece = 8 << 20;
+      for (let at = 0; !step.error && at < bytes.length; at += piece) {
+        if (at > 0) await nextTask();
+        this._api.loadBuffer().set(bytes.subarray(at, Math.min(at + piece, bytes.length)), at);
+      }
       while (!step.error && step.done === false) {
         if (o.onProgress) o.onProgress(step.progress || 0);
         await nextTask();

@@ -199,13 +199,30 @@
       var count = JSON.parse(api.stats()).documents;
       scope.postMessage({
         type: 'done', index: index, reports: reports, documents: count,
+        // The list the page shows, made here: parsing 50,000 documents' JSON was a long task there.
+        documentList: documentsOf(api),
         userDocuments: count - bundledIds.size, includesBundled: includesBundled,
         bundledIds: Array.from(bundledIds)
       }, [index.buffer]);
     }
 
+    /* The entity overview of documents of the collection this worker holds (the page's): entity
+     * extraction of hundreds of documents, or of one very large one, is seconds of work. */
+    function overview(msg) {
+      if (!api) throw new Error('no collection');
+      return JSON.parse(api.entityOverview(JSON.stringify(msg.ids || []), msg.limit || 80));
+    }
+
     scope.onmessage = function (ev) {
       var msg = ev.data || {};
+      if (msg.type === 'overview') {
+        queue = queue.then(function () {
+          scope.postMessage({ type: 'reply', id: msg.id, result: overview(msg) });
+        }).catch(function (err) {
+          scope.postMessage({ type: 'reply', id: msg.id, error: err && err.message ? err.message : String(err) });
+        });
+        return;
+      }
       if (msg.type !== 'load') return;
       queue = queue.then(function () { return load(msg); }).catch(function (err) {
         scope.postMessage({ type: 'error', message: err && err.message ? err.message : String(err) });
@@ -256,7 +273,38 @@
     this.kind = null;       // 'worker' | 'inline'
     this.hasState = false;  // the worker holds the engine of the last successful job
     this.pending = null;    // {resolve, reject, onProgress}
+    this.requests = new Map();  // id → {resolve, reject}: questions about the collection (overview)
+    this.nextRequest = 1;
   }
+
+  /**
+   * Asks the worker about the collection it holds (the page's, once a job is done): resolves to
+   * the answer, or rejects when the worker holds none or stops. Answered after any running job.
+   */
+  WorkerHost.prototype.ask = function (message) {
+    if (!this.worker || !this.hasState) return Promise.reject(new Error('the worker holds no collection'));
+    var self = this;
+    var id = this.nextRequest++;
+    message.id = id;
+    return new Promise(function (resolve, reject) {
+      self.requests.set(id, { resolve: resolve, reject: reject });
+      try {
+        self.worker.postMessage(message);
+      } catch (err) {
+        self.requests.delete(id);
+        reject(err);
+      }
+    });
+  };
+
+  /** Builds the worker's script while the page is idle, so the first load does not wait for it. */
+  WorkerHost.prepare = function () {
+    try {
+      if (!workerUrl && typeof global.Blob === 'function' && global.URL) {
+        workerUrl = global.URL.createObjectURL(new global.Blob([workerScript()], { type: 'text/javascript' }));
+      }
+    } catch (err) { /* start() reports it when a worker is needed */ }
+  };
 
   /* Starts the worker; the promise resolves once its script runs (it posts 'started'). A worker
    * that cannot start (no Worker, a CSP without `worker-src blob:`, a browser that refuses blob
@@ -307,6 +355,15 @@
 
   WorkerHost.prototype.receive = function (msg) {
     var p = this.pending;
+    if (msg.type === 'reply') {
+      var request = this.requests.get(msg.id);
+      this.requests.delete(msg.id);
+      if (request) {
+        if (msg.error) request.reject(new Error(msg.error));
+        else request.resolve(msg.result);
+      }
+      return;
+    }
     if (msg.type === 'started') {
       this.isStarted = true;
       if (this.started) this.started();
@@ -329,6 +386,8 @@
     if (this.worker) this.worker.terminate();
     this.worker = null;
     this.hasState = false;
+    this.requests.forEach(function (r) { r.reject(new Error('the worker stopped')); });
+    this.requests.clear();
   };
 
   WorkerHost.prototype.fail = function (err) {

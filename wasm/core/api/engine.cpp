@@ -1,5 +1,7 @@
 #include "api/engine.hpp"
 
+#include <cstring>
+
 #include "api/lexicon_sources.hpp"
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
@@ -129,6 +131,7 @@ bool Engine::read(BinaryReader& r) {
 }
 
 StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& deadline) {
+  constexpr std::size_t kTextPartBytes = std::size_t{1} << 20;  // even: whole UTF-16 units
   enum Phase { kStart, kDocuments, kBody, kTitles, kTexts, kDone };
   for (;;) {
     switch (state.phase) {
@@ -179,7 +182,27 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
         // Everything checked out: the texts go to the store (in the page, as JS strings).
         for (; state.item < state.texts.size(); ++state.item) {
           if (deadline.passed()) return StepStatus::Working;
-          texts_->append(BinaryReader::text_of(state.texts[state.item]));
+          const std::string_view bytes = state.texts[state.item];
+          if (bytes.size() <= kTextPartBytes && state.text_offset == 0) {
+            texts_->append(BinaryReader::text_of(bytes));
+            continue;
+          }
+          // A long text goes in parts of 1 MB, with a look at the clock after each.
+          while (state.text_offset < bytes.size()) {
+            std::size_t n = std::min(kTextPartBytes, bytes.size() - state.text_offset);
+            // A part never ends between the two halves of a surrogate pair: each part becomes a
+            // JS string of its own, and a half alone would be decoded as U+FFFD.
+            if (state.text_offset + n < bytes.size()) {
+              uint16_t last = 0;
+              std::memcpy(&last, bytes.data() + state.text_offset + n - 2, 2);
+              if (last >= 0xD800 && last <= 0xDBFF) n -= 2;
+            }
+            const std::u16string part = BinaryReader::text_of(bytes.substr(state.text_offset, n));
+            state.text_offset += n;
+            texts_->append_part(part, state.text_offset == bytes.size());
+            if (state.text_offset < bytes.size() && deadline.passed_now()) return StepStatus::Working;
+          }
+          state.text_offset = 0;
         }
         text_units_ = 0;
         metadata_bytes_ = 0;

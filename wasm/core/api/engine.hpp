@@ -91,6 +91,7 @@ class Engine {
     int phase = 0;
     uint64_t count = 0;
     std::size_t item = 0;
+    std::size_t text_offset = 0;  // in bytes, into texts[item]: a long text is stored in parts
     std::vector<DocumentInfo> documents;
     std::vector<std::string_view> texts;  // UTF-16 bytes in the file, stored once all is checked
     std::unordered_map<std::string, DocOrdinal> ordinals;

@@ -211,14 +211,25 @@ std::string JsonApi::load_index(std::string_view bytes) {
 }
 
 std::string JsonApi::begin_load_index(std::string bytes) {
-  if (loading_) return dump(ordered_json{{"error", "an index is already being loaded"}});
+  if (loading_bytes_) return dump(ordered_json{{"error", "an index is already being loaded"}});
   loading_bytes_ = std::make_unique<std::string>(std::move(bytes));
-  loading_ = std::make_unique<IndexLoading>(*loading_bytes_, engine_);
+  return dump(ordered_json{{"done", false}, {"progress", 0}});
+}
+
+std::string JsonApi::begin_load_index_of_size(double size) {
+  if (loading_bytes_) return dump(ordered_json{{"error", "an index is already being loaded"}});
+  // The file and the engine it becomes must both fit in wasm's 2 GiB, the file being the larger.
+  if (!(size >= 0) || size > static_cast<double>(Engine::kMaxMemoryBudgetMb) * 1048576.0 / 2) {
+    return dump(ordered_json{{"error", "index file of " + std::to_string(static_cast<long long>(size / 1048576)) +
+                                           " MB is too large to load (at most " + std::to_string(Engine::kMaxMemoryBudgetMb / 2) + " MB)"}});
+  }
+  loading_bytes_ = std::make_unique<std::string>(static_cast<std::size_t>(size), '\0');
   return dump(ordered_json{{"done", false}, {"progress", 0}});
 }
 
 std::string JsonApi::continue_load_index(double budget_ms) {
-  if (!loading_) return dump(ordered_json{{"error", "no index is being loaded"}});
+  if (!loading_bytes_) return dump(ordered_json{{"error", "no index is being loaded"}});
+  if (!loading_) loading_ = std::make_unique<IndexLoading>(*loading_bytes_, engine_);
   const StepStatus status = loading_->step(budget_ms > 0 ? WorkDeadline::after_ms(budget_ms) : WorkDeadline::never());
   if (status == StepStatus::Working) return dump(ordered_json{{"done", false}, {"progress", loading_->progress()}});
   const std::string error = loading_->error();

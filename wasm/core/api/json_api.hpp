@@ -77,6 +77,11 @@ class JsonApi {
   // until {"documents"} or {"error"}. The engine must not be used before the end.
   std::string begin_load_index(std::string bytes);
   std::string continue_load_index(double budget_ms);
+  // For a caller that copies the file into the core in pieces (the page: copying 60 MB at once
+  // was a long task): reserves `size` bytes, which load_buffer() exposes until the first
+  // continue_load_index. {"error"} when the size cannot be held.
+  std::string begin_load_index_of_size(double size);
+  std::string* load_buffer() { return loading_ ? nullptr : loading_bytes_.get(); }
 
   Engine& engine() { return engine_; }
   const Engine& engine() const { return engine_; }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mirsad {
@@ -23,6 +24,15 @@ class TextStore {
   virtual std::size_t heap_bytes() const = 0;
   // The most append() of a text of `units` UTF-16 units can add to heap_bytes() at its peak.
   virtual std::size_t growth_bound(std::size_t units) const = 0;
+  // Appends the next text in parts (an index being loaded in slices: converting a 20 MB text
+  // at once was a 0.3 s task in the page); the text is stored with its last part.
+  virtual void append_part(std::u16string_view part, bool last) {
+    pending_.append(part);
+    if (last) append(std::exchange(pending_, std::u16string()));
+  }
+
+ private:
+  std::u16string pending_;
 };
 
 class InMemoryTextStore final : public TextStore {
