@@ -51,9 +51,9 @@ std::string load_index(mirsad::JsonApi& api, const val& bytes) { return api.load
 // The buffer reserved by beginLoadIndexOfSize, as a view the caller copies into (a view goes
 // stale when wasm memory grows: take a new one for each piece).
 val load_buffer(mirsad::JsonApi& api) {
-  std::string* buffer = api.load_buffer();
-  if (!buffer) return val::null();
-  return val(emscripten::typed_memory_view(buffer->size(), reinterpret_cast<uint8_t*>(buffer->data())));
+  const std::string_view buffer = api.load_buffer();
+  if (!buffer.data()) return val::null();
+  return val(emscripten::typed_memory_view(buffer.size(), reinterpret_cast<const uint8_t*>(buffer.data())));
 }
 
 // Binary out: a std::string return would be decoded as UTF-8 text. The file is copied into a new

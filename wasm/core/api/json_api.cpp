@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <malloc.h>
 
 #include <nlohmann/json.hpp>
@@ -212,7 +213,9 @@ std::string JsonApi::load_index(std::string_view bytes) {
 
 std::string JsonApi::begin_load_index(std::string bytes) {
   if (loading_bytes_) return dump(ordered_json{{"error", "an index is already being loaded"}});
-  loading_bytes_ = std::make_unique<std::string>(std::move(bytes));
+  loading_bytes_.reset(new char[bytes.size()]);
+  loading_size_ = bytes.size();
+  if (!bytes.empty()) std::memcpy(loading_bytes_.get(), bytes.data(), bytes.size());
   return dump(ordered_json{{"done", false}, {"progress", 0}});
 }
 
@@ -223,13 +226,14 @@ std::string JsonApi::begin_load_index_of_size(double size) {
     return dump(ordered_json{{"error", "index file of " + std::to_string(static_cast<long long>(size / 1048576)) +
                                            " MB is too large to load (at most " + std::to_string(Engine::kMaxMemoryBudgetMb / 2) + " MB)"}});
   }
-  loading_bytes_ = std::make_unique<std::string>(static_cast<std::size_t>(size), '\0');
+  loading_size_ = static_cast<std::size_t>(size);
+  loading_bytes_.reset(new char[loading_size_]);  // uninitialised: the caller fills every byte
   return dump(ordered_json{{"done", false}, {"progress", 0}});
 }
 
 std::string JsonApi::continue_load_index(double budget_ms) {
   if (!loading_bytes_) return dump(ordered_json{{"error", "no index is being loaded"}});
-  if (!loading_) loading_ = std::make_unique<IndexLoading>(*loading_bytes_, engine_);
+  if (!loading_) loading_ = std::make_unique<IndexLoading>(std::string_view(loading_bytes_.get(), loading_size_), engine_);
   const StepStatus status = loading_->step(budget_ms > 0 ? WorkDeadline::after_ms(budget_ms) : WorkDeadline::never());
   if (status == StepStatus::Working) return dump(ordered_json{{"done", false}, {"progress", loading_->progress()}});
   const std::string error = loading_->error();
