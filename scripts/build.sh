@@ -32,9 +32,11 @@ for w in 400 700; do cp "$FONTS/noto-naskh-arabic-arabic-$w-normal.woff2" "$WEB.
 node "$ROOT/scripts/lib/bundle-corpus.js" "$ROOT/seeds" "$BUILD_DIR/wasm/mirsad-core.js" > "$WEB.tmp/corpus.js"
 # The embeddable widget is one script: the core, its JS face, the DOM helpers, the load reports in
 # Arabic and the element.
-cat "$BUILD_DIR/wasm/mirsad-core.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/js/ui/load-notes.js" \
-  "$ROOT/web/widget/widget.js" \
-  > "$WEB.tmp/mirsad-widget.js"
+# The same file is the widget's worker: worker-host.js runs the worker's side when the bundle is
+# loaded by `new Worker(...)` (the flag tells it so).
+{ printf 'var MIRSAD_WIDGET_BUNDLE = true;\n'
+  cat "$BUILD_DIR/wasm/mirsad-core.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/js/ui/load-notes.js" \
+    "$ROOT/web/js/worker-host.js" "$ROOT/web/widget/widget.js"; } > "$WEB.tmp/mirsad-widget.js"
 rm -rf "$WEB" && mv "$WEB.tmp" "$WEB"
 
 if [ "$DEMO" = 1 ]; then

@@ -101,3 +101,60 @@ test('the widget says what it refused while loading, and finds the format withou
   for (const s of Object.values(state)) assert.equal(s.elements, 0, 'notes are text (and bdi), nothing else');
   assert.deepEqual(errors, []);
 });
+
+// Issue 14.7: a corpus URL serving 122 MB held the host page's thread for 24.5 s (the widget
+// analysed it there). It is analysed in a worker running the widget's own script, allowed by a
+// CSP that allows scripts from 'self' only, and the index loads in slices. Every long task over
+// the whole load is measured (PerformanceObserver) and printed; the bound is a freeze guard.
+test('a large corpus URL loads in the widget without a long task, under a strict CSP', async (t) => {
+  const docs = [];
+  let bytes = 0;
+  const words = ['الحكومة', 'طرابلس', 'الحدود', 'تونس', 'الجزائر', 'مصر', 'الأمن', 'وزير', 'الداخلية', 'اجتماع'];
+  for (let i = 0; bytes < 30e6; i++) {
+    const text = Array.from({ length: 300 }, (_, k) => words[(i * 7 + k * 3) % words.length] + (k % 40 === 0 ? `${i}` : '')).join(' ');
+    docs.push({ id: `n${i}`, title: `خبر ${i}`, text });
+    bytes += Buffer.byteLength(text);
+  }
+  const body = JSON.stringify(docs);
+  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'; connect-src 'self'";
+  const page = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><script src="/mirsad-widget.js"></script></head>
+<body><mirsad-search id="big" corpus="/big.json"></mirsad-search></body></html>`;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/big.html') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp }).end(page);
+    if (url.pathname === '/big.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+    const file = path.normalize(path.join(WEB, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const { context, close } = await launch();
+  t.after(close);
+  const tab = await context.newPage();
+  const errors = watchErrors(tab);
+  tab.on('console', (m) => { if (m.type() === 'warning') errors.push(`console warning: ${m.text()}`); });
+  await tab.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await tab.goto(`http://127.0.0.1:${server.address().port}/big.html`);
+  await tab.waitForFunction(() => document.getElementById('big').dataset.ready || document.getElementById('big').dataset.error,
+    null, { timeout: 240000 });
+  await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  // The module's start-up (the same for five documents as for fifty thousand) and the load after it.
+  const { startup, longest } = await tab.evaluate(() => {
+    const mark = performance.getEntriesByName('mirsad-widget:load-start')[0].startTime;
+    const max = (tasks) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    return { startup: max(window.__tasks.filter((t) => t.start < mark)), longest: max(window.__tasks.filter((t) => t.start >= mark)) };
+  });
+  const count = await tab.evaluate(() => document.getElementById('big').shadowRoot.querySelector('.count').textContent);
+  t.diagnostic(`${docs.length} documents (${(body.length / 1e6).toFixed(0)} MB of JSON): longest task of the host page ` +
+    `while loading the corpus ${longest.toFixed(0)} ms (module start-up before it: ${startup.toFixed(0)} ms)`);
+  assert.match(count, new RegExp(String(docs.length)), count);
+  assert.ok(longest < 1000, `the host page froze (longest task ${longest.toFixed(0)} ms)`);
+  assert.deepEqual(errors, []);
+});

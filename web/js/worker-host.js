@@ -268,7 +268,11 @@
    * the 'done' message; cancel() stops the worker (the next job starts a fresh one, which then
    * needs a seed: see needsSeed()).
    */
-  function WorkerHost() {
+  function WorkerHost(options) {
+    // scriptUrl: a same-origin script that runs workerMain in a worker (the widget's own bundle:
+    // a page whose CSP allows scripts from 'self' only refuses blob: workers). Without it, the
+    // worker is made from a Blob of the core's source (the page from file://).
+    this.scriptUrl = options && options.scriptUrl ? options.scriptUrl : null;
     this.worker = null;
     this.kind = null;       // 'worker' | 'inline'
     this.hasState = false;  // the worker holds the engine of the last successful job
@@ -324,8 +328,12 @@
     }
     try {
       if (typeof global.Worker !== 'function' || typeof global.Blob !== 'function' || !global.URL) throw new Error('Worker unavailable');
-      if (!workerUrl) workerUrl = global.URL.createObjectURL(new global.Blob([workerScript()], { type: 'text/javascript' }));
-      worker = new global.Worker(workerUrl);
+      if (this.scriptUrl) {
+        worker = new global.Worker(this.scriptUrl);
+      } else {
+        if (!workerUrl) workerUrl = global.URL.createObjectURL(new global.Blob([workerScript()], { type: 'text/javascript' }));
+        worker = new global.Worker(workerUrl);
+      }
     } catch (err) {
       inline(err && err.message ? err.message : String(err));
       return this.ready;
@@ -439,4 +447,11 @@
   };
 
   global.MirsadWorkerHost = { WorkerHost: WorkerHost, workerMain: workerMain };
-})(window);
+
+  // Loaded as a dedicated worker's script (the widget's bundle, which also holds the core): be
+  // the worker. In a page, or in the page's Blob worker (which runs workerMain itself), nothing.
+  if (typeof global.document === 'undefined' && typeof global.importScripts === 'function' &&
+      typeof global.createMirsadCore === 'function' && global.MIRSAD_WIDGET_BUNDLE) {
+    workerMain(global);
+  }
+})(typeof window !== 'undefined' ? window : self);  // self: the widget's bundle also runs as its own worker

@@ -25,12 +25,15 @@
 (function (global) {
   'use strict';
 
+  // The same bundle is the widget's worker (see worker-host.js): no element there.
+  if (typeof global.document === 'undefined') return;
   var UI = global.MirsadUI;
   // Where this script lives, for the font files next to it (captured while it runs).
-  var BASE = (function () {
+  var SCRIPT_URL = (function () {
     var s = global.document.currentScript;
-    return s && s.src ? s.src.replace(/[^/]*$/, '') : '';
+    return s && s.src ? s.src : '';
   })();
+  var BASE = SCRIPT_URL.replace(/[^/]*$/, '');
 
   var CSS = [
     ':host { all: initial; display: block; contain: content; font-family: "Noto Naskh Arabic", "Noto Serif", serif;',
@@ -138,6 +141,33 @@
       }
     }
     return objects >= 2 ? '.jsonl' : '.json';
+  }
+
+  /* A corpus file is analysed in a worker running this same script (same origin, so a host page
+   * whose CSP allows scripts from 'self' only allows it too), and its index comes back to load in
+   * slices of ~25 ms: analysing 122 MB on the host page's thread froze it for 24 s. Without a
+   * worker (no script URL, or refused) the worker's code runs here, as before. */
+  function indexInWorker(engine, corpus) {
+    var Host = global.MirsadWorkerHost && global.MirsadWorkerHost.WorkerHost;
+    // From file:// a worker cannot be made from a file URL, and the worker's code on this thread
+    // would only add a second wasm instance: then the corpus is analysed here, as it always was.
+    if (!Host || !/^https?:/.test(SCRIPT_URL)) {
+      return { engine: engine, corpus: corpus, report: engine.loadFile(corpus.name, corpus.bytes), list: null };
+    }
+    var host = new Host({ scriptUrl: SCRIPT_URL });
+    return host.run({ type: 'load', bundledIndex: null, bundledDocuments: null, seed: null,
+      files: [{ name: corpus.name, bytes: corpus.bytes }], memoryBudget: null }, null).then(function (done) {
+      host.stop();  // its copy of the collection is not needed: the widget searches its own
+      return engine.loadIndexInSlices(done.index, { sliceMs: 25 }).then(function (r) {
+        if (r.error) throw new Error(r.error);
+        var file = (done.reports || [])[0] || { added: 0, errors: [], warnings: [] };
+        return { engine: engine, corpus: corpus, list: done.documentList,
+          report: { added: file.added, errors: file.errors || [], warnings: file.warnings || [] } };
+      });
+    }, function (err) {
+      host.stop();
+      throw err;
+    });
   }
 
   function readCorpus(spec) {
@@ -253,9 +283,14 @@
       Promise.all([global.Mirsad.create(), readCorpus(this.getAttribute('corpus'))]).then(function (r) {
         var engine = r[0];
         var corpus = r[1];
-        var report = Array.isArray(corpus) ? engine.addDocuments(corpus) : engine.loadFile(corpus.name, corpus.bytes);
+        // The module is up and the corpus read: what follows is loading it (for measurements).
+        if (global.performance && performance.mark) performance.mark('mirsad-widget:load-start');
+        if (Array.isArray(corpus)) return { engine: engine, corpus: corpus, report: engine.addDocuments(corpus), list: null };
+        return indexInWorker(engine, corpus);
+      }).then(function (loaded) {
+        var engine = loaded.engine, corpus = loaded.corpus, report = loaded.report;
         self.engine = engine;
-        self.docs = new Map(engine.documents().map(function (d) { return [String(d.id), d]; }));
+        self.docs = new Map((loaded.list || engine.documents()).map(function (d) { return [String(d.id), d]; }));
         self.input.disabled = false;
         self.count.textContent = UI.count('docs', self.docs.size) + (report.errors.length ? ' (رُفض ' + report.errors.length + ')' : '');
         self.showNotes(UI.loadNotes([{ name: corpus.name || '', added: report.added, errors: report.errors, warnings: report.warnings }]));
@@ -429,4 +464,4 @@
   }
 
   if (!global.customElements.get('mirsad-search')) global.customElements.define('mirsad-search', MirsadSearch);
-})(window);
+})(typeof window !== 'undefined' ? window : self);  // self: the widget's bundle also runs as its own worker

@@ -272,4 +272,4 @@
   UI.onItemOpen = onItemOpen;
   UI.markActive = markActive;
   UI.docHref = docHref;
-})(window);
+})(typeof window !== 'undefined' ? window : self);  // self: the widget's bundle also runs as its own worker

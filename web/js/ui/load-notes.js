@@ -77,4 +77,4 @@
 
   UI.describeLoadNote = describe;
   UI.loadNotes = notesOf;
-})(window);
+})(typeof window !== 'undefined' ? window : self);  // self: the widget's bundle also runs as its own worker
