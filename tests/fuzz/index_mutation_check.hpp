@@ -167,6 +167,13 @@ inline void mutate_and_check(const uint8_t* data, std::size_t size) {
   JsonApi reloaded;
   MIRSAD_INDEX_CHECK(reloaded.load_index(saved) == verdict);
   MIRSAD_INDEX_CHECK(reloaded.save_index() == saved);
+
+  // A loaded collection grows with the reader's own files: the loaded postings, dictionaries
+  // and spans are extended, not only read.
+  const std::string added = api.add_document("added", u"ليبيا وتونس: وزير الخارجية ﷺ 😀", "ليبيا", "2017", "aawsat");
+  MIRSAD_INDEX_CHECK(added.find("\"added\":1") != std::string::npos || added.find("duplicate_id") != std::string::npos);
+  api.search(u"ليبيا الخارجية~", "word", 10, false, false);
+  api.search(u"\"وزير الخارجية\"", "exact", 10, false, false);
 }
 
 }  // namespace mirsad::fuzz
