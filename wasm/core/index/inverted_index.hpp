@@ -9,6 +9,7 @@
 #include "analysis/match_level.hpp"
 #include "index/binary_io.hpp"
 #include "index/byte_pool.hpp"
+#include "index/fuzzy_budget.hpp"
 #include "index/record_store.hpp"
 #include "index/term_dictionary.hpp"
 #include "index/work_deadline.hpp"
@@ -48,9 +49,17 @@ class InvertedIndex {
   // Ids of the terms of a level that start with prefix, at most `limit`; `complete` is false when
   // more existed. A sorted order of the terms is built on first use after additions.
   std::vector<uint32_t> expand_prefix(MatchLevel level, Term prefix, std::size_t limit, bool& complete) const;
-  // Ids of the terms within max_distance edits (Levenshtein) of term, nearest first.
-  std::vector<uint32_t> expand_fuzzy(MatchLevel level, Term term, uint32_t max_distance, std::size_t limit,
-                                     bool& complete) const;
+  // The terms within max_distance edits (Levenshtein) of term, nearest first, at most `limit`.
+  // The scan of the dictionary spends at most this expansion's share of `budget`; when the
+  // share runs out, the scan stops there (the term itself is still matched if it is indexed)
+  // and `scanned_all` says so.
+  struct FuzzyExpansion {
+    std::vector<uint32_t> ids;
+    bool over_limit = false;   // more terms were within reach than `limit`
+    bool scanned_all = true;   // false: the budget ran out before the end of the dictionary
+  };
+  FuzzyExpansion expand_fuzzy(MatchLevel level, Term term, uint32_t max_distance, std::size_t limit,
+                              FuzzyBudget& budget) const;
   // The terms of a level, for prefix and fuzzy expansion, and postings by their id.
   const TermDictionary& dictionary(MatchLevel level) const;
   DecodedPostings postings_of(MatchLevel level, uint32_t term_id) const;

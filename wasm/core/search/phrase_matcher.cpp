@@ -9,7 +9,7 @@ namespace mirsad {
 namespace {
 
 DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const QueryTerm& term,
-                             std::vector<std::string>* notes) {
+                             std::vector<std::string>* notes, FuzzyBudget& budget) {
   if (term.match == TermMatch::Whole) return index.postings(level, term.text);
   bool complete = true;
   std::vector<uint32_t> ids;
@@ -17,9 +17,12 @@ DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const
     ids = index.expand_prefix(level, term.text, kMaxPrefixExpansions, complete);
   } else {
     // One edit for short words, two from eight letters on, where a typo is likelier than a
-    // different word.
+    // different word. A scan cut short by the budget is reported once for the whole query, by
+    // the searcher (budget.cut_short).
     const uint32_t distance = term.text.size() >= 8 ? 2 : 1;
-    ids = index.expand_fuzzy(level, term.text, distance, kMaxFuzzyExpansions, complete);
+    InvertedIndex::FuzzyExpansion expansion = index.expand_fuzzy(level, term.text, distance, kMaxFuzzyExpansions, budget);
+    ids = std::move(expansion.ids);
+    complete = !expansion.over_limit;
   }
   if (!complete && notes) {
     notes->push_back(utf16_to_utf8(term.text) + (term.match == TermMatch::Prefix ? "*" : "~") +
@@ -31,12 +34,14 @@ DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const
 }  // namespace
 
 PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase,
-                           std::vector<std::string>* notes) {
+                           std::vector<std::string>* notes, FuzzyBudget* budget) {
   if (phrase.terms.empty()) return PhraseMatches{};
+  FuzzyBudget own_budget;  // a caller without a query-wide budget still gets a bounded one
+  FuzzyBudget& fuzzy_budget = budget ? *budget : own_budget;
   std::vector<DecodedPostings> lists;
   lists.reserve(phrase.terms.size());
   for (const QueryTerm& term : phrase.terms) {
-    lists.push_back(postings_for(index, level, term, notes));
+    lists.push_back(postings_for(index, level, term, notes, fuzzy_budget));
     if (lists.back().size() == 0) return PhraseMatches{};
   }
   if (lists.size() == 1) return std::move(lists[0]);  // one word: its postings are the answer

@@ -10,9 +10,10 @@ using PhraseMatches = DecodedPostings;
 
 // Intersects the positional postings of a phrase's terms: the phrase occurs at p when term i
 // occurs at p + i for every i. Prefix and fuzzy terms stand for the union of their expansions;
-// `notes` receives a line when an expansion was cut at its limit.
+// `notes` receives a line when an expansion was cut at its limit. Fuzzy expansions spend from
+// `budget`, shared by a whole query (a fresh one when null).
 PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase,
-                           std::vector<std::string>* notes = nullptr);
+                           std::vector<std::string>* notes = nullptr, FuzzyBudget* budget = nullptr);
 
 constexpr std::size_t kMaxPrefixExpansions = 500;
 constexpr std::size_t kMaxFuzzyExpansions = 50;

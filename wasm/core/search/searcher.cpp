@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "search/phrase_matcher.hpp"
+#include "text/utf.hpp"
 
 namespace mirsad {
 namespace {
@@ -108,6 +109,19 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
   std::vector<uint16_t> seen_in_clause(n_docs, 0);
   std::vector<uint32_t> occurrences(n_docs, 0);  // body matches per document, for matches_total
   std::vector<EvaluatedPhrase> evaluated;
+  // One budget for every fuzzy expansion of the query (body, titles, exclusions), shared out
+  // evenly among them.
+  FuzzyBudget& fuzzy = results.fuzzy;
+  std::size_t fuzzy_terms = 0;
+  const auto count_fuzzy = [&](const PhraseQuery& p) {
+    for (const QueryTerm& t : p.terms) fuzzy_terms += t.match == TermMatch::Fuzzy ? 1 : 0;
+  };
+  for (const Clause& clause : query.required) {
+    for (const PhraseQuery& p : clause.alternatives) count_fuzzy(p);
+  }
+  if (titles) fuzzy_terms *= 2;
+  for (const PhraseQuery& p : query.excluded) count_fuzzy(p);
+  fuzzy.expansions_left = static_cast<uint32_t>(std::max<std::size_t>(fuzzy_terms, 1));
   for (std::size_t c = 0; c < query.required.size(); ++c) {
     const auto clause_mark = static_cast<uint16_t>(c + 1);
     const auto& alternatives = query.required[c].alternatives;
@@ -118,7 +132,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
         std::any_of(alternatives.begin(), alternatives.end(), [](const PhraseQuery& p) { return !p.stop; });
     for (const PhraseQuery& phrase : alternatives) {
       if (phrase.stop && has_content_word && alternatives.size() > 1) continue;
-      PhraseMatches matches = match_phrase(index_, query.level, phrase, &results.notes);
+      PhraseMatches matches = match_phrase(index_, query.level, phrase, &results.notes, &fuzzy);
       const double df = static_cast<double>(matches.size());
       const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5)) * (phrase.stop ? kStopWordWeight : 1.0);
       for (std::size_t i = 0; i < matches.size(); ++i) {
@@ -131,7 +145,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
         occurrences[doc] += static_cast<uint32_t>(tf);
       }
       if (titles) {
-        const PhraseMatches in_titles = match_phrase(title_index_, query.level, phrase, nullptr);
+        const PhraseMatches in_titles = match_phrase(title_index_, query.level, phrase, nullptr, &fuzzy);
         const double title_df = static_cast<double>(in_titles.size());
         const double title_idf = std::log(1.0 + (n - title_df + 0.5) / (title_df + 0.5)) *
                                  (phrase.stop ? kStopWordWeight : 1.0) * kTitleBoost;
@@ -154,7 +168,19 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
   const auto required = static_cast<uint16_t>(query.required.size());
   std::vector<uint8_t> excluded(n_docs, 0);
   for (const PhraseQuery& phrase : query.excluded) {
-    for (const DocOrdinal doc : match_phrase(index_, query.level, phrase).docs) excluded[doc] = 1;
+    for (const DocOrdinal doc : match_phrase(index_, query.level, phrase, nullptr, &fuzzy).docs) excluded[doc] = 1;
+  }
+  if (!fuzzy.cut_short.empty()) {
+    // Body and title scans of the same word are one word to the reader.
+    std::vector<std::u16string> words = fuzzy.cut_short;
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    std::string list;
+    for (std::size_t i = 0; i < words.size() && i < 5; ++i) list += (i ? ", " : "") + utf16_to_utf8(words[i]) + "~";
+    if (words.size() > 5) list += " and " + std::to_string(words.size() - 5) + " more";
+    results.notes.push_back("too many fuzzy words for a collection of this size: similar words of " + list +
+                            " were only looked for in part of the vocabulary, so matches may be missing (fewer fuzzy "
+                            "words look further)");
   }
 
   std::vector<DocOrdinal> ranked;

@@ -18,7 +18,8 @@ struct SearchResults {
   std::size_t total = 0;          // matching documents, not just the returned ones
   std::size_t matches_total = 0;  // occurrences in all of them (phrases counted once each)
   std::vector<SearchHit> hits;
-  std::vector<std::string> notes;  // expansions cut at their limit
+  std::vector<std::string> notes;  // expansions cut at their limit, fuzzy scans cut short
+  FuzzyBudget fuzzy;               // what the query's fuzzy expansions spent, and where they stopped
 };
 
 // Evaluates a query against the index: clauses are intersected, alternatives united, exclusions
