@@ -12,17 +12,16 @@ const Mirsad = require(path.join(ROOT, 'web', 'js', 'mirsad.js'));
 
 const MB = (n) => (n / 1048576).toFixed(1);
 
-// Fresh wasm instance per case, so the heap's high-water mark belongs to that case alone.
+// A new engine on the process's one wasm instance: the index figures are the engine's own; the
+// heap figure is the instance's high-water mark across the cases so far (wasm memory never shrinks).
 async function freshEngine() {
-  delete require.cache[require.resolve(MODULE)];
-  Mirsad.restartAfterAbort();
   return Mirsad.create({ factory: require(MODULE) });
 }
 
 function describe(label, stats) {
   const p = stats.index_parts;
   console.log(`  ${label.padEnd(22)} index ${MB(stats.index_bytes).padStart(7)} MB  (postings ${MB(p.postings)}, ` +
-    `dictionaries ${MB(p.dictionaries)}, spans ${MB(p.spans)}, titles ${MB(p.title_index)})  heap ${MB(stats.heap_footprint)} MB`);
+    `dictionaries ${MB(p.dictionaries)}, spans ${MB(p.spans)}, titles ${MB(p.title_index)})  heap high-water ${MB(stats.heap_footprint)} MB (the instance's, across cases)`);
 }
 
 async function roundTrip(label, name, bytes) {
