@@ -188,3 +188,16 @@ TEST(IndexFile, LoadedInSlicesExactlyAsInOneGo) {
   EXPECT_EQ(step.value("error", std::string()), "index file is corrupt (checksum mismatch)");
   EXPECT_EQ(json::parse(refused.documents()).size(), 0u);
 }
+
+TEST(IndexFile, TrailingBytesRefuseTheFileAndLoadNothing) {
+  // Found by index_mutation_fuzzer: a valid payload followed by extra bytes (CRC recomputed) was
+  // refused only after the engine had taken its documents, so a refused file left them loaded.
+  JsonApi original;
+  fill(original);
+  const std::string payload = payload_of(original.save_index()) + std::string("\x01\x00", 2);
+  JsonApi api;
+  const json report = json::parse(api.load_index(mirsad::fuzz::with_valid_header(payload)));
+  EXPECT_EQ(report.value("error", std::string()), "index file is corrupt (inconsistent contents)");
+  EXPECT_EQ(json::parse(api.documents()).size(), 0u);
+  EXPECT_EQ(json::parse(api.search(u16("ليبيا"), "word", 10, false, false))["total"], 0);
+}

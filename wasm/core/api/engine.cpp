@@ -171,7 +171,9 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
       case kTitles: {
         const StepStatus s = state.titles.read_some(r, state.title_lengths, state.title_state, deadline);
         if (s != StepStatus::Done) return s;
-        if (state.body.document_count() != state.count || state.titles.document_count() != state.count) {
+        // The engine is the whole payload: anything after it is damage, and must be found before
+        // the texts are committed (checked after, a refused file left its documents behind).
+        if (state.body.document_count() != state.count || state.titles.document_count() != state.count || !r.at_end()) {
           return StepStatus::Failed;
         }
         state.item = 0;
