@@ -140,3 +140,38 @@ test('past the memory budget, the page says so and keeps everything it had', asy
   await page.waitForSelector('#results [data-id="small"]');
   assert.deepEqual(errors, []);
 });
+
+// Issue 14.1: the page frees its engine before loading the next collection, so a load that fails
+// (out of memory ends the wasm instance) must bring the previous collection back, searchable.
+// The failure is simulated on the page's side: the first attempt to load the new index throws.
+test('when a new collection cannot be loaded, the previous one comes back and stays searchable', async (t) => {
+  const bundled = seedTexts().size;
+  const { page, errors } = await openPage(t);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-restore-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'first.txt'), 'وصل وفد من غدامس إلى العاصمة لبحث أمن الحدود.');
+  fs.writeFileSync(path.join(dir, 'second.txt'), 'خبر ثان عن مرزق.');
+  await page.setInputFiles('#file-input', path.join(dir, 'first.txt'));
+  await waitIdle(page, bundled + 1);
+  await page.evaluate(() => {
+    const proto = window.Mirsad.MirsadEngine.prototype;
+    const original = proto.loadIndexInSlices;
+    let failures = 1;
+    proto.loadIndexInSlices = function (bytes, options) {
+      if (failures-- > 0) return Promise.reject(new Error('Mirsad core aborted: simulated out of memory'));
+      return original.call(this, bytes, options);
+    };
+  });
+  await page.setInputFiles('#file-input', path.join(dir, 'second.txt'));
+  await page.waitForFunction(() => /أُعيدت المجموعة السابقة/.test(document.getElementById('load-status').textContent),
+    null, { timeout: 60000 });
+  await waitIdle(page, bundled + 1);
+  await page.fill('#q', 'غدامس');
+  await page.waitForSelector('#results [data-id="first"]');
+  assert.equal(await page.locator('#results [data-id="second"]').count(), 0);
+  // The worker was stopped (it held the collection that did not load): the next file starts it
+  // again from the page's collection.
+  await page.setInputFiles('#file-input', path.join(dir, 'second.txt'));
+  await waitIdle(page, bundled + 2);
+  assert.deepEqual(errors.filter((e) => !/simulated out of memory/.test(e)), []);
+});

@@ -151,3 +151,27 @@ test('memory: the CLI says so and exits non-zero', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Issue 14.1: when the core runs out of memory the wasm instance aborts; every engine on it is
+// gone. The page then starts a fresh instance and reloads its previous collection from the index
+// file it keeps. Here the abort is real: three 900 MB load buffers cannot all fit in 2 GiB.
+test('memory: after the core aborts, calls say so, and a fresh instance loads the previous collection', async () => {
+  const fresh = require('path').join(__dirname, '..', '..', 'build', 'wasm', 'mirsad-core.js');
+  delete require.cache[require.resolve(fresh)];
+  const isolated = require('../../web/js/mirsad.js');
+  const engine = await isolated.create({ factory: require(fresh) });
+  engine.addDocuments([{ id: 'a', text: 'اجتماع أمني في طرابلس' }]);
+  const saved = engine.saveIndex();
+  const hogs = [];
+  for (let i = 0; i < 3; i++) hogs.push(await isolated.create({ factory: require(fresh) }));
+  assert.throws(() => {
+    for (const hog of hogs) hog._api.beginLoadIndexOfSize(900 * 1048576);
+  }, /Mirsad core aborted/);
+  assert.equal(isolated.hasAborted(), true);
+  assert.throws(() => engine.search('طرابلس'), /Mirsad core stopped earlier/);
+  assert.equal(isolated.restartAfterAbort(), true);
+  const again = await isolated.create({ factory: require(fresh) });
+  const loaded = await again.loadIndexInSlices(saved);
+  assert.equal(loaded.documents, 1);
+  assert.equal(again.search('طرابلس', { mode: 'word' }).total, 1);
+});
