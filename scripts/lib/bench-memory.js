@@ -88,6 +88,19 @@ async function main(corpusDir) {
       `in ${(performance.now() - t).toFixed(0)} ms; in use ${MB(s.memory_in_use)} of ${MB(s.memory_budget)} MB budget; heap ${MB(s.heap_footprint)} MB`);
   }
   console.log(`  searchable: ${engine.search('ابت', { mode: 'word', limit: 1 }).total >= 0 ? 'yes' : 'no'} (${engine.documents().length} documents)`);
+  // A keystroke's worth of fuzzy search on the page's thread: 64 fuzzy words over that vocabulary.
+  const [probe] = syntheticArticles(1, 64, 2000000000, 100);
+  const query = probe.text.split(' ').map((w) => w + '~').join(' ');
+  const times = [];
+  let warnings = [];
+  for (let run = 0; run < 5; run++) {
+    const t = performance.now();
+    warnings = engine.search(query, { mode: 'word', limit: 10, any: true }).warnings;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`64 fuzzy words over ${engine.stats().terms.word} word-level terms: median ${times[2].toFixed(0)} ms of 5 ` +
+    `(${warnings.length ? 'with a warning: ' + warnings[warnings.length - 1].slice(0, 60) + '…' : 'no warning'})`);
 }
 
 module.exports = { main };

@@ -11,10 +11,12 @@ namespace mirsad {
 // A unit is one dictionary term looked at, one of its letters read by the letter filter, or one
 // cell of an edit-distance matrix: a nanosecond or two each natively.
 struct FuzzyBudget {
-  // About 0.1 s natively (64 fuzzy words over two million terms, measured). A fuzzy word costs
-  // about six units per dictionary term: every fuzzy word of an ordinary query on a collection of
-  // a few hundred thousand distinct words is compared with all of them, five over two million.
-  static constexpr uint64_t kQueryUnits = uint64_t{64} << 20;
+  // A fuzzy word costs about six units per dictionary term, so one fuzzy word is still compared
+  // with a whole two-million-term vocabulary, and every fuzzy word of an ordinary query on a
+  // collection of a few hundred thousand distinct words with all of them. The page runs searches
+  // on its main thread, in wasm (several times slower than native): 64M units took 0.5-0.8 s a
+  // keystroke there for 64 fuzzy words over 1.5 million terms, 16M about a quarter of that.
+  static constexpr uint64_t kQueryUnits = uint64_t{16} << 20;
 
   uint64_t units_left = kQueryUnits;
   // Expansions still to come, this one included: each may spend units_left / expansions_left,
