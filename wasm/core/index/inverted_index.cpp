@@ -501,26 +501,28 @@ StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>
     switch (state.phase) {
       case kStart: {
         *this = InvertedIndex();
-        if (!exact_terms_.read_terms(r)) return kFailed;
-        state.terms = r.u64();
-        if (!r.ok() || state.terms != exact_terms_.size()) return kFailed;
-        postings_.resize(state.terms);
-        state.streams.assign(state.terms, std::string_view());
-        state.next_term = 0;
+        if (!exact_terms_.read_terms(r, state.terms_loading)) return kFailed;
         state.phase = kExactSlots;
         break;
       }
-      case kExactSlots:
-        if (!exact_terms_.place_terms(state.next_term, deadline)) return kWorking;
+      case kExactSlots: {
+        const StepStatus s = exact_terms_.load_some(state.terms_loading, deadline);
+        if (s != StepStatus::Done) return s;
+        state.terms = r.u64();
+        if (!r.ok() || state.terms != exact_terms_.size()) return kFailed;
+        // Reserved, then filled term by term: zeroing them at once was a long task (first touches).
+        postings_.reserve(state.terms);
+        state.streams.reserve(state.terms);
         state.item = 0;
         state.phase = kPostings;
         break;
+      }
       case kPostings:
         for (; state.item < state.terms; ++state.item) {
           if (deadline.passed()) return kWorking;
-          TermPostings& p = postings_[state.item];
+          TermPostings& p = postings_.emplace_back();
           const std::string_view stream = r.bytes_view();
-          state.streams[state.item] = stream;
+          state.streams.push_back(stream);
           pool_.append(p.bytes, reinterpret_cast<const uint8_t*>(stream.data()), stream.size());
           p.last_doc = r.u32();
           p.last_position = r.u32();
@@ -530,13 +532,13 @@ StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>
         state.phase = kCoarseTerms;
         break;
       case kCoarseTerms:
-        if (!coarse_terms_[state.level].read_terms(r)) return kFailed;
-        state.next_term = 0;
+        if (!coarse_terms_[state.level].read_terms(r, state.terms_loading)) return kFailed;
         state.phase = kCoarseSlots;
         break;
       case kCoarseSlots: {
         const std::size_t c = state.level;
-        if (!coarse_terms_[c].place_terms(state.next_term, deadline)) return kWorking;
+        const StepStatus s = coarse_terms_[c].load_some(state.terms_loading, deadline);
+        if (s != StepStatus::Done) return s;
         coarse_of_[c] = r.vec<uint32_t>();
         if (!r.ok() || coarse_of_[c].size() != state.terms) return kFailed;
         for (const uint32_t g : coarse_of_[c]) {

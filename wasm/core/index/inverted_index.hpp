@@ -102,7 +102,7 @@ class InvertedIndex {
     std::size_t item = 0;
     std::size_t level = 0;
     uint64_t terms = 0;
-    uint32_t next_term = 0;
+    TermDictionary::Loading terms_loading;
     std::vector<std::string_view> streams;  // each term's postings in the file, checked last
   };
   StepStatus read_some(BinaryReader& r, const std::vector<uint32_t>& text_lengths, ReadState& state,

@@ -1,6 +1,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,30 +65,75 @@ class TermDictionary {
   }
   // Reads what write() wrote; the hash table is rebuilt rather than stored.
   bool read(BinaryReader& r) {
-    uint32_t next = 0;
+    Loading loading;
     WorkDeadline never = WorkDeadline::never();
-    return read_terms(r) && place_terms(next, never);
+    return read_terms(r, loading) && load_some(loading, never) == StepStatus::Done;
   }
-  // The same in two parts, for a load in steps: the terms (checked), then their slots, placed
-  // from id `next` on until the deadline; true once all are placed.
-  bool read_terms(BinaryReader& r) {
-    chars_ = r.text();
+  // The same in slices, for a load in steps: read_terms takes the file's views (nothing large is
+  // copied or zeroed yet: the first touch of fresh memory is slow), then load_some copies the
+  // text a megabyte at a time, checks the offsets, clears the slot table and places the terms,
+  // until the deadline.
+  struct Loading {
+    std::string_view chars;  // the terms' UTF-16 bytes in the file
+    std::size_t done = 0;
+    int phase = 0;
+  };
+  bool read_terms(BinaryReader& r, Loading& loading) {
+    loading = Loading{};
+    loading.chars = r.text_bytes();
     offsets_ = r.vec<uint32_t>();
     if (!r.ok()) return false;
-    for (const uint32_t o : offsets_) {
-      if (o >= chars_.size() || chars_[o] > chars_.size() - o - 1) return false;
-    }
+    chars_.clear();
+    chars_.reserve(loading.chars.size() / sizeof(char16_t));
     std::size_t slots = 1024;
     while (slots * 3 < offsets_.size() * 4) slots *= 2;
-    slots_.assign(slots, 0);
+    slots_.clear();
+    slots_.reserve(slots);
     return true;
   }
-  bool place_terms(uint32_t& next, WorkDeadline& deadline) {
-    for (; next < offsets_.size(); ++next) {
-      if (deadline.passed()) return false;
-      place(hash(term_text(next)), next);
+  StepStatus load_some(Loading& loading, WorkDeadline& deadline) {
+    constexpr std::size_t kPiece = std::size_t{1} << 20;
+    for (;;) {
+      switch (loading.phase) {
+        case 0:  // the text, a megabyte at a time
+          while (loading.done < loading.chars.size()) {
+            const std::size_t n = std::min(kPiece, loading.chars.size() - loading.done);
+            const std::size_t units = n / sizeof(char16_t), at = chars_.size();
+            chars_.resize(at + units);
+            std::memcpy(chars_.data() + at, loading.chars.data() + loading.done, units * sizeof(char16_t));
+            loading.done += n;
+            if (deadline.passed_now()) return StepStatus::Working;
+          }
+          loading.done = 0;
+          loading.phase = 1;
+          break;
+        case 1:  // every term inside the text
+          for (; loading.done < offsets_.size(); ++loading.done) {
+            if (deadline.passed()) return StepStatus::Working;
+            const uint32_t o = offsets_[loading.done];
+            if (o >= chars_.size() || chars_[o] > chars_.size() - o - 1) return StepStatus::Failed;
+          }
+          loading.phase = 2;
+          break;
+        case 2:  // the empty slot table, a megabyte at a time (its capacity is reserved)
+          while (slots_.size() < slots_.capacity()) {
+            slots_.resize(std::min(slots_.capacity(), slots_.size() + kPiece / sizeof(uint64_t)), 0);
+            if (slots_.size() < slots_.capacity() && deadline.passed_now()) return StepStatus::Working;
+          }
+          loading.done = 0;
+          loading.phase = 3;
+          break;
+        case 3:
+          for (; loading.done < offsets_.size(); ++loading.done) {
+            if (deadline.passed()) return StepStatus::Working;
+            place(hash(term_text(static_cast<uint32_t>(loading.done))), static_cast<uint32_t>(loading.done));
+          }
+          loading.phase = 4;
+          break;
+        default:
+          return StepStatus::Done;
+      }
     }
-    return true;
   }
 
   // The most adding `terms` new terms of `units` UTF-16 units in all can allocate: the grown
