@@ -3,17 +3,13 @@
 #include <cstring>
 
 #include "api/lexicon_sources.hpp"
+#include "index/gentle_growth.hpp"
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
 #include "entities/resources.hpp"
 
 namespace mirsad {
 namespace {
-
-template <class T>
-std::size_t push_back_bytes(const std::vector<T>& v) {
-  return v.size() < v.capacity() ? 0 : std::max<std::size_t>(2 * v.capacity(), 1) * sizeof(T);
-}
 
 struct SharedAnalysis {
   Lexicon lexicon;
@@ -78,7 +74,7 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
     const std::size_t needed = body_growth.bytes + title_growth.bytes + texts_->growth_bound(doc.text.size()) +
                                (index_.query_structures_bound(body_growth.new_terms) - index_.query_structures_bound(0)) +
                                (title_index_.query_structures_bound(title_growth.new_terms) - title_index_.query_structures_bound(0)) +
-                               push_back_bytes(documents_) + 4 * sizeof(DocumentInfo) + doc.id.size() * 2 + doc.title.size() +
+                               push_back_growth_bound(documents_) + 4 * sizeof(DocumentInfo) + doc.id.size() * 2 + doc.title.size() +
                                doc.date.size() + doc.source.size();
     const std::size_t metadata = doc.id.size() + doc.title.size() + doc.date.size() + doc.source.size() + 32;
     const std::size_t file_growth = reserve_for_saving_ ? needed + doc.text.size() * sizeof(char16_t) + metadata : 0;

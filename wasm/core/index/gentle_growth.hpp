@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <vector>
 
 namespace mirsad {
 
@@ -22,6 +23,12 @@ inline std::size_t gentle_growth_bound(std::size_t size, std::size_t capacity, s
   if (needed <= capacity) return 0;
   const std::size_t final_capacity = needed + needed / 4 + 64;
   return (final_capacity + (needed - capacity)) * element;
+}
+
+// Bytes a std::vector's next push_back may hold beyond its capacity: the doubled buffer.
+template <class T>
+std::size_t push_back_growth_bound(const std::vector<T>& v) {
+  return v.size() < v.capacity() ? 0 : (v.capacity() > 0 ? 2 * v.capacity() : 1) * sizeof(T);
 }
 
 }  // namespace mirsad

@@ -12,6 +12,24 @@ namespace {
 
 std::size_t coarse_index(MatchLevel level) { return static_cast<std::size_t>(level) - 1; }
 
+// A token's span in a document's span record, written at out; returns its size. Most tokens
+// follow the previous one after 0 to 3 units (a space, "، ") and are shorter than 32 units: one
+// byte, gap in bits 5-6 and length in bits 0-4. Anything else is 0x80 and two varints; tokens
+// from one expanded character share a span, so that gap can be "negative" (low bit set).
+constexpr std::size_t kMaxSpanCode = 11;
+std::size_t encode_span(uint8_t* out, uint32_t previous_end, Span s) {
+  const uint32_t length = s.end - s.start;
+  if (s.start >= previous_end && s.start - previous_end <= 3 && length >= 1 && length <= 31) {
+    out[0] = static_cast<uint8_t>(((s.start - previous_end) << 5) | length);
+    return 1;
+  }
+  uint8_t* end = out;
+  *end++ = 0x80;
+  end = varint::put(end, s.start >= previous_end ? (s.start - previous_end) << 1 : ((previous_end - s.start) << 1) | 1);
+  end = varint::put(end, length);
+  return static_cast<std::size_t>(end - out);
+}
+
 }  // namespace
 
 uint32_t InvertedIndex::exact_id(const AnalyzedText& text, uint32_t pos) {
@@ -85,22 +103,10 @@ DocOrdinal InvertedIndex::add(const AnalyzedText& text) {
   std::vector<uint8_t>& record = scratch_;
   record.clear();
   uint32_t previous_end = 0;
+  uint8_t code[kMaxSpanCode];
   for (const AnalyzedToken& t : text.tokens) {
-    const Span s = t.token.span;
-    const uint32_t length = s.end - s.start;
-    // Most tokens follow the previous one after 0 to 3 units (a space, "، ") and are shorter than
-    // 32 units: one byte, gap in bits 5-6 and length in bits 0-4. Anything else is 0x80 and two
-    // varints; tokens from one expanded character share a span, so that gap can be "negative"
-    // (low bit set).
-    if (s.start >= previous_end && s.start - previous_end <= 3 && length >= 1 && length <= 31) {
-      record.push_back(static_cast<uint8_t>(((s.start - previous_end) << 5) | length));
-    } else {
-      record.push_back(0x80);
-      if (s.start >= previous_end) varint::put(record, (s.start - previous_end) << 1);
-      else varint::put(record, ((previous_end - s.start) << 1) | 1);
-      varint::put(record, length);
-    }
-    previous_end = s.end;
+    record.insert(record.end(), code, code + encode_span(code, previous_end, t.token.span));
+    previous_end = t.token.span.end;
   }
   span_addresses_.push_back(spans_.add(record.data(), record.size()));
   lengths_.push_back(static_cast<uint32_t>(text.tokens.size()));
@@ -612,12 +618,6 @@ std::size_t varint_size(uint32_t v) {
   return n;
 }
 
-// Bytes a std::vector's push_back may hold beyond its capacity: the doubled buffer.
-template <class T>
-std::size_t push_back_growth(const std::vector<T>& v) {
-  return v.size() < v.capacity() ? 0 : std::max<std::size_t>(2 * v.capacity(), 1) * sizeof(T);
-}
-
 }  // namespace
 
 InvertedIndex::Growth InvertedIndex::growth_bound(const AnalyzedText& text) const {
@@ -684,19 +684,13 @@ InvertedIndex::Growth InvertedIndex::growth_bound(const AnalyzedText& text) cons
   // The span record, exactly as add() encodes it, and its scratch copy.
   std::size_t record = 0;
   uint32_t previous_end = 0;
+  uint8_t code[kMaxSpanCode];
   for (const AnalyzedToken& t : text.tokens) {
-    const Span sp = t.token.span;
-    const uint32_t length = sp.end - sp.start;
-    if (sp.start >= previous_end && sp.start - previous_end <= 3 && length >= 1 && length <= 31) {
-      record += 1;
-    } else {
-      record += 1 + varint_size(sp.start >= previous_end ? (sp.start - previous_end) << 1 : ((previous_end - sp.start) << 1) | 1) +
-                varint_size(length);
-    }
-    previous_end = sp.end;
+    record += encode_span(code, previous_end, t.token.span);
+    previous_end = t.token.span.end;
   }
   bytes += spans_.growth_bound(record) + (record > scratch_.capacity() ? 2 * record : 0) +
-           push_back_growth(span_addresses_) + push_back_growth(lengths_);
+           push_back_growth_bound(span_addresses_) + push_back_growth_bound(lengths_);
   growth.bytes = bytes;
   return growth;
 }
