@@ -520,19 +520,34 @@
     if (old && old !== engine) old.dispose();
   }
 
+  /* A job for the worker: the bundled corpus (its index, or its documents when the page could not
+   * use the index) when it is to be searched too, and the files to add. */
+  function loadMessage(includeBundled, files) {
+    return {
+      type: 'load',
+      bundledIndex: includeBundled && state.bundledIndexOk ? state.bundledIndex : null,
+      bundledDocuments: includeBundled && !state.bundledIndexOk ? global.MIRSAD_CORPUS : null,
+      seed: null,
+      files: files,
+      // A page that embeds Mirsad may cap the index's memory (MB) below the core's default.
+      memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null
+    };
+  }
+
+  // The page's collection for a worker that does not hold it: a copy of its index file (saving it
+  // on this thread was a pause; the copy is transferred to the worker).
+  function collectionSeed() {
+    return { index: state.indexBytes.slice(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] };
+  }
+
   // Starts the worker again from the page's collection (its index file), without touching the
   // page's engine: the worker answers the overview for the collection it holds.
   function reseedWorker() {
     if (!host) host = new global.MirsadWorkerHost.WorkerHost();
     busy = true;
-    return host.run({
-      type: 'load',
-      bundledIndex: state.includesBundled && state.bundledIndexOk ? state.bundledIndex : null,
-      bundledDocuments: state.includesBundled && !state.bundledIndexOk ? global.MIRSAD_CORPUS : null,
-      seed: { index: state.indexBytes.slice(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] },
-      files: [],
-      memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null
-    }, null).then(function () {
+    var message = loadMessage(state.includesBundled, []);
+    message.seed = collectionSeed();
+    return host.run(message, null).then(function () {
       busy = false;
       runJobs();
     }, function (err) {
@@ -622,21 +637,10 @@
       items.sort(function (a, b) { return a.order - b.order; });
       var names = items.map(function (i) { return i.name; });
       if (!host) host = new global.MirsadWorkerHost.WorkerHost();
-      var message = {
-        type: 'load',
-        bundledIndex: include && state.bundledIndexOk ? state.bundledIndex : null,
-        bundledDocuments: include && !state.bundledIndexOk ? global.MIRSAD_CORPUS : null,
-        seed: null,
-        files: items.map(function (i) { return { name: i.name, bytes: i.bytes }; }),
-        // A page that embeds Mirsad may cap the index's memory (MB) below the core's default.
-        memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null
-      };
-      // A fresh worker (first use, or after a cancel or a crash) starts from the page's engine
+      var message = loadMessage(include, items.map(function (i) { return { name: i.name, bytes: i.bytes }; }));
+      // A fresh worker (first use, or after a cancel or a crash) starts from the page's collection
       // when that holds documents the user added.
-      if (host.needsSeed() && state.userDocs > 0) {
-        // The page keeps its collection's index file: a copy goes (saving on this thread was a pause).
-        message.seed = { index: state.indexBytes.slice(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] };
-      }
+      if (host.needsSeed() && state.userDocs > 0) message.seed = collectionSeed();
       return host.run(message, function (p) {
         if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
         else views.byod.progress(progressText(p), 0, 0);

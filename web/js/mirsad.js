@@ -74,7 +74,7 @@
     } catch (err) {
       if (err instanceof Error) throw err;
       throw new Error('Mirsad core error in ' + name + ': an internal C++ exception (' + String(err) +
-        '); nothing was changed by this call');
+        '); the call did not complete');
     }
   }
 
