@@ -49,6 +49,14 @@ ordered_json load_report(std::size_t offered, const std::vector<AddError>& error
   return report;
 }
 
+ordered_json facets_json(const Facets& facets) {
+  ordered_json sources = ordered_json::array(), dates = ordered_json::array();
+  for (const FacetCount& c : facets.sources) sources.push_back({{"value", c.value}, {"documents", c.documents}});
+  for (const FacetCount& c : facets.dates) dates.push_back({{"date", c.value}, {"documents", c.documents}});
+  return {{"sources", std::move(sources)}, {"dates", std::move(dates)}, {"unsourced", facets.unsourced},
+          {"undated", facets.undated}};
+}
+
 }  // namespace
 
 std::string JsonApi::load_file(std::string_view file_name, std::string_view bytes) {
@@ -85,7 +93,7 @@ std::u16string JsonApi::text(const std::string& id) const {
 }
 
 std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any,
-                            bool live) const {
+                            bool live, const std::string& sort_name, bool with_facets) const {
   ordered_json out{{"query", utf16_to_utf8(query_text)}};
   const auto level = parse_match_level(mode.empty() ? "word" : mode);
   std::vector<std::string> warnings;
@@ -96,7 +104,11 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   const Query query = engine_.parse_query(query_text, effective, any, live);
   warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
-  const SearchResults results = engine_.search(query, k);
+  const auto sort = parse_result_sort(sort_name);
+  if (!sort) warnings.push_back("unknown sort \"" + sort_name + "\": sorted by relevance (relevance, date, date-asc)");
+  out["sort"] = result_sort_name(sort.value_or(ResultSort::Relevance));
+  Facets facets;
+  const SearchResults results = engine_.search(query, k, sort.value_or(ResultSort::Relevance), with_facets ? &facets : nullptr);
   out["total"] = results.total;
   out["matches_total"] = results.matches_total;
   ordered_json hits = ordered_json::array();
@@ -111,6 +123,7 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   out["hits"] = std::move(hits);
   warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
   out["warnings"] = warnings;
+  if (with_facets) out["facets"] = facets_json(facets);
   return dump(out);
 }
 
