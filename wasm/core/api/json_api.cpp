@@ -106,7 +106,6 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
   const auto sort = parse_result_sort(sort_name);
   if (!sort) warnings.push_back("unknown sort \"" + sort_name + "\": sorted by relevance (relevance, date, date-asc)");
-  out["sort"] = result_sort_name(sort.value_or(ResultSort::Relevance));
   Facets facets;
   const SearchResults results = engine_.search(query, k, sort.value_or(ResultSort::Relevance), with_facets ? &facets : nullptr);
   out["total"] = results.total;
@@ -123,6 +122,7 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   out["hits"] = std::move(hits);
   warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
   out["warnings"] = warnings;
+  out["sort"] = result_sort_name(sort.value_or(ResultSort::Relevance));
   if (with_facets) out["facets"] = facets_json(facets);
   return dump(out);
 }

@@ -8,8 +8,8 @@
 namespace mirsad {
 
 // The JSON contract shared by the page, the CLI and tests (documented in README.md):
-//   search   → {"query", "mode", "sort", "total", "hits": [{"id", "score", "matches": [[s, e]…], "snippet": {"start", "end"}}],
-//               "warnings", "facets"?}
+//   search   → {"query", "mode", "total", "hits": [{"id", "score", "matches": [[s, e]…], "snippet": {"start", "end"}}],
+//               "warnings", "sort", "facets"?}
 //   entities → {"documents": [{"id", "entities": [{"type", "start", "end", "text", "canonical", "label_en"…}]}]}
 //   normalize→ {"text", "normalized", "tokens": [{"start", "end", "text", "kind", "exact", "norm", "base", "stem"}]}
 // Offsets are UTF-16 code units into the document text. Text crosses in as UTF-16 (so a lone
