@@ -138,6 +138,7 @@
       results: { csv: $('export-results-csv'), json: $('export-results-json') },
       entities: { csv: $('export-entities-csv'), json: $('export-entities-json') }
     }, { results: App.exportedResults, entities: App.exportedEntities, name: App.exportStamp });
+    App.wireArchive();
     UI.entityLegend($('reader-legend'));
     views.byod = new UI.Byod({
       fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),

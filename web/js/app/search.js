@@ -12,9 +12,11 @@
 
   var FETCH = 100;  // hits per request: snippets and offsets are computed only for these
 
-  function fetchHits() {
+  // facets: with the sources and days of the matches (see app/archive.js).
+  function fetchHits(facets) {
     // live: the last word matches as a prefix while it is being typed (ليب finds ليبيا)
-    return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: true });
+    return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: true,
+      sort: state.sort, facets: Boolean(facets) });
   }
 
   // "More" after the fetched hits: ask the core for the next hundred.
@@ -116,10 +118,11 @@
       views.results.render(null, state.byId, App.textOf);
       views.results.show(false);
       views.docList.show(true);
+      App.showFacets(App.collectionFacets(), false);
     } else {
       var res;
       try {
-        res = fetchHits();
+        res = fetchHits(true);
       } catch (err) {
         res = { total: 0, hits: [], warnings: [] };
         warnings.push('خطأ في البحث: ' + App.errorText(err));
@@ -140,6 +143,7 @@
       views.results.render(res, state.byId, App.textOf);
       views.docList.show(false);
       views.results.show(true);
+      App.showFacets(res.facets || null, true);
       // For scripts/bench page: when the first results are in the DOM (once per page).
       if (hits.length && global.performance && !performance.getEntriesByName('mirsad:first-result').length) App.mark('mirsad:first-result');
     }

@@ -19,6 +19,7 @@
     textCache: new Map(), // String(id) → text
     query: '',
     mode: 'word',
+    sort: 'relevance',    // or 'date' (newest first), 'date-asc': over every matching document
     entityFilter: null,   // {canonical, text, type} or {pair: [..]}: results restricted to documents mentioning it
     limit: 100,           // hits asked of the core; "more" asks for the next hundred
     hitsTotal: 0,
