@@ -125,6 +125,13 @@
       t1 = Math.max(t1, it.end);
       max = Math.max(max, it.count);
     });
+    // A lone day must not fill the chart as if it were the whole axis: the axis spans a week at
+    // least, centred on the data.
+    if (t1 - t0 < 7 * DAY) {
+      var pad = (7 * DAY - (t1 - t0)) / 2;
+      t0 -= pad;
+      t1 += pad;
+    }
     var span = t1 - t0;
     var x = function (t) {
       var f = (t - t0) / span;
@@ -136,7 +143,7 @@
     };
     var baseline = HEIGHT - MARGIN.bottom;
     var root = svg('svg', { class: 'time-axis', width: width, height: HEIGHT, viewBox: '0 0 ' + width + ' ' + HEIGHT,
-      role: 'group', tabindex: 0, 'aria-label': spec.label || '' });
+      role: 'group', tabindex: 0, 'aria-label': spec.label || '', direction: 'rtl' });
     root.setAttribute('aria-roledescription', 'مخطط زمني');
 
     // Axis and calendar ticks.
@@ -147,16 +154,22 @@
       ticks = TICKS[s].ticks(t0, t1);
       if (ticks.length <= maxTicks) { scale = TICKS[s]; break; }
     }
+    // A day wide enough for its label is named under its middle (the tick marks where it starts).
+    var dayWide = scale.unit === 'day' && Math.abs(x(t0 + DAY) - x(t0)) >= 48;
     ticks.forEach(function (t) {
       var tx = x(t);
       root.appendChild(svg('line', { class: 'time-axis__tick', x1: tx, x2: tx, y1: baseline, y2: baseline + 5 }));
-      var label = svg('text', { class: 'time-axis__label', x: tx, y: baseline + 18, 'text-anchor': 'middle' });
+      var lx = dayWide && t + DAY <= t1 ? x(t + DAY / 2) : tx;
+      // A label at an edge is drawn inward, not cut in half (the labels are Arabic, set right to
+      // left: "start" runs leftwards from x).
+      var anchor = lx < MARGIN.side + 30 ? 'end' : lx > width - MARGIN.side - 30 ? 'start' : 'middle';
+      var label = svg('text', { class: 'time-axis__label', x: lx, y: baseline + 18, 'text-anchor': anchor });
       label.textContent = tickLabel(t, scale.unit);
       root.appendChild(label);
     });
     // The tallest bar's count, at the start of the axis (the right edge in RTL).
     var top = svg('text', { class: 'time-axis__max', x: rtl ? width - MARGIN.side : MARGIN.side, y: MARGIN.top,
-      'text-anchor': rtl ? 'end' : 'start', 'dominant-baseline': 'hanging' });
+      'text-anchor': rtl ? 'start' : 'end', 'dominant-baseline': 'hanging' });
     top.textContent = String(max);
     root.appendChild(top);
 
