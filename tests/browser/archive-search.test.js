@@ -115,6 +115,15 @@ test('archive tools on a real corpus: date sort, date range, histogram and sourc
   r = await searched(page, new Function(`return MirsadApp.state.query.includes(${JSON.stringify(brushed)})`));
   assert.equal(r.total, picked.reduce((n, b) => n + b.count, 0), 'brushed: the count is the sum of the bars');
   assert.equal(await page.inputValue('#date-from'), picked[0].start, 'the inputs read the range back');
+  // Keyboard: the chart is one tab stop; End goes to the latest bar, ArrowRight (earlier, time
+  // running right to left) to the one before, Enter picks it.
+  await page.focus('#date-histogram svg');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const before = bars[bars.length - 2];
+  r = await searched(page, new Function(`return MirsadApp.state.query.includes('date:${before.start}..${before.end}')`));
+  assert.equal(r.total, before.count, 'the bar picked by keyboard');
   await page.click('#date-clear');
   r = await searched(page, () => !/date:/.test(MirsadApp.state.query));
 
