@@ -1,8 +1,5 @@
 #include "search/result_order.hpp"
 
-#include <memory>
-#include <string>
-
 #include "query/date_range.hpp"
 
 namespace mirsad {
@@ -24,17 +21,14 @@ std::string_view result_sort_name(ResultSort sort) {
 
 DocumentOrder date_order(const std::vector<DocumentInfo>& documents, ResultSort sort) {
   if (sort == ResultSort::Relevance) return nullptr;
-  // The whole field is the key when it starts with a date, so the time of day (SaudiNewsNet's
-  // "2015-07-21 02:45:59") orders a day's articles; "" marks an undated document.
-  auto keys = std::make_shared<std::vector<std::string_view>>();
-  keys->reserve(documents.size());
-  for (const DocumentInfo& d : documents) {
-    keys->push_back(iso_date_prefix(d.date).empty() ? std::string_view() : std::string_view(d.date));
-  }
   const int direction = sort == ResultSort::Newest ? -1 : 1;
-  return [keys, direction](DocOrdinal a, DocOrdinal b) {
-    const std::string_view ka = (*keys)[a], kb = (*keys)[b];
-    if (ka.empty() || kb.empty()) return static_cast<int>(ka.empty()) - static_cast<int>(kb.empty());
+  // The whole field is the key when it starts with a date, so the time of day (SaudiNewsNet's
+  // "2015-07-21 02:45:59") orders a day's articles. Read at each comparison (a partial sort makes
+  // about n log k of them) rather than for every document of the collection at each search.
+  return [&documents, direction](DocOrdinal a, DocOrdinal b) {
+    const std::string_view ka = documents[a].date, kb = documents[b].date;
+    const bool undated_a = iso_date_prefix(ka).empty(), undated_b = iso_date_prefix(kb).empty();
+    if (undated_a || undated_b) return static_cast<int>(undated_a) - static_cast<int>(undated_b);
     const int c = ka.compare(kb);
     return c == 0 ? 0 : (c < 0 ? -direction : direction);
   };
