@@ -107,5 +107,4 @@
   App.showFacets = showFacets;
   App.collectionFacets = collectionFacets;
   App.setSort = setSort;
-  App.dateRange = dateRange;
 })(window);
