@@ -1,5 +1,5 @@
 /* Mirsad page — start-up: creates the views and the engine, loads the bundled corpus
- * (window.MIRSAD_CORPUS) and connects the views: search box → results / document list → reader +
+ * (window.MIRSAD_CORPUS) or the collection shown at the last visit, and connects the views: search box → results / document list → reader +
  * entity panel. The page's other concerns are in the files beside this one (state, search, URL,
  * reader, overview, export, collections, jobs), which share window.MirsadApp.
  * Sets document.body.dataset.ready = "1" once the engine is up and the corpus loaded. */
@@ -22,40 +22,47 @@
     return bytes;
   }
 
-  function init(engine) {
+  /* `restored`: the engine holds the collection shown at the last visit (saved-collections.js);
+   * else it is empty and gets the demo. */
+  function init(engine, restored) {
     state.engine = engine;
     var corpus = global.MIRSAD_CORPUS;
     if (!Array.isArray(corpus)) {
       throw new Error('لم تُحمَّل مجموعة الأخبار (corpus.js).');
     }
-    // The bundled corpus ships analysed and indexed: load that, and analyse the documents
-    // only if the index is missing or refused (built by another version of the core).
-    var added = null;
-    if (typeof global.MIRSAD_CORPUS_INDEX === 'string') {
-      state.bundledIndex = base64Bytes(global.MIRSAD_CORPUS_INDEX);
-      var loaded = engine.loadIndex(state.bundledIndex);
-      App.mark('mirsad:index');
-      if (loaded.error && global.console) console.warn('Mirsad: bundled index refused: ' + loaded.error);
-      if (!loaded.error) added = { added: loaded.documents, errors: [] };
-      state.bundledIndexOk = !loaded.error;
-    }
-    if (!added) added = engine.addDocuments(corpus) || {};
-    var errors = added.errors || [];
-    if (errors.length && global.console) {
-      errors.forEach(function (e) { console.warn('Mirsad: document ' + e.id + ' rejected: ' + e.message); });
+    if (typeof global.MIRSAD_CORPUS_INDEX === 'string') state.bundledIndex = base64Bytes(global.MIRSAD_CORPUS_INDEX);
+    var errors = [];
+    var demoFile = null;
+    if (!restored) {
+      // The bundled corpus ships analysed and indexed: load that, and analyse the documents
+      // only if the index is missing or refused (built by another version of the core).
+      var added = null;
+      if (state.bundledIndex) {
+        var loaded = engine.loadIndex(state.bundledIndex);
+        App.mark('mirsad:index');
+        if (loaded.error && global.console) console.warn('Mirsad: bundled index refused: ' + loaded.error);
+        if (!loaded.error) added = { added: loaded.documents, errors: [] };
+        state.bundledIndexOk = !loaded.error;
+      }
+      if (!added) added = engine.addDocuments(corpus) || {};
+      errors = added.errors || [];
+      if (errors.length && global.console) {
+        errors.forEach(function (e) { console.warn('Mirsad: document ' + e.id + ' rejected: ' + e.message); });
+      }
+      // The demo collection's index file (saved-collections.js switches back to it with this).
+      demoFile = state.bundledIndexOk ? state.bundledIndex : engine.saveIndex();
     }
 
     state.docs = engine.documents() || [];
     state.docs.forEach(function (d) { state.byId.set(String(d.id), d); });
-    state.bundledIds = state.docs.map(function (d) { return d.id; });
-    // The collection's index file, kept to restore it if a later one cannot load.
-    state.indexBytes = state.bundledIndexOk ? state.bundledIndex : engine.saveIndex();
+    if (!restored) state.bundledIds = state.docs.map(function (d) { return d.id; });
 
     views.docList.render(state.docs, App.textOf);
     document.body.dataset.documents = String(state.docs.length);  // for tests and embedding pages
     views.search.enable();
     views.byod.enable();
     App.setStatus(errors.length ? 'تعذّر تحميل ' + UI.count('docs', errors.length) + ' من المجموعة (التفاصيل في وحدة التحكّم).' : '');
+    App.collectionsStarted(demoFile);
 
     App.applyHash();  // a shared link opens on its search, filter and document
     global.addEventListener('hashchange', App.onHashChange);
@@ -142,10 +149,16 @@
     views.byod = new UI.Byod({
       fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),
       pastePanel: $('paste-panel'), pasteText: $('paste-text'), pasteAdd: $('paste-add'),
-      includeBundled: $('include-bundled'), panel: $('load-panel'), progress: $('load-progress'),
+      panel: $('load-panel'), progress: $('load-progress'),
       status: $('load-status'), cancel: $('load-cancel'), dismiss: $('load-dismiss'),
       messages: $('load-messages'), dropHint: $('drop-hint')
-    }, { onFiles: App.onFiles, onPaste: App.onPaste, onToggleBundled: App.onToggleBundled, onCancel: App.onCancel });
+    }, { onFiles: App.onFiles, onPaste: App.onPaste, onCancel: App.onCancel });
+    views.collections = new UI.Collections({
+      button: $('collections-button'), active: $('collections-active'), panel: $('collections-panel'),
+      list: $('collections-list'), note: $('collections-note'), create: $('collections-new'),
+      dialog: $('collections-dialog'), dialogText: $('collections-dialog-text'), dialogField: $('collections-dialog-field'),
+      dialogInput: $('collections-dialog-input'), dialogOk: $('collections-dialog-ok')
+    }, { onSwitch: App.switchCollection, onRename: App.renameCollection, onRemove: App.removeCollection, onNew: App.newCollection });
 
     var M = global.Mirsad;
     if (!M || typeof M.create !== 'function') {
@@ -153,8 +166,11 @@
       return;
     }
     Promise.resolve()
-      .then(function () { App.mark('mirsad:scripts'); return M.create(); })
-      .then(function (engine) { App.mark('mirsad:engine'); return init(engine); })
+      // The engine and the collection shown at the last visit (read from the browser's storage)
+      // come in parallel; the collection is then loaded in slices (no long task).
+      .then(function () { App.mark('mirsad:scripts'); return Promise.all([M.create(), App.savedAtStart()]); })
+      .then(function (r) { App.mark('mirsad:engine'); return App.restoreSaved(r[0], r[1]); })
+      .then(function (r) { return init(r.engine, r.restored); })
       .catch(function (err) {
         if (global.console) console.error(err);
         App.showError('تعذّر تحميل محرّك التحليل: ' + App.errorText(err));
