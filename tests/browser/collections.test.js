@@ -126,6 +126,9 @@ test('the demo is a collection of its own; two collections are switched, renamed
   const facts = await page.locator('#collections-list li[aria-current="true"] .collections__facts').textContent();
   assert.match(facts, /مستندان/, 'the list gives the number of documents');
   await page.screenshot({ path: screenshotPath('collections-menu.png') });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.screenshot({ path: screenshotPath('collections-menu-phone.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.keyboard.press('Escape');
   assert.equal(await page.isHidden('#collections-panel'), true, 'Escape closes the menu');
 

@@ -15,14 +15,15 @@
  * Protocol (page → worker), one job at a time:
  *   {type: 'load', bundledIndex: Uint8Array|null, bundledDocuments: [doc]|null,
  *    seed: null|{index: Uint8Array | blob: Blob, includesBundled: bool, bundledIds: [id]},
- *    files: [{name, bytes: Uint8Array}], memoryBudget: null|MB}
+ *    files: [{name, bytes: Uint8Array}], memoryBudget: null|MB, wantBlob: bool}
  *   bundledIndex (or bundledDocuments, when the page could not use the index) is present when the
  *   bundled corpus is to be searched too, null when only the user's documents are. The worker keeps
  *   its engine between jobs (it mirrors the page's); seed restarts it from the page's index after
  *   the worker was cancelled or crashed.
  * Worker → page:
  *   {type: 'progress', phase: 'start'|'rebuild'|'file', done, total, name, bytesDone, bytesTotal}
- *   {type: 'done', index: Uint8Array (transferred), indexBlob: Blob (the same file), reports: [{name, added, errors, warnings}],
+ *   {type: 'done', index: Uint8Array (transferred), indexBlob: Blob (the same file, if wantBlob) | null,
+ *    reports: [{name, added, errors, warnings}],
  *    documents, userDocuments, includesBundled, bundledIds}
  *   {type: 'error', message}
  */
@@ -202,7 +203,7 @@
       var index = api.saveIndex();  // a JS copy: nothing of it stays in the core's memory
       // The same file as a Blob, for the page to keep in the browser's storage (app/collection-store.js):
       // made here, the copy is no pause on the page's thread.
-      var indexBlob = typeof Blob === 'function' ? new Blob([index]) : null;
+      var indexBlob = msg.wantBlob && typeof Blob === 'function' ? new Blob([index]) : null;
       var count = JSON.parse(api.stats()).documents;
       scope.postMessage({
         type: 'done', index: index, indexBlob: indexBlob, reports: reports, documents: count,

@@ -58,7 +58,7 @@
     state.engine = null;  // nothing may reach the old engine once it is freed
     if (old) old.dispose();
     return loadEngine(bytes, onProgress).then(function (engine) {
-      state.indexBlob = blob;
+      state.indexBlob = blob || new Blob([bytes]);  // (a copy here only if the worker made no Blob)
       swapEngine(engine, documentList);
       setLoading(false);
     }, function (err) {
@@ -105,7 +105,8 @@
       seed: null,
       files: files,
       // A page that embeds Mirsad may cap the index's memory (MB) below the core's default.
-      memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null
+      memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null,
+      wantBlob: true  // the index file as a Blob too, to keep in the browser (saved-collections.js)
     };
   }
 

@@ -77,7 +77,7 @@
     }
     return store.save(record, blob).then(function () {
       sessionBlobs.delete(record.id);
-      return store.setSetting('active', record.id);
+      if (state.active && state.active.id === record.id) return store.setSetting('active', record.id);
     }).then(function () {
       return store.indexBlob(record.id);
     }).then(function (stored) {
@@ -100,10 +100,7 @@
     // the next job or overview seeds it with this one.
     var host = App.workerHost();
     if (host) host.cancel();
-    if (record.demo) {
-      demo.documents = state.docs.length;
-      if (store) store.setSetting('active', DEMO_ID).catch(function () { /* the next visit shows the demo anyway */ });
-    }
+    if (record.demo) demo.documents = state.docs.length;
     render();
   }
 
@@ -156,7 +153,8 @@
       saved.bytes = null;
       state.active = saved.record;
       state.indexBlob = saved.blob;
-      return { engine: engine, restored: true };
+      // The page's list and first search come in a task of their own, not after the last slice.
+      return new Promise(function (resolve) { setTimeout(function () { resolve({ engine: engine, restored: true }); }, 0); });
     }).catch(function (err) {
       unreadableCollection(saved.record, err);
       try { engine.dispose(); } catch (e) { /* the instance is gone */ }
@@ -220,7 +218,7 @@
     }).then(function () {
       unreadable.delete(id);
       becomeActive(record);
-      if (!record.demo && store) store.setSetting('active', id).catch(function () { /* shown now; not remembered */ });
+      if (store) store.setSetting('active', id).catch(function () { /* shown now, not remembered for the next visit */ });
       views.byod.finish('تعرض الصفحة الآن المجموعة «\u2068' + record.name + '\u2069»: ' + App.countDocs(state.docs.length) + '.', [], 'ok');
     }, function (err) {
       if (!record.demo && /different analyzer|format version/.test(App.errorText(err))) unreadableCollection(record, err);
@@ -286,6 +284,7 @@
 
   /** A job's new index is loaded (collections.js): `target` is now shown; keep it in the browser. */
   function jobLoaded(target, done) {
+    done.index = null;  // loaded into the engine: the page keeps no copy (the Blob is written below)
     target.updated = Date.now();
     target.documents = done.documents;
     target.bytes = done.indexBlob ? done.indexBlob.size : 0;
