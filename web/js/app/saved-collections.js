@@ -120,7 +120,10 @@
       if (!record) return null;
       return store.indexBlob(id).then(function (blob) {
         if (!blob) throw new Error('المجموعة محفوظة بلا فهرسها');
-        return App.blobBytes(blob).then(function (bytes) { return { record: record, blob: blob, bytes: bytes }; });
+        return App.blobBytes(blob).then(function (bytes) {
+          App.mark('mirsad:collection-read');  // (for the tests and scripts/bench: where the restore's time goes)
+          return { record: record, blob: blob, bytes: bytes };
+        });
       }).catch(function (err) {
         unreadableCollection(record, err);
         return null;
@@ -150,6 +153,7 @@
     if (!saved) return Promise.resolve({ engine: engine, restored: false });
     return engine.loadIndexInSlices(saved.bytes, { sliceMs: 25 }).then(function (r) {
       if (r.error) throw new Error(r.error);
+      App.mark('mirsad:collection-loaded');
       saved.bytes = null;
       state.active = saved.record;
       state.indexBlob = saved.blob;
