@@ -79,6 +79,11 @@ test('a collection of real articles survives a reload: same documents, same resu
   const query = real ? 'الرياض' : 'طرابلس';
   const before = await results(page, query);
   const bytes = await page.evaluate(() => window.MirsadApp.state.active.bytes);
+  // The page holds the index file only as the Blob read back from storage, not as bytes of its own.
+  assert.deepEqual(await page.evaluate(() => {
+    const s = window.MirsadApp.state;
+    return [s.indexBytes, s.indexBlob instanceof Blob, s.indexBlob.size === s.active.bytes];
+  }), [undefined, true, true]);
 
   await page.reload();
   await page.waitForFunction((count) => document.body.dataset.ready === '1' && Number(document.body.dataset.documents) === count,
@@ -247,5 +252,11 @@ test('a stored collection this version cannot read is reported and kept, not sil
   assert.equal(Number(await page.evaluate(() => document.body.dataset.documents)), seedTexts().size, 'the demo is shown instead');
   await page.click('#collections-button');
   assert.match(await page.textContent('#collections-list'), /old.*لا يقرؤها هذا الإصدار/s, 'still listed, marked');
+  // Opening it again says why, and the page stays on the demo.
+  await menuAction(page, 'old', 'open');
+  await page.waitForFunction(() => /بُنيت بإصدار آخر من المحلّل/.test(document.getElementById('load-status').textContent));
+  await waitIdle(page, seedTexts().size);
+  await page.click('#collections-button');
+  assert.equal((await listedNames(page)).length, 2, 'nothing removed');
   assert.deepEqual(errors.filter((e) => !/different analyzer/.test(e)), []);
 });

@@ -17,6 +17,8 @@
 
   var DEMO_ID = 'demo';
   var DEMO_NAME = 'الأخبار المضمّنة';
+  // The core's refusal of an index written by another build (api/index_file.cpp).
+  var VERSION_REFUSAL = /different analyzer|format version/;
 
   var store = null;            // the opened Store; null when the browser keeps nothing
   var storeProblem = '';       // the user's message when it does not
@@ -139,7 +141,7 @@
   function unreadableCollection(record, err) {
     unreadable.add(record.id);
     var why = App.errorText(err);
-    var version = /different analyzer|format version/.test(why);
+    var version = VERSION_REFUSAL.test(why);
     startNotice = 'تعذّر فتح المجموعة المحفوظة «\u2068' + record.name + '\u2069»: ' +
       (version ? 'بُنيت بإصدار آخر من المحلّل لا يقرؤه هذا الإصدار' : why) +
       '. بقيت محفوظة كما هي (لم يُحذف منها شيء)؛ أعد إضافة ملفاتها إلى مجموعة جديدة لبنائها من جديد، أو احذفها من قائمة المجموعات.';
@@ -225,8 +227,12 @@
       if (store) store.setSetting('active', id).catch(function () { /* shown now, not remembered for the next visit */ });
       views.byod.finish('تعرض الصفحة الآن المجموعة «\u2068' + record.name + '\u2069»: ' + App.countDocs(state.docs.length) + '.', [], 'ok');
     }, function (err) {
-      if (!record.demo && /different analyzer|format version/.test(App.errorText(err))) unreadableCollection(record, err);
-      views.byod.finish('تعذّر فتح المجموعة «\u2068' + record.name + '\u2069»: ' + App.errorText(err), [], 'error');
+      var why = App.errorText(err);
+      if (!record.demo && VERSION_REFUSAL.test(why)) {
+        unreadableCollection(record, err);
+        why = 'بُنيت بإصدار آخر من المحلّل لا يقرؤه هذا الإصدار؛ بقيت محفوظة كما هي، وبقيت الصفحة على المجموعة السابقة.';
+      }
+      views.byod.finish('تعذّر فتح المجموعة «\u2068' + record.name + '\u2069»: ' + why, [], 'error');
     });
   }
 
