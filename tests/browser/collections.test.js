@@ -38,8 +38,13 @@ async function results(page, q) {
 
 const listedNames = (page) => page.locator('#collections-list .collections__name').allTextContents();
 
-async function menuAction(page, name, action) {
+async function openMenu(page) {
   if (await page.isHidden('#collections-panel')) await page.click('#collections-button');
+  await page.waitForSelector('#collections-panel:not([hidden])');
+}
+
+async function menuAction(page, name, action) {
+  await openMenu(page);
   const item = page.locator('#collections-list li', { has: page.locator('.collections__name', { hasText: name }) });
   if (action === 'open') await item.locator('.collections__open').click();
   else await item.locator('.collections__action', { hasText: action }).click();
@@ -125,7 +130,7 @@ test('the demo is a collection of its own; two collections are switched, renamed
   await waitKept(page, 'غدامس');
 
   // «مجموعة جديدة»: an empty collection; the next file goes into it.
-  await page.click('#collections-button');
+  await openMenu(page);
   await page.click('#collections-new');
   await answerDialog(page, 'ملف مرزق');
   await waitIdle(page, 0);
@@ -137,7 +142,7 @@ test('the demo is a collection of its own; two collections are switched, renamed
   await page.setInputFiles('#file-input', [{ name: 'c.txt', mimeType: 'text/plain', buffer: Buffer.from('خبر ثالث عن سبها.') }]);
   await waitIdle(page, 2);
   await waitKept(page, 'ملف مرزق');
-  await page.click('#collections-button');
+  await openMenu(page);
   assert.deepEqual((await listedNames(page)).sort(), ['الأخبار المضمّنة', 'غدامس', 'ملف مرزق'].sort());
   const facts = await page.locator('#collections-list li[aria-current="true"] .collections__facts').textContent();
   assert.match(facts, /مستندان/, 'the list gives the number of documents');
@@ -175,7 +180,7 @@ test('the demo is a collection of its own; two collections are switched, renamed
   await page.reload();
   await page.waitForSelector('body[data-ready="1"]');
   assert.equal(Number(await page.evaluate(() => document.body.dataset.documents)), seeds.length, 'the demo was shown last');
-  await page.click('#collections-button');
+  await openMenu(page);
   assert.deepEqual((await listedNames(page)).sort(), ['أخبار غدامس', 'الأخبار المضمّنة'].sort());
   await menuAction(page, 'أخبار غدامس', 'open');
   await waitIdle(page, 1);
@@ -197,7 +202,7 @@ test('a browser that keeps nothing says so, and the collection still works for t
   await page.waitForFunction(() => /تخزين المتصفّح غير متاح/.test(document.getElementById('status').textContent));
   assert.equal(await page.isVisible('#status'), true);
   assert.equal((await results(page, 'غدامس')).ids[0], 'one');
-  await page.click('#collections-button');
+  await openMenu(page);
   assert.match(await page.textContent('#collections-list'), /لهذه الجلسة فقط/);
   assert.match(await page.textContent('#collections-note'), /لن تُحفظ لزيارة قادمة/);
   // Switching away and back still works within the session.
@@ -250,13 +255,13 @@ test('a stored collection this version cannot read is reported and kept, not sil
   await page.waitForSelector('body[data-ready="1"]');
   assert.match(await page.textContent('#status'), /تعذّر فتح المجموعة المحفوظة «.old.»: بُنيت بإصدار آخر من المحلّل.*بقيت محفوظة كما هي/);
   assert.equal(Number(await page.evaluate(() => document.body.dataset.documents)), seedTexts().size, 'the demo is shown instead');
-  await page.click('#collections-button');
+  await openMenu(page);
   assert.match(await page.textContent('#collections-list'), /old.*لا يقرؤها هذا الإصدار/s, 'still listed, marked');
   // Opening it again says why, and the page stays on the demo.
   await menuAction(page, 'old', 'open');
   await page.waitForFunction(() => /بُنيت بإصدار آخر من المحلّل/.test(document.getElementById('load-status').textContent));
   await waitIdle(page, seedTexts().size);
-  await page.click('#collections-button');
+  await openMenu(page);
   assert.equal((await listedNames(page)).length, 2, 'nothing removed');
   assert.deepEqual(errors.filter((e) => !/different analyzer/.test(e)), []);
 });
