@@ -150,9 +150,10 @@ function procStatus(pid) {
   }
 }
 
-// A wasm memory is one reservation of several GB (inside V8's sandbox): its pages in use are
-// read-write mappings followed, contiguously, by the reservation's inaccessible rest (a ---p
-// mapping of 4 to 10 GB). Their resident bytes are the wasm heap as the OS sees it.
+// A wasm memory is one reservation of many GB inside V8's sandbox, starting on a 4 GB boundary:
+// its pages in use are a read-write mapping there, followed by the reservation's inaccessible
+// rest (---p, 4 GB and more). Their resident bytes are the wasm heap as the OS sees it (the page's
+// engine and the worker's; they cannot be told apart from here but by their sizes).
 function wasmMappings(pid) {
   let text;
   try { text = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8'); } catch (e) { return []; }
@@ -166,18 +167,20 @@ function wasmMappings(pid) {
       maps[maps.length - 1].rss = Number(line.split(/\s+/)[1]) * 1024;
     }
   }
+  if (process.env.MIRSAD_BENCH_SMAPS) {
+    maps.forEach((m, i) => {
+      if (m.anon && m.rss >= 16 * 1048576) {
+        const near = maps.slice(Math.max(0, i - 1), i + 3).map((x) => `${x.from.toString(16)}-${x.to.toString(16)} ${x.perms} ${MB(x.to - x.from)} rss ${MB(x.rss)}`);
+        process.stderr.write(`smaps ${pid}: ${near.join(' | ')}\n`);
+      }
+    });
+  }
   const out = [];
-  for (let i = 1; i < maps.length; i++) {
+  for (let i = 0; i + 1 < maps.length; i++) {
     const m = maps[i];
-    const size = m.to - m.from;
-    if (!(m.anon && m.perms === '---p' && size >= 4 * 1024 ** 3 && size <= 10 * 1024 ** 3)) continue;
-    let rss = 0;
-    let used = 0;
-    for (let j = i - 1; j >= 0 && maps[j].to === maps[j + 1].from && maps[j].anon && maps[j].perms.startsWith('rw'); j--) {
-      rss += maps[j].rss;
-      used += maps[j].to - maps[j].from;
-    }
-    if (used > 0) out.push({ size: used, rss });
+    const next = maps[i + 1];
+    if (m.anon && m.perms.startsWith('rw') && m.from % 2 ** 32 === 0 && next.from === m.to && next.anon &&
+        next.perms === '---p' && next.to - next.from >= 4 * 1024 ** 3) out.push({ size: m.to - m.from, rss: m.rss });
   }
   return out.sort((a, b) => b.size - a.size);
 }
@@ -264,6 +267,16 @@ async function stopProfile(session, on) {
   const { profile } = await session.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
+  const byCaller = new Map();  // self time charged to the nearest page function (web/js, not the core's glue) above it
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const pageFrame = (id) => {
+    for (let x = id; x !== undefined; x = parent.get(x)) {
+      const f = byId.get(x).callFrame;
+      if (f.url && /\/js\//.test(f.url) && !/mirsad-core\.js$|mirsad\.js$/.test(f.url)) return `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+    }
+    return '(no page function: worker messages, timers, the browser)';
+  };
   const deltas = profile.timeDeltas || [];
   for (let i = 0; i < profile.samples.length; i++) {
     const n = byId.get(profile.samples[i]);
@@ -272,15 +285,20 @@ async function stopProfile(session, on) {
     const key = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) : ''}:${f.lineNumber + 1}`;
     const dt = (deltas[i + 1] !== undefined ? deltas[i + 1] : 0) / 1000;
     self.set(key, (self.get(key) || 0) + dt);
+    const caller = pageFrame(n.id);
+    byCaller.set(caller, (byCaller.get(caller) || 0) + dt);
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return { total, top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15) };
+  return { total, top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15),
+    callers: [...byCaller.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10) };
 }
 
 function describeProfile(name, p) {
   if (!p) return [];
   return [`main-thread CPU profile, ${name}: ${p.total.toFixed(0)} ms busy (idle and "(program)" left out); top self time:`,
-    ...p.top.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`)];
+    ...p.top.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`),
+    '  the same time by the page function it ran under (inclusive of the core and the platform):',
+    ...p.callers.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`)];
 }
 
 // ---- the run ----
@@ -349,12 +367,15 @@ async function pageScale(argv) {
     // A common query, until its count is shown.
     const q = await page.$('#q');
     if (q && loaded) {
+      await startProfile(session, o.profile);
       const t0 = await pageNow(page);
       t = Date.now();
       await q.fill(o.query);
       const ok = await until(page, () => { const c = document.getElementById('count'); return c && /\d|[٠-٩]/.test(c.textContent); }, null, 120000);
       const wall = Date.now() - t;
+      const prof = await stopProfile(session, o.profile);
       const lt = await longTasksSince(page, t0);
+      describeProfile('first search', prof).forEach(log);
       const count = await page.evaluate(() => (document.getElementById('count') || {}).textContent || '');
       record([`search «${o.query}»`, wall, lt.longest, lt.sum, ok ? count.trim().slice(0, 60) : 'no count shown']);
     } else {
@@ -381,34 +402,44 @@ async function pageScale(argv) {
       record(['toggle bundled corpus', NaN, NaN, NaN, toggle ? 'n/a: skipped' : 'n/a: no #include-bundled']);
     }
 
-    // Export of the query's results as CSV, until the download arrives.
-    const exportButton = await page.$('#export-results-csv');
-    if (exportButton && loaded) {
-      if (q && (await q.inputValue()) !== o.query) {
-        await q.fill(o.query);
-        await until(page, () => { const c = document.getElementById('count'); return c && /\d|[٠-٩]/.test(c.textContent); }, null, 120000);
+    // Exports, each until its download arrives: the query's results, the whole collection's
+    // list (no query) and the entities of the query's results.
+    const exports = [
+      { id: 'export-results-csv', query: o.query, label: `export results CSV «${o.query}»` },
+      { id: 'export-results-csv', query: '', label: 'export results CSV, no query (all)' },
+      { id: 'export-entities-csv', query: o.query, label: `export entities CSV «${o.query}»` },
+    ];
+    for (const x of exports) {
+      const button = await page.$('#' + x.id);
+      if (!button || !loaded) {
+        record([x.label, NaN, NaN, NaN, button ? 'n/a: nothing loaded' : `n/a: no #${x.id}`]);
+        continue;
       }
-      await startProfile(session, o.profile);
+      if (q && (await q.inputValue()) !== x.query) {
+        await q.fill(x.query);
+        if (x.query) await until(page, () => { const c = document.getElementById('count'); return c && /\d|[٠-٩]/.test(c.textContent); }, null, 120000);
+        await sleep(1000);
+      }
+      const profiled = o.profile && x.query === o.query && x.id === 'export-results-csv';
+      await startProfile(session, profiled);
       const t0 = await pageNow(page);
       t = Date.now();
       const download = page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }).catch(() => null);
-      await exportButton.click();
+      await button.click();
       const d = await download;
       const wall = Date.now() - t;
-      const prof = await stopProfile(session, o.profile);
+      const prof = await stopProfile(session, profiled);
       const lt = await longTasksSince(page, t0);
       let note = 'no download';
       if (d) {
         const saved = path.join(tmp, 'export.csv');
         await d.saveAs(saved);
         const text = fs.readFileSync(saved, 'utf8');
-        note = `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${text.split('\r\n').filter(Boolean).length - 1} rows`;
+        note = `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${text.split('\r\n').filter(Boolean).length - 1} lines after the header`;
         fs.rmSync(saved);
       }
-      record([`export results CSV («${o.query}»)`, wall, lt.longest, lt.sum, note]);
-      describeProfile('export', prof).forEach(log);
-    } else {
-      record(['export results CSV', NaN, NaN, NaN, exportButton ? 'n/a: nothing loaded' : 'n/a: no #export-results-csv']);
+      record([x.label, wall, lt.longest, lt.sum, note]);
+      describeProfile(x.label, prof).forEach(log);
     }
 
     // A reload: is the collection searchable again, and after how long?
@@ -448,9 +479,9 @@ async function pageScale(argv) {
     `${(corpus.bytes / 1e6).toFixed(1)} MB of .jsonl; page ${o.web}${git ? ` (${git})` : ''}`);
   console.log(`machine: ${os.cpus()[0].model}, ${os.cpus().length} cores; Chromium ${EXECUTABLE}; long task = main-thread task over 50 ms`);
   console.log('');
-  console.log('step'.padEnd(40) + 'wall'.padStart(10) + 'longest task'.padStart(14) + 'sum long'.padStart(11) + '   note');
+  console.log('step'.padEnd(44) + 'wall'.padStart(10) + 'longest task'.padStart(14) + 'sum long'.padStart(11) + '   note');
   for (const [step, wall, longest, sum, note] of rows) {
-    console.log(step.padEnd(40) + sec(wall).padStart(10) + msf(longest).padStart(14) + msf(sum).padStart(11) + '   ' + note);
+    console.log(step.padEnd(44) + sec(wall).padStart(10) + msf(longest).padStart(14) + msf(sum).padStart(11) + '   ' + note);
   }
   console.log('');
   report.forEach((l) => console.log(l));
