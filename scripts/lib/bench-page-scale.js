@@ -273,7 +273,7 @@ async function stopProfile(session, on) {
   const pageFrame = (id) => {
     for (let x = id; x !== undefined; x = parent.get(x)) {
       const f = byId.get(x).callFrame;
-      if (f.url && /\/js\//.test(f.url) && !/mirsad-core\.js$|mirsad\.js$/.test(f.url)) return `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+      if (f.url && /\/js\//.test(f.url) && !/mirsad-core\.js$/.test(f.url)) return `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
     }
     return '(no page function: worker messages, timers, the browser)';
   };
