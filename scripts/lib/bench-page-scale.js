@@ -123,10 +123,11 @@ function pageState() {
 }
 
 // Waits until the page is idle with a document count that `accept(count)` accepts (or shows an error).
-async function untilSettled(page, accept, timeoutMs) {
+async function untilSettled(page, accept, timeoutMs, onState) {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const s = await readState(page).catch(() => null);
+    if (s && onState) onState(s);
     if (s && (s.error || (s.ready && !s.busy && accept(s.documents)))) return true;
     if (Date.now() > end) return false;
     await sleep(100);
@@ -270,12 +271,14 @@ async function stopProfile(session, on) {
   const byCaller = new Map();  // self time charged to the nearest page function (web/js, not the core's glue) above it
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  // The nearest three page frames (web/js, not the core's glue), innermost first.
   const pageFrame = (id) => {
-    for (let x = id; x !== undefined; x = parent.get(x)) {
+    const chain = [];
+    for (let x = id; x !== undefined && chain.length < 3; x = parent.get(x)) {
       const f = byId.get(x).callFrame;
-      if (f.url && /\/js\//.test(f.url) && !/mirsad-core\.js$/.test(f.url)) return `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+      if (f.url && /\/js\//.test(f.url) && !/mirsad-core\.js$/.test(f.url)) chain.push(`${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`);
     }
-    return '(no page function: worker messages, timers, the browser)';
+    return chain.length ? chain.join(' ← ') : '(no page function: worker messages, timers, the browser)';
   };
   const deltas = profile.timeDeltas || [];
   for (let i = 0; i < profile.samples.length; i++) {
@@ -352,8 +355,14 @@ async function pageScale(argv) {
       const t0 = await pageNow(page);
       t = Date.now();
       await input.setInputFiles(file);
-      const ok = await untilSettled(page, (n) => n !== bundled, STEP_TIMEOUT_MS);
+      // The phases the page's status line goes through (its first words), with when each began.
+      const phases = [];
+      const ok = await untilSettled(page, (n) => n !== bundled, STEP_TIMEOUT_MS, (st) => {
+        const words = st.status.split(/\s+/).slice(0, 2).join(' ');
+        if (words && (!phases.length || phases[phases.length - 1].words !== words)) phases.push({ words, at: Date.now() - t, text: st.status.slice(0, 40) });
+      });
       const wall = Date.now() - t;
+      log(`load phases by the page's status line (s from the file's choice): ${phases.map((x) => `${(x.at / 1000).toFixed(1)} «${x.text}»`).join(' → ')}; done ${(wall / 1000).toFixed(1)}`);
       const prof = await stopProfile(session, o.profile);
       const lt = await longTasksSince(page, t0);
       const s = await readState(page);
