@@ -362,7 +362,17 @@ async function pageScale(argv) {
         if (words && (!phases.length || phases[phases.length - 1].words !== words)) phases.push({ words, at: Date.now() - t, text: st.status.slice(0, 40) });
       });
       const wall = Date.now() - t;
-      log(`load phases by the page's status line (s from the file's choice): ${phases.map((x) => `${(x.at / 1000).toFixed(1)} «${x.text}»`).join(' → ')}; done ${(wall / 1000).toFixed(1)}`);
+      // Each phase's long tasks (the page's clock and this one's start together, within a poll).
+      const tasks = await page.evaluate((from) => (window.__benchLongTasks || []).filter((e) => e.start >= from).map((e) => [e.start - from, e.duration]), t0);
+      log('load phases by the page\'s status line (s from the file\'s choice; long tasks in each):');
+      phases.forEach((x, i) => {
+        const endAt = i + 1 < phases.length ? phases[i + 1].at : wall;
+        const mine = tasks.filter(([at]) => at >= x.at - 100 && at < endAt - 100);
+        const longest = mine.reduce((m, [, d]) => Math.max(m, d), 0);
+        const sum = mine.reduce((acc, [, d]) => acc + d, 0);
+        log(`  ${(x.at / 1000).toFixed(1).padStart(6)} s  «${x.text}»  ${mine.length} long tasks, longest ${msf(longest)}, sum ${msf(sum)}`);
+      });
+      log(`  ${(wall / 1000).toFixed(1).padStart(6)} s  done`);
       const prof = await stopProfile(session, o.profile);
       const lt = await longTasksSince(page, t0);
       const s = await readState(page);
