@@ -268,7 +268,8 @@ async function stopProfile(session, on) {
   const { profile } = await session.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
-  const byCaller = new Map();  // self time charged to the nearest page function (web/js, not the core's glue) above it
+  const byCaller = new Map();
+  const whose = new Map();  // self-time function → the page chains it ran under  // self time charged to the nearest page function (web/js, not the core's glue) above it
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
   // The nearest three page frames (web/js, not the core's glue), innermost first.
@@ -290,16 +291,20 @@ async function stopProfile(session, on) {
     self.set(key, (self.get(key) || 0) + dt);
     const caller = pageFrame(n.id);
     byCaller.set(caller, (byCaller.get(caller) || 0) + dt);
+    if (!whose.has(key)) whose.set(key, new Map());
+    whose.get(key).set(caller, (whose.get(key).get(caller) || 0) + dt);
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return { total, top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15),
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const mainCaller = (key) => [...whose.get(key).entries()].sort((a, b) => b[1] - a[1])[0];
+  return { total, top: top.map(([k, v]) => [k, v, mainCaller(k)]),
     callers: [...byCaller.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10) };
 }
 
 function describeProfile(name, p) {
   if (!p) return [];
   return [`main-thread CPU profile, ${name}: ${p.total.toFixed(0)} ms busy (idle and "(program)" left out); top self time:`,
-    ...p.top.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`),
+    ...p.top.map(([k, v, c]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}   (${c[1].toFixed(0)} ms of it under ${c[0]})`),
     '  the same time by the page function it ran under (inclusive of the core and the platform):',
     ...p.callers.map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms  ${k}`)];
 }
@@ -439,7 +444,7 @@ async function pageScale(argv) {
         if (x.query) await until(page, () => { const c = document.getElementById('count'); return c && /\d|[٠-٩]/.test(c.textContent); }, null, 120000);
         await sleep(1000);
       }
-      const profiled = o.profile && x.query === o.query && x.id === 'export-results-csv';
+      const profiled = o.profile;
       await startProfile(session, profiled);
       const t0 = await pageNow(page);
       t = Date.now();
