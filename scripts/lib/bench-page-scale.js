@@ -23,17 +23,15 @@ const { execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'saudinewsnet');
-const HELD_OUT = new Set(['2015-07-25.zip', '2015-08-08.zip']);
+const { realCorpus } = require(path.join(ROOT, 'tests', 'browser', 'real-corpus.js'));
 const EXECUTABLE = process.env.MIRSAD_CHROMIUM || '/usr/bin/chromium';
 const STEP_TIMEOUT_MS = 15 * 60 * 1000;
 
 function options(argv) {
-  const o = { docs: 40000, corpus: process.env.MIRSAD_BENCH_CORPUS || DEFAULT_CORPUS, web: path.join(ROOT, 'build', 'web'),
+  const o = { docs: 40000, web: path.join(ROOT, 'build', 'web'),
     query: 'السعودية', profile: false, toggle: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--docs') o.docs = Number(argv[++i]);
-    else if (argv[i] === '--corpus') o.corpus = argv[++i];
     else if (argv[i] === '--web') o.web = path.resolve(argv[++i]);
     else if (argv[i] === '--query') o.query = argv[++i];
     else if (argv[i] === '--profile') o.profile = true;
@@ -44,30 +42,20 @@ function options(argv) {
   return o;
 }
 
-// N articles as .jsonl lines {id, title, date, source, text}: every non-held-out article once,
-// then again under new ids until there are N.
+// N articles as .jsonl lines {id, title, date, source, url, text}: every non-held-out article once
+// (tests/browser/real-corpus.js; generated articles where the corpus is absent), then again under
+// new ids until there are N.
 function writeCorpus(o, file) {
-  const zips = fs.readdirSync(o.corpus).filter((f) => f.endsWith('.zip') && !HELD_OUT.has(f)).sort();
-  if (!zips.length) throw new Error(`no usable .zip in ${o.corpus}`);
-  const articles = [];
-  for (const zip of zips) {
-    const json = execFileSync('unzip', ['-p', path.join(o.corpus, zip)], { maxBuffer: 1 << 30, encoding: 'utf8' });
-    for (const a of JSON.parse(json)) {
-      articles.push({ day: zip.slice(0, 10), title: a.title || '', date: (a.date_extracted || '').slice(0, 10), source: a.source || '', text: a.content || '' });
-      if (articles.length >= o.docs) break;
-    }
-    if (articles.length >= o.docs) break;
-  }
+  const { docs, real } = realCorpus({ docs: o.docs });
   const fd = fs.openSync(file, 'w');
   let bytes = 0;
   for (let i = 0; i < o.docs; i++) {
-    const a = articles[i % articles.length];
-    const round = Math.floor(i / articles.length);
-    const line = JSON.stringify({ id: `${a.day}-${i % articles.length}${round ? `-r${round}` : ''}`, title: a.title, date: a.date, source: a.source, text: a.text }) + '\n';
-    bytes += fs.writeSync(fd, line);
+    const d = docs[i % docs.length];
+    const round = Math.floor(i / docs.length);
+    bytes += fs.writeSync(fd, JSON.stringify({ ...d, id: round ? `${d.id}-r${round}` : d.id }) + '\n');
   }
   fs.closeSync(fd);
-  return { distinct: articles.length, bytes };
+  return { distinct: docs.length, bytes, real };
 }
 
 // Every long task of the main thread from the first script on, kept with its start: a step counts
@@ -499,7 +487,7 @@ async function pageScale(argv) {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 
-  console.log(`page-scale: ${o.docs} SaudiNewsNet articles (${corpus.distinct} distinct${corpus.distinct < o.docs ? ', repeated under new ids' : ''}), ` +
+  console.log(`page-scale: ${o.docs} ${corpus.real ? 'SaudiNewsNet' : 'GENERATED (no corpus beside the clone)'} articles (${corpus.distinct} distinct${corpus.distinct < o.docs ? ', repeated under new ids' : ''}), ` +
     `${(corpus.bytes / 1e6).toFixed(1)} MB of .jsonl; page ${o.web}${git ? ` (${git})` : ''}`);
   console.log(`machine: ${os.cpus()[0].model}, ${os.cpus().length} cores; Chromium ${EXECUTABLE}; long task = main-thread task over 50 ms`);
   console.log('');
