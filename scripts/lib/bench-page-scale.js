@@ -234,7 +234,7 @@ function describeMemory(m) {
     lines.push('renderer RSS n/a');
   }
   const p = m.page;
-  lines.push(`page JS heap used ${MB(p.heapUsed)} of ${MB(p.heapTotal)} (performance.memory ${MB(p.perfMemory)}; ArrayBuffer backing stores ${MB(p.backing)}); DOM nodes ${Number.isFinite(p.nodes) ? p.nodes : 'n/a'}, #doc-list items ${Number.isFinite(p.listItems) ? p.listItems : 'n/a'}`);
+  lines.push(`page JS heap used ${MB(p.heapUsed)} of ${MB(p.heapTotal)} (performance.memory ${MB(p.perfMemory)}; backing storage ${MB(p.backing)}: ArrayBuffers and external strings such as the texts the core hands to JS); DOM nodes ${Number.isFinite(p.nodes) ? p.nodes : 'n/a'}, #doc-list items ${Number.isFinite(p.listItems) ? p.listItems : 'n/a'}`);
   const a = p.app;
   lines.push(a ? `page state: index file kept ${MB(a.indexBytes)}, bundled index ${MB(a.bundledIndex)}, ${a.docs} listed documents, text cache ${a.textCache} (${MB(a.textBytes)}), entity cache ${a.entityCache}; engine index ${MB(a.engineIndex)}, wasm heap ${MB(a.engineHeap)}`
     : 'page state: n/a (window.MirsadApp.state not exposed)');
