@@ -79,10 +79,18 @@
     if (state.openId === null) $('q').focus();
   }
 
-  function placeOverview(onPhone) {
+  // The overview and the keyword-in-context lines stand in the reader's pane on a wide screen
+  // (until a document is opened); on a phone the overview goes above the list and the lines in it.
+  function placeWideViews(onPhone) {
     var overview = $('overview');
-    if (onPhone) document.querySelector('main.layout').before(overview);
-    else $('reader-placeholder').after(overview);
+    var concordance = $('concordance');
+    if (onPhone) {
+      document.querySelector('main.layout').before(overview);
+      $('results').after(concordance);
+    } else {
+      $('reader-placeholder').after(overview);
+      $('reader-placeholder').after(concordance);
+    }
   }
 
   function start() {
@@ -98,6 +106,12 @@
         if (state.openId !== null && state.query.trim()) { views.reader.step(backwards ? -1 : 1); return; }
         var first = views.results.firstId();
         if (state.query.trim() && first !== null) App.openDoc(first);
+      },
+      // Escape in the search box closes the open document (the query stays, and so does the focus).
+      onEscape: function () {
+        if (state.openId === null) return false;
+        App.closeDoc({ keepFocus: true });
+        return true;
       }
     });
     views.docList = new UI.DocList($('doc-list'), App.openDoc);
@@ -107,6 +121,7 @@
       meta: $('reader-meta'), text: $('reader-text'), nav: $('reader-nav'), pos: $('reader-pos'),
       prev: $('reader-prev'), next: $('reader-next'), back: $('reader-back')
     }, { onClose: App.closeDoc });
+    $('reader-print').addEventListener('click', App.printDoc);
     // A click on an entity shows its mentions in the open document and restricts the results to
     // the documents that mention it (a second click on the chip lifts the restriction).
     views.entities = new UI.Entities($('entities'), $('entities-body'), function (starts, entity) {
@@ -127,13 +142,18 @@
     // results list stays in view beside it; on a phone (where that pane shows only a document) it
     // goes above the list, folded, so the results come first.
     var phone = global.matchMedia && global.matchMedia('(max-width: 799.98px)');
+    App.isWideLayout = function () { return !(phone && phone.matches); };
     if (phone) {
-      placeOverview(phone.matches);
+      placeWideViews(phone.matches);
       if (phone.matches) $('overview').open = false;
-      phone.addEventListener('change', function (e) { placeOverview(e.matches); });
+      phone.addEventListener('change', function (e) {
+        placeWideViews(e.matches);
+        if (state.engine) App.showView(App.isActive());
+      });
     }
     $('overview').addEventListener('toggle', App.scheduleOverview);
-    views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'), note: $('kwic-note') },
+    views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'),
+      context: $('kwic-context'), note: $('kwic-note') },
       function (id, start) {
         App.openDoc(id);
         views.reader.goToOffset(start);
