@@ -81,12 +81,17 @@
     $('view-switch').hidden = !active;
     $('view-results').setAttribute('aria-pressed', String(!kwic));
     $('view-kwic').setAttribute('aria-pressed', String(kwic));
-    if (active) views.results.show(!kwic);
-    if (kwic) $('more').hidden = true;
+    // On a wide screen the lines take the wide pane (where the overview stands) and the results
+    // stay in the list beside them; on a phone the lines replace the results in the one column.
+    var wide = App.isWideLayout();
+    document.body.classList.toggle('is-kwic', kwic);
+    if (active) views.results.show(!kwic || wide);
+    if (kwic && !wide) $('more').hidden = true;
     views.concordance.show(kwic);
     if (kwic) {
       try {
-        views.concordance.render(state.engine.concordance(effectiveQuery(state.query), state.mode, 500, 6, views.concordance.order()));
+        views.concordance.render(state.engine.concordance(effectiveQuery(state.query), state.mode, 500,
+          views.concordance.context(), views.concordance.order()));
       } catch (err) {
         views.concordance.render({ lines: [] });
       }

@@ -32,7 +32,8 @@
     bundledIds: [],         // ids of the bundled documents
     includesBundled: true,  // the current engine holds the bundled corpus
     userDocs: 0,            // documents the user added that the current engine holds
-    indexBytes: null,       // Uint8Array: the current collection's index file (see collections.js)
+    indexBlob: null,        // Blob: the current collection's index file (see collections.js)
+    active: null,           // the record of the collection shown (app/saved-collections.js)
     pasteCounter: 0,
     restoring: false,       // applying the URL: searches do not write it back
     pushNextHash: false
