@@ -200,3 +200,20 @@ TEST(QueryCountsLigature, TwoWordsOfOneExpandedCharacterAreOneMatch) {
   EXPECT_EQ(k["lines"].size(), 2u);
   EXPECT_EQ(k["matches_total"], 2);
 }
+
+TEST(QueryCountsSuggestions, ASuggestionIsSpeltAsNearTheWrittenWordAsTheDocumentsAllow) {
+  // At the word level الرياض and رياض are one term; a reader who wrote الرياظ is offered الرياض,
+  // one who wrote رياظ is offered رياض (the query each stands for finds the same documents).
+  JsonApi api;
+  api.add_document("a", u16("زار وفد الرياض أمس."), "", "", "");
+  api.add_document("b", u16("افتتاح رياض الأطفال في المدينة."), "", "", "");
+  api.add_document("c", u16("وصل الوفد إلى الرياض."), "", "", "");
+  const auto first = [&](const char* q) {
+    const json s = json::parse(api.suggest(u16(q), "word", 5));
+    return s["words"].at(0)["suggestions"].at(0);
+  };
+  EXPECT_EQ(first("الرياظ")["word"], "الرياض");
+  EXPECT_EQ(first("الرياظ")["documents"], 3);
+  EXPECT_EQ(first("رياظ")["word"], "رياض");
+  EXPECT_EQ(first("رياظ")["query"], "رياض");
+}

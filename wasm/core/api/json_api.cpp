@@ -179,7 +179,7 @@ std::string JsonApi::suggest(const std::u16string& query_text, const std::string
   const MatchLevel level = parse_match_level(mode.empty() ? "word" : mode).value_or(MatchLevel::Word);
   const Query query = engine_.parse_query(query_text, level);
   const std::vector<MissingWord> missing =
-      suggest_terms(engine_.index(), engine_.title_index(), query, static_cast<std::size_t>(std::clamp(limit, 1, 20)));
+      suggest_terms(engine_.index(), engine_.title_index(), query, query_text, static_cast<std::size_t>(std::clamp(limit, 1, 20)));
   ordered_json words = ordered_json::array();
   for (const MissingWord& m : missing) {
     ordered_json suggestions = ordered_json::array();

@@ -14,23 +14,43 @@ bool indexed(const InvertedIndex& index, MatchLevel level, std::u16string_view t
   return index.dictionary(level).find(term) != TermDictionary::kMissing;
 }
 
-// The spelling a reader should see for a term of a level: the term itself when the documents
-// use it as it is (ليبيا at the word level), else its most frequent exact form (a normalized or
-// stemmed term is not always a word anyone writes).
-std::u16string surface_form(const InvertedIndex& index, MatchLevel level, uint32_t id) {
-  const std::u16string_view term = index.dictionary(level).term_text(id);
+// Levenshtein distance between two short words (one row of the matrix).
+std::size_t edit_distance(std::u16string_view a, std::u16string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The spelling a reader should see for a term of a level, and what replaces the word they wrote:
+// of the spellings the documents use for it, the nearest to that word (الرياظ → الرياض, not
+// رياض or والرياض), then the most frequent (a normalized or stemmed term is not always a word
+// anyone writes).
+std::u16string surface_form(const InvertedIndex& index, MatchLevel level, uint32_t id, std::u16string_view written) {
   const TermDictionary& exact = index.dictionary(MatchLevel::Exact);
-  if (level == MatchLevel::Exact || exact.find(term) != TermDictionary::kMissing) return std::u16string(term);
+  if (level == MatchLevel::Exact) return std::u16string(exact.term_text(id));
   uint32_t best = TermDictionary::kMissing;
-  std::size_t best_documents = 0;
+  std::size_t best_distance = 0, best_documents = 0;
   for (const uint32_t member : index.exact_members(level, id)) {
+    const std::size_t distance = edit_distance(exact.term_text(member), written);
+    if (best != TermDictionary::kMissing && distance > best_distance) continue;
     const std::size_t documents = index.postings_of(MatchLevel::Exact, member).size();
-    if (best == TermDictionary::kMissing || documents > best_documents) {
+    if (best == TermDictionary::kMissing || distance < best_distance || documents > best_documents) {
       best = member;
+      best_distance = distance;
       best_documents = documents;
     }
   }
-  return best == TermDictionary::kMissing ? std::u16string(term) : std::u16string(exact.term_text(best));
+  return best == TermDictionary::kMissing ? std::u16string(index.dictionary(level).term_text(id))
+                                          : std::u16string(exact.term_text(best));
 }
 
 // Documents that hold a term of the texts' dictionary in their text or their title: what
@@ -63,7 +83,7 @@ std::vector<const QueryTerm*> missing_terms(const InvertedIndex& texts, const In
 }  // namespace
 
 std::vector<MissingWord> suggest_terms(const InvertedIndex& texts, const InvertedIndex& titles, const Query& query,
-                                       std::size_t limit) {
+                                       std::u16string_view query_text, std::size_t limit) {
   const std::vector<const QueryTerm*> missing = missing_terms(texts, titles, query);
   FuzzyBudget budget;  // one query's worth, shared among its missing words as their word~ would be
   budget.expansions_left = static_cast<uint32_t>(std::max<std::size_t>(missing.size(), 1));
@@ -82,7 +102,7 @@ std::vector<MissingWord> suggest_terms(const InvertedIndex& texts, const Inverte
     if (found.size() > limit) found.resize(limit);
     MissingWord word{term->source, {}, near.scanned_all};
     for (auto& [suggestion, id] : found) {
-      suggestion.word = surface_form(texts, query.level, id);
+      suggestion.word = surface_form(texts, query.level, id, query_text.substr(term->source.start, term->source.length()));
       word.suggestions.push_back(std::move(suggestion));
     }
     out.push_back(std::move(word));

@@ -11,7 +11,7 @@ namespace mirsad {
 
 // An indexed word near a query word that is not in the index (a misspelling, a rarer spelling).
 struct TermSuggestion {
-  std::u16string word;     // the spelling the documents use most: what the user reads and can search
+  std::u16string word;     // a spelling the documents use: what the user reads and can search
   uint32_t distance = 0;   // edits from the query word, at the query's level
   std::size_t documents = 0;  // documents whose text or title holds it: what searching for it finds
 };
@@ -27,8 +27,10 @@ struct MissingWord {
 // titles hold (at the query's level), with the indexed words the fuzzy reading word~ would match,
 // found the same way (the same distance, the same budget: FuzzyBudget). Words are suggested from
 // the texts' vocabulary (a word seen only in titles is not offered).
+// query_text: the query as written (each suggestion is spelt as near to the word written as the
+// documents allow).
 std::vector<MissingWord> suggest_terms(const InvertedIndex& texts, const InvertedIndex& titles, const Query& query,
-                                       std::size_t limit);
+                                       std::u16string_view query_text, std::size_t limit);
 
 // query_text with the word at `source` replaced by `word`: the query a suggestion stands for.
 std::u16string replace_word(std::u16string_view query_text, Span source, std::u16string_view word);
