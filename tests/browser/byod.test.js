@@ -110,7 +110,7 @@ test('files and pasted text are analysed in a worker and searched with the bundl
   await page.click('#paste-add');
   await page.fill('#q', '');
   await waitIdle(page, bundled + 5);
-  assert.match(await page.textContent('#load-status'), /أُضيف مستند واحد من ملف واحد/);
+  assert.match(await page.textContent('#load-status'), /أُضيف مستند واحد من نص ملصق؛/);  // not «من ملف واحد»
   await search(page, 'بطريقا');
   await page.waitForFunction(() => document.querySelectorAll('#results .hit-item').length === 1);
   assert.equal(await page.getAttribute('#results .hit-item', 'data-id'), 'نص-ملصق-1');

@@ -49,7 +49,7 @@
   function onPaste(text) {
     var id;
     do { id = 'نص-ملصق-' + (++state.pasteCounter); } while (state.byId.has(id));
-    enqueue({ files: [{ name: id + '.txt', text: text }], notes: [], rebuild: false });
+    enqueue({ files: [{ name: id + '.txt', text: text, pasted: true }], notes: [], rebuild: false });
   }
 
   function onToggleBundled() {
@@ -104,7 +104,7 @@
 
     var items = [];
     Promise.all(files.map(function (f) {
-      return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f) }); },
+      return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f), pasted: f.pasted === true }); },
         function (err) {
           notes.push({ file: f.name, line: 0, id: '', text: 'تعذّرت قراءة الملف', detail: err && err.message ? err.message : '', severity: 'error' });
         });
@@ -112,6 +112,7 @@
       if (cancelled) throw cancelError();
       items.sort(function (a, b) { return a.order - b.order; });
       var names = items.map(function (i) { return i.name; });
+      var pasted = items.filter(function (i) { return i.pasted; }).length;
       var host = App.ensureWorkerHost();
       var message = App.loadMessage(include, items.map(function (i) { return { name: i.name, bytes: i.bytes }; }));
       // A fresh worker (first use, or after a cancel or a crash) starts from the page's collection
@@ -120,7 +121,7 @@
       return host.run(message, function (p) {
         if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
         else views.byod.progress(progressText(p), 0, 0);
-      }).then(function (done) { return { done: done, names: names }; });
+      }).then(function (done) { return { done: done, names: names, pasted: pasted }; });
     }).then(function (r) {
       var done = r.done;
       views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
@@ -130,7 +131,7 @@
         state.includesBundled = done.includesBundled;
         state.userDocs = done.userDocuments;
         if (done.includesBundled) state.bundledIds = done.bundledIds;
-        finishJob(done, r.names, notes);
+        finishJob(done, r.names, r.pasted, notes);
       });
     }).catch(function (err) {
       views.byod.setIncludeBundled(state.includesBundled);
@@ -152,7 +153,8 @@
     return e;
   }
 
-  function finishJob(done, names, notes) {
+  // pasted: how many of the names are pasted texts rather than the user's files.
+  function finishJob(done, names, pasted, notes) {
     var Byod = UI.Byod;
     var all = notes.concat(Byod.notesOf(done.reports));
     var added = 0;
@@ -161,7 +163,7 @@
     var total = UI.count('docs', done.documents);
     var summary;
     if (names.length) {
-      summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' + Byod.fromFiles(names.length) +
+      summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' + Byod.fromSources(names.length - pasted, pasted) +
         '؛ في المجموعة الآن ' + total + '.';
     } else {
       summary = done.includesBundled ? 'صار البحث يشمل المجموعة المضمّنة؛ فيها الآن ' + total + '.'

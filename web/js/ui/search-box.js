@@ -1,5 +1,6 @@
 /* Mirsad UI — search box view: the query input (#q), the match-level select (#mode),
- * the live count (#count) and the engine's warnings. Fires onChange on every keystroke. */
+ * the live count (#count) and the engine's warnings. Fires onType on every keystroke, onSettle
+ * when typing stops (a pause, Enter, leaving the box) and onChange when the match level changes. */
 (function (global) {
   'use strict';
 
@@ -10,17 +11,27 @@
     this.select = opts.select;
     this.countEl = opts.count;
     this.warningsEl = opts.warnings;
+    this.liveEl = opts.live || null;
     this.onChange = opts.onChange || function () {};
+    this.onType = opts.onType || this.onChange;
+    this.onSettle = opts.onSettle || function () {};
     this.onSubmit = opts.onSubmit || function () {};
+    this.settleTimer = null;
 
     var self = this;
-    this.input.addEventListener('input', function () { self.onChange(); });
-    this.select.addEventListener('change', function () { self.showHelp(); self.onChange(); });
+    this.input.addEventListener('input', function () {
+      clearTimeout(self.settleTimer);
+      self.settleTimer = setTimeout(function () { self.settle(); }, SearchBox.SETTLE_MS);
+      self.onType();
+    });
+    this.input.addEventListener('blur', function () { self.settle(); });
+    this.select.addEventListener('change', function () { self.showHelp(); self.settle(); self.onChange(); });
     this.help = opts.help || null;
     this.showHelp();
     this.input.addEventListener('keydown', function (ev) {
       if (ev.key === 'Enter' && !ev.isComposing) {
         ev.preventDefault();
+        self.settle();
         self.onSubmit(ev.shiftKey);
       }
     });
@@ -35,6 +46,18 @@
       self.input.select();
     });
   }
+
+  // How long typing must pause before the query is searched as written (the word being typed
+  // is read as a prefix until then).
+  SearchBox.SETTLE_MS = 700;
+
+  /** Typing is over: the pending pause is cut short and onSettle fires (once per burst of typing). */
+  SearchBox.prototype.settle = function () {
+    if (this.settleTimer === null) return;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    this.onSettle();
+  };
 
   // One line per match level: what it matches (UI wording; the matching itself is the core's).
   var HELP = {
@@ -67,6 +90,13 @@
 
   SearchBox.prototype.setCount = function (text) {
     if (this.countEl.textContent !== text) this.countEl.textContent = text;
+  };
+
+  /** While a word is being typed and read as a prefix: says so beside the count («أثناء الكتابة: ليب…»). */
+  SearchBox.prototype.setLivePrefix = function (word) {
+    if (!this.liveEl) return;
+    this.liveEl.textContent = word ? 'أثناء الكتابة: ' + word + '…' : '';
+    this.liveEl.hidden = !word;
   };
 
   SearchBox.prototype.setWarnings = function (list) {
