@@ -38,4 +38,4 @@
     if (inTitles) text += ' في النصوص و' + UI.count('matches', inTitles) + ' في العناوين،';
     return text + ' ' + UI.count('inDocs', total);
   };
-})(window);
+})(typeof window !== 'undefined' ? window : self);  // self: the widget's bundle also runs as its own worker

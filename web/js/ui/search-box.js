@@ -24,7 +24,15 @@
       self.settleTimer = setTimeout(function () { self.settle(); }, SearchBox.SETTLE_MS);
       self.onType();
     });
-    this.input.addEventListener('blur', function () { self.settle(); });
+    // Leaving the box ends typing, unless the focus goes to a result (a click on one while typing):
+    // searching again would redraw the list under the pointer and lose the click. The pause still
+    // settles the query a moment later.
+    this.keepTypingIn = opts.keepTypingIn || [];
+    this.input.addEventListener('blur', function (ev) {
+      var to = ev.relatedTarget;
+      if (to && self.keepTypingIn.some(function (el) { return el.contains(to); })) return;
+      self.settle();
+    });
     this.select.addEventListener('change', function () { self.showHelp(); self.settle(); self.onChange(); });
     this.help = opts.help || null;
     this.showHelp();
