@@ -150,6 +150,16 @@ test('an empty result says why; the query syntax is one click away; pasted text 
   assert.equal(await page.textContent('#count'), await coreCount(page, 'ليب*', 'word'));
   assert.ok(await page.locator('#results .hit-item').count() > 0);
 
+  // A result clicked while a word is still being typed opens that result (the list is not redrawn
+  // under the pointer when the box loses focus to it).
+  await page.fill('#q', '');
+  await page.type('#q', 'ليب', { delay: 20 });
+  const firstId = await page.getAttribute('#results .hit-item', 'data-id');
+  await page.click('#results .hit-item a');
+  await page.waitForSelector('#reader:not([hidden])');
+  assert.equal(await page.getAttribute('#reader', 'data-id'), firstId);
+  await page.click('#reader-back');
+
   // Pasted text: «من نص ملصق», not «من ملف واحد».
   await page.click('#paste-toggle');
   await page.fill('#paste-text', 'شاهد صيادون بطريقاً تائهاً على شاطئ مدينة سرت صباح اليوم.');
