@@ -85,7 +85,7 @@
     }
     views.search = new UI.SearchBox({
       input: $('q'), select: $('mode'), count: $('count'), live: $('count-live'), warnings: $('warnings'), help: $('mode-help'),
-      keepTypingIn: [$('results'), $('more'), $('doc-list')],
+      keepTypingIn: [$('results'), $('doc-list')],
       onType: function () { App.runSearch(true); },
       onSettle: App.settleSearch,
       onChange: function () { App.runSearch(false); },

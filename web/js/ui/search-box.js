@@ -24,13 +24,16 @@
       self.settleTimer = setTimeout(function () { self.settle(); }, SearchBox.SETTLE_MS);
       self.onType();
     });
-    // Leaving the box ends typing, unless the focus goes to a result (a click on one while typing):
-    // searching again would redraw the list under the pointer and lose the click. The pause still
-    // settles the query a moment later.
+    // Leaving the box ends typing; when the focus goes to a result (a click on one while typing),
+    // once the click has opened it: searching again at once would redraw the list under the
+    // pointer and lose the click.
     this.keepTypingIn = opts.keepTypingIn || [];
     this.input.addEventListener('blur', function (ev) {
       var to = ev.relatedTarget;
-      if (to && self.keepTypingIn.some(function (el) { return el.contains(to); })) return;
+      if (to && self.keepTypingIn.some(function (el) { return el.contains(to); })) {
+        document.addEventListener('click', function () { self.settle(); }, { once: true });
+        return;
+      }
       self.settle();
     });
     this.select.addEventListener('change', function () { self.showHelp(); self.settle(); self.onChange(); });
