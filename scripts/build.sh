@@ -35,7 +35,7 @@ node "$ROOT/scripts/lib/bundle-corpus.js" "$ROOT/seeds" "$BUILD_DIR/wasm/mirsad-
 # The same file is the widget's worker: worker-host.js runs the worker's side when the bundle is
 # loaded by `new Worker(...)` (the flag tells it so).
 { printf 'var MIRSAD_WIDGET_BUNDLE = true;\n'
-  cat "$BUILD_DIR/wasm/mirsad-core.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/js/ui/load-notes.js" \
+  cat "$BUILD_DIR/wasm/mirsad-core.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/js/ui/counts.js" "$ROOT/web/js/ui/load-notes.js" \
     "$ROOT/web/js/worker-host.js" "$ROOT/web/widget/widget.js"; } > "$WEB.tmp/mirsad-widget.js"
 rm -rf "$WEB" && mv "$WEB.tmp" "$WEB"
 

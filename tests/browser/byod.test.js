@@ -42,17 +42,19 @@ async function waitIdle(page, count) {
     && Number(document.body.dataset.documents) === n, count, { timeout: 60000 });
 }
 
+// Searches q and waits until typing has paused (the page then shows the query as written).
 async function search(page, q) {
   await page.fill('#q', q);
   await page.waitForFunction((query) => document.body.classList.contains('has-query')
-    && document.getElementById('q').value === query, q);
+    && document.getElementById('q').value === query && !window.MirsadApp.state.live, q);
 }
 
 test('files and pasted text are analysed in a worker and searched as a collection of their own', async (t) => {
   // The same files in the Node build of the core: what the page must show.
   const expectedEngine = await Mirsad.create({ factory: require(MODULE) });
   for (const f of FILES) expectedEngine.loadFile(f.name, new Uint8Array(f.buffer));
-  const expected = expectedEngine.search(WORD, { mode: 'word', limit: 1000, live: true });
+  // As written: the page drops the prefix reading of the last word once typing pauses.
+  const expected = expectedEngine.search(WORD, { mode: 'word', limit: 1000 });
   const bundled = seedTexts().size;
 
   const { page, errors } = await open(t);
@@ -111,7 +113,7 @@ test('files and pasted text are analysed in a worker and searched as a collectio
   await page.click('#paste-add');
   await page.fill('#q', '');
   await waitIdle(page, 5);
-  assert.match(await page.textContent('#load-status'), /أُضيف مستند واحد من ملف واحد/);
+  assert.match(await page.textContent('#load-status'), /أُضيف مستند واحد من نص ملصق؛/);  // not «من ملف واحد»
   await search(page, 'بطريقا');
   await page.waitForFunction(() => document.querySelectorAll('#results .hit-item').length === 1);
   assert.equal(await page.getAttribute('#results .hit-item', 'data-id'), 'نص-ملصق-1');

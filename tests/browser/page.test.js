@@ -9,7 +9,8 @@ test('search as you type from file://: results, highlights and entities agree wi
   const expectedEngine = await engineWithSeeds();
   const texts = seedTexts();
   const query = 'ليبيا';
-  const expected = expectedEngine.search(query, { mode: 'word', limit: 1000, live: true });
+  // What the page shows once typing pauses: the query as written.
+  const expected = expectedEngine.search(query, { mode: 'word', limit: 1000 });
 
   const warnings = [];
   const { page, errors } = await openPage(t, (p) => {
@@ -30,6 +31,7 @@ test('search as you type from file://: results, highlights and entities agree wi
   await page.keyboard.type(query.slice(0, 3), { delay: 30 });
   await page.waitForFunction(() => document.querySelectorAll('#results .hit-item').length > 0, null, { timeout: 10000 });
   await page.keyboard.type(query.slice(3), { delay: 30 });
+  await page.waitForFunction(() => !window.MirsadApp.state.live, null, { timeout: 10000 });  // typing paused
   await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n,
     expected.total, { timeout: 10000 });
   const ids = await page.locator('#results .hit-item').evaluateAll((els) => els.map((e) => e.dataset.id));
@@ -97,7 +99,8 @@ test('a click on an entity filters the results to the documents that mention it'
   // Typing narrows further within the filter; clearing the chip restores every document.
   await page.click('#q');
   await page.keyboard.type('ليبيا');
-  const both = expectedEngine.search(`ليبيا entity:"${pick.canonical}"`, { limit: 100, live: true });
+  const both = expectedEngine.search(`ليبيا entity:"${pick.canonical}"`, { limit: 100 });
+  await page.waitForFunction(() => !window.MirsadApp.state.live, null, { timeout: 10000 });
   await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n, both.total, { timeout: 10000 });
   await page.screenshot({ path: screenshotPath('page-entity-filter.png'), fullPage: false });
   await page.fill('#q', '');

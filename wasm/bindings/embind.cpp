@@ -76,6 +76,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("entities", &mirsad::JsonApi::entities)
       .function("entityOverview", &mirsad::JsonApi::entity_overview)
       .function("concordance", &mirsad::JsonApi::concordance)
+      .function("suggest", &mirsad::JsonApi::suggest)
       .function("entitiesOfText", &mirsad::JsonApi::entities_of_text)
       .function("normalize", &mirsad::JsonApi::normalize)
       .function("countTokens", &mirsad::JsonApi::count_tokens)

@@ -13,8 +13,14 @@
 
   /** @typedef {{id: string, text: string, title?: string, date?: string, source?: string}} MirsadDocument */
   /** @typedef {{added: number, errors: {id: string, message: string}[], warnings: {source: string, line: number, message: string}[]}} LoadReport */
-  /** @typedef {{id: string, score: number, matches: [number, number][], snippet: {start: number, end: number}}} SearchHit */
-  /** @typedef {{query: string, mode: string, total: number, hits: SearchHit[], warnings: string[]}} SearchResult */
+  /** @typedef {{id: string, score: number, matches: [number, number][], snippet: {start: number, end: number}, title_matches: [number, number][]}} SearchHit */
+  /**
+   * total: documents; matches_total: matches in their texts (as highlighted, the concordance's lines);
+   * title_matches_total: in their titles; live_prefix: the word read as a prefix while typed (live only).
+   * @typedef {{query: string, mode: string, total: number, matches_total: number, hits: SearchHit[],
+   *   title_matches_total: number, has_words: boolean, filters: {field: string, value: string, negated: boolean}[],
+   *   live_prefix?: string, exclusions_only?: boolean, unknown_filters?: string[], warnings: string[]}} SearchResult
+   */
   /** @typedef {{type: string, start: number, end: number, text: string, canonical: string, label_en: string, country?: string, value?: string}} Entity */
 
   const MATCH_LEVELS = ['exact', 'normalized', 'word', 'stem'];
@@ -161,7 +167,8 @@
      * @param {string} query  the query language of README.md
      * @param {{mode?: string, limit?: number, any?: boolean, live?: boolean,
      *   sort?: 'relevance'|'date'|'date-asc', facets?: boolean}} [options]
-     *   any: words joined by OR; live: the last word is still being typed (matched as a prefix);
+     *   any: words joined by OR; live: the last word is still being typed (matched as a prefix, except at
+     *   the exact level; the result's live_prefix names it when it was);
      *   sort: over every matching document (date: newest first; undated documents last);
      *   facets: add {sources: [{value, documents}], dates: [{date, documents}], unsourced, undated},
      *   each counted before its own filter, over the whole collection for an empty query
@@ -183,6 +190,16 @@
      */
     concordance(query, mode, maxLines, context, order) {
       return JSON.parse(this._api.concordance(String(query), mode || 'word', maxLines || 500, context || 6, order || 'document'));
+    }
+
+    /**
+     * For a query that found nothing: each word no document holds, with the nearest indexed words
+     * (what word~ would match) → {words: [{word, start, end, suggestions: [{word, documents, distance,
+     * query}], complete}], fuzzy_query?}; a suggestion's query is the query with the word replaced.
+     * @param {string} query @param {string} [mode='word'] @param {number} [limit=5] per word
+     */
+    suggest(query, mode, limit) {
+      return JSON.parse(this._api.suggest(String(query), mode || 'word', limit || 5));
     }
 
     /**

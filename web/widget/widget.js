@@ -20,7 +20,7 @@
  * inline script or style: it runs under script-src 'self' 'wasm-unsafe-eval' and style-src 'self'.
  * What the core refused while loading (a bad record, a trailing comma, a non-array…) is listed
  * under the count, with its file and line.
- * This file is bundled after mirsad-core.js, js/mirsad.js, js/ui/common.js and js/ui/load-notes.js into
+ * This file is bundled after mirsad-core.js, js/mirsad.js, js/ui/common.js, js/ui/counts.js and js/ui/load-notes.js into
  * build/web/mirsad-widget.js. */
 (function (global) {
   'use strict';
@@ -77,6 +77,7 @@
 
   var LEVELS = [['exact', 'حرفي'], ['normalized', 'إملائي'], ['word', 'كلمة'], ['stem', 'جذر خفيف']];
   var PAGE = 50;  // hits listed at a time
+  var SETTLE_MS = 700;  // a pause in typing after which the query is searched as written
   var MAX_NOTES = 20;  // load notes listed (then "and N more")
   var sheet = null;  // one constructed style sheet, adopted by every instance
   var fontsAdded = false;
@@ -247,8 +248,36 @@
       this.box = box;
 
       var self = this;
-      this.input.addEventListener('input', function () { self.search(); });
-      this.select.addEventListener('change', function () { self.search(); });
+      // As on the page: the word being typed is read as a prefix (and said to be) until typing
+      // pauses, then the query is searched as written; the count and the event are then exact.
+      this.settleTimer = null;
+      var settle = function () {
+        if (self.settleTimer === null) return;
+        clearTimeout(self.settleTimer);
+        self.settleTimer = null;
+        self.search(false);
+      };
+      this.input.addEventListener('input', function () {
+        clearTimeout(self.settleTimer);
+        self.settleTimer = setTimeout(settle, SETTLE_MS);
+        self.search(true);
+      });
+      // Leaving the box ends typing, unless for a hit or "more": their click must find the list
+      // it was aimed at (the count keeps saying that the word was read as a prefix).
+      this.input.addEventListener('blur', function (ev) {
+        var to = ev.relatedTarget;
+        if (to && (self.list.contains(to) || self.more.contains(to))) {
+          clearTimeout(self.settleTimer);
+          self.settleTimer = null;
+          return;
+        }
+        settle();
+      });
+      this.select.addEventListener('change', function () {
+        clearTimeout(self.settleTimer);
+        self.settleTimer = null;
+        self.search(false);
+      });
       this.more.addEventListener('click', function () { self.showMore(); });
       this.list.addEventListener('click', function (ev) {
         var b = ev.target.closest('button[data-id]');
@@ -350,7 +379,8 @@
       return this.texts.get(id);
     }
 
-    search() {
+    /** live: the query is being typed (its last word may be read as a prefix). */
+    search(live) {
       if (!this.engine) return;
       var q = this.input.value;
       var level = this.select.value;
@@ -365,10 +395,10 @@
         this.count.textContent = UI.count('docs', this.docs.size);
         return;
       }
-      this.query = { q: q, level: level };
+      this.query = { q: q, level: level, live: live === true };
       var res = this.fetchHits(PAGE);
-      this.count.textContent = res.total ? UI.count('matches', res.matches_total) + ' ' + UI.count('inDocs', res.total) : 'لا نتائج';
-      this.emit('mirsad-search', { query: q, level: level, total: res.total });
+      this.count.textContent = UI.resultCount(res) + (res.live_prefix ? ' · أثناء الكتابة: ' + res.live_prefix + '…' : '');
+      this.emit('mirsad-search', { query: q, level: level, total: res.total, typing: Boolean(res.live_prefix) });
     }
 
     /** The next PAGE hits of the same query, after the ones shown (the core ranks deterministically). */
@@ -382,7 +412,7 @@
 
     /** Asks the core for the first `limit` hits and appends those not shown yet. */
     fetchHits(limit) {
-      var res = this.engine.search(this.query.q, { mode: this.query.level, limit: limit, live: true });
+      var res = this.engine.search(this.query.q, { mode: this.query.level, limit: limit, live: this.query.live });
       var frag = document.createDocumentFragment();
       res.hits.slice(this.shown).forEach(function (hit) {
         var id = String(hit.id);

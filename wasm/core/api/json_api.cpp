@@ -9,6 +9,7 @@
 
 #include "api/index_file.hpp"
 #include "search/concordance.hpp"
+#include "search/term_suggestions.hpp"
 #include "corpus/corpus_loader.hpp"
 #include "text/utf.hpp"
 
@@ -47,6 +48,27 @@ ordered_json load_report(std::size_t offered, const std::vector<AddError>& error
     report["warnings"].push_back(std::move(warning));
   }
   return report;
+}
+
+ordered_json spans_json(const std::vector<Span>& spans) {
+  ordered_json out = ordered_json::array();
+  for (const Span& s : spans) out.push_back({s.start, s.end});
+  return out;
+}
+
+// What the query was read as, beside its counts, so that a page can say what they count: the
+// filters, whether any word was searched, and why nothing could be (new fields of search and
+// concordance alike).
+void describe_query(const Query& query, ordered_json& out) {
+  ordered_json filters = ordered_json::array();
+  for (const Filter& f : query.filters) {
+    filters.push_back({{"field", f.field}, {"value", utf16_to_utf8(f.value)}, {"negated", f.negated}});
+  }
+  out["has_words"] = !query.required.empty();
+  out["filters"] = std::move(filters);
+  if (!query.live_prefix.empty()) out["live_prefix"] = query.live_prefix;
+  if (query.exclusions_only()) out["exclusions_only"] = true;
+  if (!query.unknown_filters.empty()) out["unknown_filters"] = query.unknown_filters;
 }
 
 ordered_json facets_json(const Facets& facets) {
@@ -112,14 +134,15 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   out["matches_total"] = results.matches_total;
   ordered_json hits = ordered_json::array();
   for (const SearchHit& hit : results.hits) {
-    ordered_json matches = ordered_json::array();
-    for (const Span& m : hit.matches) matches.push_back({m.start, m.end});
     hits.push_back({{"id", engine_.documents()[hit.doc].id},
                     {"score", std::round(hit.score * 10000.0) / 10000.0},
-                    {"matches", std::move(matches)},
-                    {"snippet", {{"start", hit.snippet.start}, {"end", hit.snippet.end}}}});
+                    {"matches", spans_json(hit.matches)},
+                    {"snippet", {{"start", hit.snippet.start}, {"end", hit.snippet.end}}},
+                    {"title_matches", spans_json(hit.title_matches)}});
   }
   out["hits"] = std::move(hits);
+  out["title_matches_total"] = results.title_matches_total;
+  describe_query(query, out);
   warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
   out["warnings"] = warnings;
   out["sort"] = result_sort_name(sort.value_or(ResultSort::Relevance));
@@ -131,24 +154,60 @@ std::string JsonApi::concordance(const std::u16string& query_text, const std::st
                                  int context, const std::string& order) const {
   const MatchLevel level = parse_match_level(mode.empty() ? "word" : mode).value_or(MatchLevel::Word);
   const Query query = engine_.parse_query(query_text, level);
-  const SearchResults results = engine_.search(query, kMaxLimit);
   const std::size_t limit = static_cast<std::size_t>(std::clamp(max_lines, 1, 5000));
   const ConcordanceOrder sort = order == "left" ? ConcordanceOrder::Left
                                 : order == "right" ? ConcordanceOrder::Right : ConcordanceOrder::Document;
-  const std::vector<ConcordanceLine> lines = build_concordance(
-      results.hits, limit, static_cast<uint32_t>(std::clamp(context, 1, 30)), sort,
-      [&](DocOrdinal d) { return engine_.text(d); }, [&](DocOrdinal d) { return engine_.index().token_spans(d); },
-      [&](std::u16string_view w) { return engine_.analyzer().normalizer().normalize_plain(w); });
+  // Lines come from the best hits; as many hits as lines are asked for usually give them all
+  // (every hit has a match in its text unless only its title matched), so the offsets of
+  // thousands of documents are computed only when they are needed.
+  SearchResults results;
+  std::vector<ConcordanceLine> lines;
+  for (std::size_t hits = limit;; hits = std::min(kMaxLimit, hits * 4)) {
+    results = engine_.search(query, hits);
+    lines = build_concordance(
+        results.hits, limit, static_cast<uint32_t>(std::clamp(context, 1, 30)), sort,
+        [&](DocOrdinal d) { return engine_.text(d); }, [&](DocOrdinal d) { return engine_.index().token_spans(d); },
+        [&](std::u16string_view w) { return engine_.analyzer().normalizer().normalize_plain(w); });
+    if (lines.size() >= limit || results.hits.size() >= results.total || hits >= kMaxLimit) break;
+  }
   ordered_json out_lines = ordered_json::array();
   for (const ConcordanceLine& l : lines) {
     out_lines.push_back({{"id", engine_.documents()[l.doc].id}, {"start", l.match.start}, {"end", l.match.end},
                          {"left", utf16_to_utf8(l.left)}, {"keyword", utf16_to_utf8(l.keyword)},
                          {"right", utf16_to_utf8(l.right)}});
   }
-  return dump(ordered_json{{"query", utf16_to_utf8(query_text)}, {"mode", match_level_name(level)},
-                           {"order", sort == ConcordanceOrder::Left ? "left" : sort == ConcordanceOrder::Right ? "right" : "document"},
-                           {"matches_total", results.matches_total}, {"truncated", lines.size() < results.matches_total},
-                           {"lines", std::move(out_lines)}, {"warnings", query.warnings}});
+  ordered_json out{{"query", utf16_to_utf8(query_text)}, {"mode", match_level_name(level)},
+                   {"order", sort == ConcordanceOrder::Left ? "left" : sort == ConcordanceOrder::Right ? "right" : "document"},
+                   {"matches_total", results.matches_total}, {"truncated", lines.size() < results.matches_total},
+                   {"lines", std::move(out_lines)}, {"total", results.total},
+                   {"title_matches_total", results.title_matches_total}};
+  describe_query(query, out);
+  std::vector<std::string> warnings = query.warnings;
+  warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
+  out["warnings"] = warnings;
+  return dump(out);
+}
+
+std::string JsonApi::suggest(const std::u16string& query_text, const std::string& mode, int limit) const {
+  const MatchLevel level = parse_match_level(mode.empty() ? "word" : mode).value_or(MatchLevel::Word);
+  const Query query = engine_.parse_query(query_text, level);
+  const std::vector<MissingWord> missing =
+      suggest_terms(engine_.index(), engine_.title_index(), query, query_text, static_cast<std::size_t>(std::clamp(limit, 1, 20)));
+  ordered_json words = ordered_json::array();
+  for (const MissingWord& m : missing) {
+    ordered_json suggestions = ordered_json::array();
+    for (const TermSuggestion& s : m.suggestions) {
+      suggestions.push_back({{"word", utf16_to_utf8(s.word)}, {"documents", s.documents}, {"distance", s.distance},
+                             {"query", utf16_to_utf8(replace_word(query_text, m.source, s.word))}});
+    }
+    words.push_back({{"word", utf16_to_utf8(std::u16string_view(query_text).substr(m.source.start, m.source.length()))},
+                     {"start", m.source.start}, {"end", m.source.end}, {"suggestions", std::move(suggestions)},
+                     {"complete", m.scanned_all}});
+  }
+  ordered_json out{{"query", utf16_to_utf8(query_text)}, {"mode", match_level_name(level)}, {"words", std::move(words)}};
+  const std::u16string fuzzy = fuzzy_reading(query_text, query, missing);
+  if (!fuzzy.empty()) out["fuzzy_query"] = utf16_to_utf8(fuzzy);
+  return dump(out);
 }
 
 std::string JsonApi::entities(const std::string& id) const {

@@ -8,8 +8,11 @@
 namespace mirsad {
 
 // The JSON contract shared by the page, the CLI and tests (documented in README.md):
-//   search   → {"query", "mode", "total", "hits": [{"id", "score", "matches": [[s, e]…], "snippet": {"start", "end"}}],
-//               "warnings", "sort", "facets"?}
+//   search   → {"query", "mode", "total", "matches_total", "hits": [{"id", "score", "matches": [[s, e]…],
+//                "snippet": {"start", "end"}, "title_matches": [[s, e]…]}], "title_matches_total", "has_words",
+//                "filters": [{"field", "value", "negated"}], "live_prefix"?, "exclusions_only"?, "unknown_filters"?,
+//                "warnings", "sort", "facets"?}
+//   (matches_total: matches in the texts as highlighted, the concordance's lines; titles counted apart)
 //   entities → {"documents": [{"id", "entities": [{"type", "start", "end", "text", "canonical", "label_en"…}]}]}
 //   normalize→ {"text", "normalized", "tokens": [{"start", "end", "text", "kind", "exact", "norm", "base", "stem"}]}
 // Offsets are UTF-16 code units into the document text. Text crosses in as UTF-16 (so a lone
@@ -52,9 +55,15 @@ class JsonApi {
   std::string entities(const std::string& id) const;
   // Keyword in context: every match of the query in its best documents as a line {id, start,
   // end, left, keyword, right}, with `context` words each side, in document order or sorted by
-  // the words to the left ("left") or right ("right"), compared in their normalized form.
+  // the words to the left ("left") or right ("right"), compared in their normalized form. Its
+  // total, matches_total and title_matches_total are search's for the same query and mode.
   std::string concordance(const std::u16string& query, const std::string& mode, int max_lines, int context,
                           const std::string& order) const;
+  // For a query that found nothing: each required word no document holds, with the indexed words
+  // nearest to it (what word~ would match) → {"query", "mode", "words": [{"word", "start", "end",
+  // "suggestions": [{"word", "documents", "distance", "query"}], "complete"}], "fuzzy_query"?}.
+  // "query" is the query with that word replaced; fuzzy_query the query with ~ after the words.
+  std::string suggest(const std::u16string& query, const std::string& mode, int limit) const;
   // Entities of an arbitrary text that is not part of the corpus (id "text").
   std::string entities_of_text(const std::u16string& text) const;
   // The overview of the documents whose ids are in ids_json (a JSON array; empty or "[]" for

@@ -314,12 +314,21 @@ InvertedIndex::FuzzyExpansion InvertedIndex::expand_fuzzy(MatchLevel level, Term
   std::sort(found.begin(), found.end());
   out.over_limit = found.size() > limit;
   if (out.over_limit) found.resize(limit);
-  for (const auto& f : found) out.ids.push_back(f.second);
+  for (const auto& f : found) {
+    out.ids.push_back(f.second);
+    out.distances.push_back(f.first);
+  }
   return out;
 }
 
 const TermDictionary& InvertedIndex::dictionary(MatchLevel level) const {
   return level == MatchLevel::Exact ? exact_terms_ : coarse_terms_[coarse_index(level)];
+}
+
+std::vector<uint32_t> InvertedIndex::exact_members(MatchLevel level, uint32_t term_id) const {
+  if (level == MatchLevel::Exact) return {term_id};
+  const MemberTable& table = members(coarse_index(level));
+  return std::vector<uint32_t>(table.ids.begin() + table.starts[term_id], table.ids.begin() + table.starts[term_id + 1]);
 }
 
 DecodedPostings InvertedIndex::postings_of(MatchLevel level, uint32_t term_id) const {

@@ -55,6 +55,7 @@ class InvertedIndex {
   // and `scanned_all` says so.
   struct FuzzyExpansion {
     std::vector<uint32_t> ids;
+    std::vector<uint32_t> distances;  // of each id, in edits
     bool over_limit = false;   // more terms were within reach than `limit`
     bool scanned_all = true;   // false: the budget ran out before the end of the dictionary
   };
@@ -63,6 +64,9 @@ class InvertedIndex {
   // The terms of a level, for prefix and fuzzy expansion, and postings by their id.
   const TermDictionary& dictionary(MatchLevel level) const;
   DecodedPostings postings_of(MatchLevel level, uint32_t term_id) const;
+  // The exact terms (ids in dictionary(Exact)) a term of a level covers: the spellings found in
+  // the documents. An exact term covers itself.
+  std::vector<uint32_t> exact_members(MatchLevel level, uint32_t term_id) const;
 
   std::size_t document_count() const { return lengths_.size(); }
   uint32_t document_length(DocOrdinal doc) const { return lengths_[doc]; }

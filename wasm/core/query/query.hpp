@@ -5,6 +5,7 @@
 
 #include "analysis/match_level.hpp"
 #include "query/date_range.hpp"
+#include "text/span.hpp"
 
 namespace mirsad {
 
@@ -18,6 +19,7 @@ enum class TermMatch : uint8_t {
 struct QueryTerm {
   std::u16string text;  // at the query's match level
   TermMatch match = TermMatch::Whole;
+  Span source;          // where the word stands in the query text (UTF-16), for suggestions
 };
 
 // A sequence of analyzed terms that must occur at consecutive positions. A single word is a
@@ -26,6 +28,7 @@ struct PhraseQuery {
   std::vector<QueryTerm> terms;
   std::string text;                // as the user typed it, for messages
   bool stop = false;               // only function words: matched, but weighs little in ranking
+  bool quoted = false;             // written in "…": a trailing ~ or * cannot be added to it
 };
 
 // Alternatives joined by OR: a document matches the clause if it matches any of them.
@@ -50,8 +53,15 @@ struct Query {
   std::vector<PhraseQuery> excluded;
   std::vector<Filter> filters;
   std::vector<std::string> warnings;  // what was ignored or cut, in words a user understands
+  // The word read as a prefix because it was still being typed (live search), as typed; empty
+  // when the query was read as written. A typing aid the page shows as such, never a settled count.
+  std::string live_prefix;
+  // Fields written as field:value that are not filters (sorce:aawsat): searched as words instead.
+  std::vector<std::string> unknown_filters;
 
   bool empty() const { return required.empty() && filters.empty(); }
+  // -word alone: exclusions only remove documents, so nothing is searched.
+  bool exclusions_only() const { return empty() && !excluded.empty(); }
 };
 
 }  // namespace mirsad

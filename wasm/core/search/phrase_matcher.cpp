@@ -16,11 +16,10 @@ DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const
   if (term.match == TermMatch::Prefix) {
     ids = index.expand_prefix(level, term.text, kMaxPrefixExpansions, complete);
   } else {
-    // One edit for short words, two from eight letters on, where a typo is likelier than a
-    // different word. A scan cut short by the budget is reported once for the whole query, by
-    // the searcher (budget.cut_short).
-    const uint32_t distance = term.text.size() >= 8 ? 2 : 1;
-    InvertedIndex::FuzzyExpansion expansion = index.expand_fuzzy(level, term.text, distance, kMaxFuzzyExpansions, budget);
+    // A scan cut short by the budget is reported once for the whole query, by the searcher
+    // (budget.cut_short).
+    InvertedIndex::FuzzyExpansion expansion =
+        index.expand_fuzzy(level, term.text, fuzzy_distance(term.text), kMaxFuzzyExpansions, budget);
     ids = std::move(expansion.ids);
     complete = !expansion.over_limit;
   }

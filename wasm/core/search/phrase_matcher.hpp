@@ -15,6 +15,10 @@ using PhraseMatches = DecodedPostings;
 PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase,
                            std::vector<std::string>* notes = nullptr, FuzzyBudget* budget = nullptr);
 
+// How far word~ reaches: one edit for short words, two from eight letters on, where a typo is
+// likelier than a different word.
+inline uint32_t fuzzy_distance(std::u16string_view term) { return term.size() >= 8 ? 2 : 1; }
+
 constexpr std::size_t kMaxPrefixExpansions = 500;
 constexpr std::size_t kMaxFuzzyExpansions = 50;
 

@@ -27,20 +27,45 @@ struct PositionMatch {
   uint32_t length;
 };
 
-std::vector<Span> to_spans(const std::vector<Span>& tokens, std::vector<PositionMatch> matches) {
+// Matches sorted, overlapping ones merged (a phrase and one of its words, two alternatives
+// that are the same word): what is highlighted, and so what is counted.
+void merge_matches(std::vector<PositionMatch>& matches) {
   std::sort(matches.begin(), matches.end(), [](const PositionMatch& a, const PositionMatch& b) {
     return a.start != b.start ? a.start < b.start : a.length > b.length;
   });
+  std::size_t kept = 0;
+  for (const PositionMatch& m : matches) {
+    PositionMatch* last = kept ? &matches[kept - 1] : nullptr;
+    if (last && m.start < last->start + last->length) {
+      last->length = std::max(last->length, m.start + m.length - last->start);
+    } else {
+      matches[kept++] = m;
+    }
+  }
+  matches.resize(kept);
+}
+
+// The matches as UTF-16 spans, overlapping ones merged: tokens from one expanded character (ﷺ)
+// share its span, so matches on touching positions can still be one span.
+std::vector<Span> to_spans(const std::vector<Span>& tokens, std::vector<PositionMatch> matches) {
+  merge_matches(matches);
   std::vector<Span> spans;
   for (const PositionMatch& m : matches) {
     const Span s{tokens[m.start].start, tokens[m.start + m.length - 1].end};
-    if (!spans.empty() && s.start < spans.back().end) {
-      spans.back().end = std::max(spans.back().end, s.end);  // overlapping phrases merge
-    } else {
-      spans.push_back(s);
-    }
+    if (!spans.empty() && s.start < spans.back().end) spans.back().end = std::max(spans.back().end, s.end);
+    else spans.push_back(s);
   }
   return spans;
+}
+
+// How many spans to_spans would give, without decoding the document's token spans unless two
+// matches touch (the only way two could share a span).
+std::size_t highlighted_count(std::vector<PositionMatch>& matches, const InvertedIndex& index, DocOrdinal doc) {
+  merge_matches(matches);
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    if (matches[i].start == matches[i - 1].start + matches[i - 1].length) return to_spans(index.token_spans(doc), matches).size();
+  }
+  return matches.size();
 }
 
 // The window of `width` tokens holding the most matches, with a little left context.
@@ -67,6 +92,7 @@ struct EvaluatedPhrase {
   PhraseMatches matches;
   uint32_t length;
   double idf;  // 0 for function words: they take no part in proximity
+  PhraseMatches title_matches;
 };
 
 // Positions of doc in matches, or an empty range.
@@ -90,6 +116,16 @@ uint32_t near_pairs(std::pair<const uint32_t*, const uint32_t*> a, uint32_t a_le
   return count;
 }
 
+// The matches of every evaluated phrase in one document (its body, or with title its title).
+void matches_in(const std::vector<EvaluatedPhrase>& evaluated, DocOrdinal doc, bool title,
+                std::vector<PositionMatch>& out) {
+  out.clear();
+  for (const EvaluatedPhrase& e : evaluated) {
+    const auto [first, last] = positions_in(title ? e.title_matches : e.matches, doc);
+    for (const uint32_t* p = first; p != last; ++p) out.push_back({*p, e.length});
+  }
+}
+
 }  // namespace
 
 SearchResults Searcher::search(const Query& query, std::size_t limit,
@@ -108,7 +144,6 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
   std::vector<double> score(n_docs, 0.0);
   std::vector<uint16_t> clauses_matched(n_docs, 0);
   std::vector<uint16_t> seen_in_clause(n_docs, 0);
-  std::vector<uint32_t> occurrences(n_docs, 0);  // body matches per document, for matches_total
   std::vector<EvaluatedPhrase> evaluated;
   // One budget for every fuzzy expansion of the query (body, titles, exclusions), shared out
   // evenly among them.
@@ -143,10 +178,10 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
         const double dl = index_.document_length(doc);
         score[doc] += idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * dl / avgdl));
         seen_in_clause[doc] = clause_mark;
-        occurrences[doc] += static_cast<uint32_t>(tf);
       }
+      PhraseMatches in_titles;
       if (titles) {
-        const PhraseMatches in_titles = match_phrase(title_index_, query.level, phrase, nullptr, &fuzzy);
+        in_titles = match_phrase(title_index_, query.level, phrase, nullptr, &fuzzy);
         const double title_df = static_cast<double>(in_titles.size());
         const double title_idf = std::log(1.0 + (n - title_df + 0.5) / (title_df + 0.5)) *
                                  (phrase.stop ? kStopWordWeight : 1.0) * kTitleBoost;
@@ -160,7 +195,7 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
         }
       }
       evaluated.push_back(EvaluatedPhrase{std::move(matches), static_cast<uint32_t>(phrase.terms.size()),
-                                          phrase.stop ? 0.0 : idf});
+                                          phrase.stop ? 0.0 : idf, std::move(in_titles)});
     }
     for (std::size_t d = 0; d < n_docs; ++d) {
       if (seen_in_clause[d] == clause_mark) ++clauses_matched[d];
@@ -189,7 +224,14 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
     if (clauses_matched[d] == required && !excluded[d] && (!accept || accept(static_cast<DocOrdinal>(d)))) ranked.push_back(d);
   }
   results.total = ranked.size();
-  for (const DocOrdinal d : ranked) results.matches_total += occurrences[d];
+  std::vector<PositionMatch> found;
+  for (const DocOrdinal d : ranked) {
+    matches_in(evaluated, d, false, found);
+    results.matches_total += highlighted_count(found, index_, d);
+    if (!titles) continue;
+    matches_in(evaluated, d, true, found);
+    results.title_matches_total += highlighted_count(found, title_index_, d);
+  }
   const auto better = [&](DocOrdinal a, DocOrdinal b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
   // Proximity rescoring (a rescore window, as Elasticsearch's): among the best BM25 candidates,
   // consecutive query words that also stand together in the document add to the score. A
@@ -224,13 +266,14 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
   }
   for (std::size_t i = 0; i < k; ++i) {
     const DocOrdinal doc = ranked[i];
-    std::vector<PositionMatch> matches;
-    for (const EvaluatedPhrase& e : evaluated) {
-      const auto [first, last] = positions_in(e.matches, doc);
-      for (const uint32_t* p = first; p != last; ++p) matches.push_back({*p, e.length});
-    }
+    matches_in(evaluated, doc, false, found);
     const std::vector<Span> tokens = index_.token_spans(doc);
-    results.hits.push_back(SearchHit{doc, score[doc], to_spans(tokens, matches), best_snippet(tokens, matches, kSnippetTokens)});
+    SearchHit hit{doc, score[doc], to_spans(tokens, found), best_snippet(tokens, found, kSnippetTokens), {}};
+    if (titles) {
+      matches_in(evaluated, doc, true, found);
+      if (!found.empty()) hit.title_matches = to_spans(title_index_.token_spans(doc), found);
+    }
+    results.hits.push_back(std::move(hit));
   }
   return results;
 }

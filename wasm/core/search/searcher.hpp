@@ -12,11 +12,15 @@ struct SearchHit {
   double score;
   std::vector<Span> matches;  // every occurrence in the document, UTF-16, sorted, non-overlapping
   Span snippet;               // a keyword-in-context window cut on token boundaries
+  std::vector<Span> title_matches;  // the same in the title (UTF-16 offsets into the title)
 };
 
 struct SearchResults {
   std::size_t total = 0;          // matching documents, not just the returned ones
-  std::size_t matches_total = 0;  // occurrences in all of them (phrases counted once each)
+  // Matches in the texts of all of them, counted as they are highlighted (overlapping phrases
+  // and alternatives merged): the sum of every hit's matches.size(), the concordance's lines.
+  std::size_t matches_total = 0;
+  std::size_t title_matches_total = 0;  // the same in their titles, counted apart
   std::vector<SearchHit> hits;
   std::vector<std::string> notes;  // expansions cut at their limit, fuzzy scans cut short
   FuzzyBudget fuzzy;               // what the query's fuzzy expansions spent, and where they stopped
@@ -32,8 +36,8 @@ class Searcher {
 
   static constexpr double kTitleBoost = 2.5;  // a word in the title counts as much as 2.5 in the body
 
-  // The body index gives matches and snippets; the title index (same document ordinals) only
-  // adds to the score, as a title field boosted over the body.
+  // The body index gives matches and snippets; the title index (same document ordinals) adds
+  // to the score, as a title field boosted over the body, and gives the title's matches.
   Searcher(const InvertedIndex& index, const InvertedIndex& title_index) : index_(index), title_index_(title_index) {}
   // accept: documents failing it are left out (the query's filters, evaluated by the engine);
   // it is offered every document the words match, once each, so a caller can count facets in it.

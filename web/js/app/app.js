@@ -99,8 +99,11 @@
       return;
     }
     views.search = new UI.SearchBox({
-      input: $('q'), select: $('mode'), count: $('count'), warnings: $('warnings'), help: $('mode-help'),
-      onChange: App.runSearch,
+      input: $('q'), select: $('mode'), count: $('count'), live: $('count-live'), warnings: $('warnings'), help: $('mode-help'),
+      keepTypingIn: [$('results'), $('doc-list')],
+      onType: function () { App.runSearch(true); },
+      onSettle: App.settleSearch,
+      onChange: function () { App.runSearch(false); },
       // Enter: open the first result; with a result open, go to its next match (Shift: previous).
       onSubmit: function (backwards) {
         if (state.openId !== null && state.query.trim()) { views.reader.step(backwards ? -1 : 1); return; }
@@ -114,6 +117,8 @@
         return true;
       }
     });
+    views.syntaxHelp = new UI.SyntaxHelp({ toggle: $('syntax-help-toggle'), panel: $('syntax-help') }, App.searchFor);
+    views.noResults = new UI.NoResults($('no-results'), App.searchFor);
     views.docList = new UI.DocList($('doc-list'), App.openDoc);
     views.results = new UI.Results($('results'), $('more'), App.openDoc, App.fetchMore);
     views.reader = new UI.Reader({

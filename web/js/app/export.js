@@ -11,6 +11,7 @@
   }
 
   function exportedResults() {
+    App.settleSearch();  // an export is of the query as written, never of the word being typed as a prefix
     var active = App.isActive();
     return scopeIds().map(function (key, i) {
       var doc = state.byId.get(key) || {};
@@ -23,6 +24,7 @@
   }
 
   function exportedEntities() {
+    App.settleSearch();
     var rows = [];
     scopeIds().forEach(function (key) {
       var list;

@@ -49,7 +49,7 @@
   function onPaste(text) {
     var id;
     do { id = 'نص-ملصق-' + (++state.pasteCounter); } while (state.byId.has(id));
-    enqueue({ files: [{ name: id + '.txt', text: text }], notes: [], rebuild: false });
+    enqueue({ files: [{ name: id + '.txt', text: text, pasted: true }], notes: [], rebuild: false });
   }
 
   function onCancel() {
@@ -100,7 +100,7 @@
     var items = [];
     var target = null;
     Promise.all(files.map(function (f) {
-      return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f) }); },
+      return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f), pasted: f.pasted === true }); },
         function (err) {
           notes.push({ file: f.name, line: 0, id: '', text: 'تعذّرت قراءة الملف', detail: err && err.message ? err.message : '', severity: 'error' });
         });
@@ -109,6 +109,7 @@
       items.sort(function (a, b) { return a.order - b.order; });
       var names = items.map(function (i) { return i.name; });
       target = App.jobTarget(names);  // the collection shown, or a new one (saved-collections.js)
+      var pasted = items.filter(function (i) { return i.pasted; }).length;
       var host = App.ensureWorkerHost();
       var message = App.loadMessage(false, items.map(function (i) { return { name: i.name, bytes: i.bytes }; }));
       // A fresh worker (first use, or after a cancel or a crash) starts from the page's collection
@@ -117,7 +118,7 @@
       return host.run(message, function (p) {
         if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
         else views.byod.progress(progressText(p), 0, 0);
-      }).then(function (done) { return { done: done, names: names }; });
+      }).then(function (done) { return { done: done, names: names, pasted: pasted }; });
     }).then(function (r) {
       var done = r.done;
       views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
@@ -125,7 +126,7 @@
         views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
       }, done.indexBlob).then(function () {
         state.userDocs = done.userDocuments;
-        finishJob(done, r.names, notes);
+        finishJob(done, r.names, r.pasted, notes);
         return App.jobLoaded(target, done);
       });
     }).catch(function (err) {
@@ -147,15 +148,16 @@
     return e;
   }
 
-  function finishJob(done, names, notes) {
+  // pasted: how many of the names are pasted texts rather than the user's files.
+  function finishJob(done, names, pasted, notes) {
     var Byod = UI.Byod;
     var all = notes.concat(Byod.notesOf(done.reports));
     var added = 0;
     var fileReports = (done.reports || []).filter(function (r) { return !r.kept; });
     fileReports.forEach(function (r) { added += r.added; });
     var total = UI.count('docs', done.documents);
-    var summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' + Byod.fromFiles(names.length) +
-      '؛ في المجموعة الآن ' + total + '.';
+    var summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' +
+      Byod.fromSources(names.length - pasted, pasted) + '؛ في المجموعة الآن ' + total + '.';
     if (all.length) summary += ' ' + Byod.notes(all.length) + ':';
     var severity = all.some(function (n) { return n.severity === 'error'; }) || (names.length && added === 0) ? 'error'
       : all.length ? 'warning' : 'ok';

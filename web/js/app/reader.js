@@ -16,7 +16,8 @@
     if (!active) {
       try { entities = App.entitiesOf(key); } catch (e) { entities = []; }
     }
-    views.reader.paint({ query: active, matches: hit ? hit.matches || [] : [], entities: entities });
+    views.reader.paint({ query: active, matches: hit ? hit.matches || [] : [], titleMatches: hit ? hit.title_matches || [] : [],
+      entities: entities });
   }
 
   function openDoc(id, opts) {

@@ -1,6 +1,10 @@
 /* Mirsad page — the search: the query the core runs (what was typed plus the entity filter),
- * the hits and their counts, "more", and the switch between the results and the keyword-in-context
- * view. */
+ * the hits and their counts, "more", why nothing was found, and the switch between the results and
+ * the keyword-in-context view.
+ * While a word is being typed the core reads it as a prefix (ليب finds ليبيا: search as you type)
+ * and says so (live_prefix), shown beside the count as a typing aid; once typing pauses (or on
+ * Enter, or when the box loses focus) the query is searched as written. Counts after the pause,
+ * the keyword-in-context view, exports and shared links never use the prefix reading. */
 (function (global) {
   'use strict';
 
@@ -12,10 +16,10 @@
 
   var FETCH = 100;  // hits per request: snippets and offsets are computed only for these
 
-  // facets: with the sources and days of the matches (see app/archive.js).
+  // facets: with the sources and days of the matches (see app/archive.js). live: while typing, the
+  // word being typed may be read as a prefix (shown as such: search.js, never in a settled count).
   function fetchHits(facets) {
-    // live: the last word matches as a prefix while it is being typed (ليب finds ليبيا)
-    return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: true,
+    return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: state.live,
       sort: state.sort, facets: Boolean(facets) });
   }
 
@@ -34,7 +38,7 @@
   function hitFor(key) {
     if (state.hits.has(key) || /"/.test(key)) return state.hits.get(key);
     try {
-      var res = state.engine.search(effectiveQuery(state.query) + ' id:"' + key + '"', { mode: state.mode, limit: 1, live: true });
+      var res = state.engine.search(effectiveQuery(state.query) + ' id:"' + key + '"', { mode: state.mode, limit: 1, live: state.live });
       if (res.hits && res.hits.length) state.hits.set(key, res.hits[0]);
     } catch (err) { /* no highlights for it */ }
     return state.hits.get(key);
@@ -106,12 +110,24 @@
 
   /* ---------------- the search ---------------- */
 
-  function runSearch() {
+  // Why nothing was found, with the nearest indexed words once typing has paused (their search
+  // scans the vocabulary: not at every keystroke).
+  function explainEmpty(res) {
+    var suggestions = null;
+    if (!state.live && res.has_words) {
+      try { suggestions = state.engine.suggest(state.query, state.mode, 5); } catch (err) { suggestions = null; }
+    }
+    views.noResults.show(res, suggestions);
+  }
+
+  // live: the query is being typed (see the top of this file); any other search is as written.
+  function runSearch(live) {
     if (!state.engine) return;  // a collection is loading: the search runs once it is in
     var q = views.search.query();
     var mode = views.search.mode();
     state.query = q;
     state.mode = mode;
+    state.live = live === true;
     state.hits = new Map();
     state.limit = FETCH;
     var active = App.isActive();
@@ -119,6 +135,8 @@
 
     if (!active) {
       views.search.setCount(UI.count('docs', state.docs.length));
+      views.search.setLivePrefix('');
+      views.noResults.hide();
       $('list-heading').textContent = 'المستندات';
       views.results.render(null, state.byId, App.textOf);
       views.results.show(false);
@@ -133,16 +151,12 @@
         warnings.push('خطأ في البحث: ' + App.errorText(err));
       }
       var hits = res.hits || [];
-      var nMatches = 0;
-      for (var i = 0; i < hits.length; i++) {
-        state.hits.set(String(hits[i].id), hits[i]);
-        nMatches += (hits[i].matches || []).length;
-      }
-      if (typeof res.matches_total === 'number' && res.matches_total > 0) nMatches = res.matches_total;
-      var total = typeof res.total === 'number' ? res.total : hits.length;
-      state.hitsTotal = total;
-      views.search.setCount(total === 0 ? 'لا نتائج'
-        : UI.count('matches', nMatches) + ' ' + UI.count('inDocs', total));
+      for (var i = 0; i < hits.length; i++) state.hits.set(String(hits[i].id), hits[i]);
+      state.hitsTotal = typeof res.total === 'number' ? res.total : hits.length;
+      views.search.setCount(UI.resultCount(res));
+      views.search.setLivePrefix(res.live_prefix || '');
+      if (state.hitsTotal === 0) explainEmpty(res);
+      else views.noResults.hide();
       warnings = warnings.concat(res.warnings || []);
       $('list-heading').textContent = 'النتائج';
       views.results.render(res, state.byId, App.textOf);
@@ -161,7 +175,22 @@
     state.pushNextHash = false;
   }
 
+  // Typing paused: the query as written, if the last search read a word as a prefix.
+  function settleSearch() {
+    if (state.live) runSearch(false);
+  }
+
+  // A query chosen on the page (a suggestion, an example of the syntax): into the box, searched.
+  function searchFor(query) {
+    views.search.set(query, state.mode);
+    state.pushNextHash = true;
+    runSearch(false);
+    $('q').focus();
+  }
+
   App.runSearch = runSearch;
+  App.settleSearch = settleSearch;
+  App.searchFor = searchFor;
   App.fetchMore = fetchMore;
   App.hitFor = hitFor;
   App.effectiveQuery = effectiveQuery;

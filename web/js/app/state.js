@@ -20,6 +20,7 @@
     query: '',
     mode: 'word',
     sort: 'relevance',    // or 'date' (newest first), 'date-asc': over every matching document
+    live: false,          // the last search ran while typing (the word being typed may be a prefix: search.js)
     entityFilter: null,   // {canonical, text, type} or {pair: [..]}: results restricted to documents mentioning it
     limit: 100,           // hits asked of the core; "more" asks for the next hundred
     hitsTotal: 0,

@@ -18,6 +18,8 @@
   }
   // after the preposition من (genitive)
   var FROM_FILES = { zero: 'من دون ملفات', one: 'من ملف واحد', two: 'من ملفين', few: 'من {n} ملفات', many: 'من {n} ملفاً', other: 'من {n} ملف' };
+  var PASTES = { one: 'نص ملصق', two: 'نصّين ملصقين', few: '{n} نصوص ملصقة', many: '{n} نصّاً ملصقاً', other: '{n} نص ملصق' };
+  var FILES = { one: 'ملف واحد', two: 'ملفين', few: '{n} ملفات', many: '{n} ملفاً', other: '{n} ملف' };
   var NOTES = { zero: 'لا ملاحظات', one: 'ملاحظة واحدة', two: 'ملاحظتان', few: '{n} ملاحظات', many: '{n} ملاحظةً', other: '{n} ملاحظة' };
 
   function Byod(els, handlers) {
@@ -193,6 +195,11 @@
   };
 
   Byod.fromFiles = function (n) { return pick(n, FROM_FILES); };
+  /** Where added documents came from: «من ملفين»، «من نص ملصق»، «من ملف واحد ونص ملصق». */
+  Byod.fromSources = function (files, pastes) {
+    if (!pastes) return pick(files, FROM_FILES);
+    return 'من ' + (files ? pick(files, FILES) + ' و' : '') + pick(pastes, PASTES);
+  };
   Byod.notes = function (n) { return pick(n, NOTES); };
 
   UI.Byod = Byod;

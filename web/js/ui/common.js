@@ -200,6 +200,13 @@
     return title || UNTITLED;
   }
 
+  /** A document's title with the query's matches in it marked (hit.title_matches, UTF-16 offsets
+   *  into the title as stored: its bidi controls are made inert, one unit for one, not removed). */
+  function titleWithMatches(doc, ranges) {
+    if (!doc || !doc.title || !ranges || !ranges.length) return document.createTextNode(docTitle(doc));
+    return highlight(inertBidiControls(doc.title), ranges, 'hit').fragment;
+  }
+
   /** One delegated click handler for a list: a plain click on an item's link opens its document
    *  (modified clicks are left to the browser: new tab, etc.). */
   function onItemOpen(root, itemClass, open) {
@@ -240,6 +247,7 @@
   UI.clipRanges = clipRanges;
   UI.count = count;
   UI.docTitle = docTitle;
+  UI.titleWithMatches = titleWithMatches;
   UI.withoutBidiControls = withoutBidiControls;
   UI.inertBidiControls = inertBidiControls;
   UI.dataLabel = dataLabel;

@@ -33,9 +33,12 @@
     var list = this.els.list;
     UI.clear(list);
     var lines = (data && data.lines) || [];
-    this.els.note.textContent = !lines.length ? 'لا تطابقات.'
-      : data.truncated ? 'أول ' + lines.length + ' سطر من ' + UI.count('matches', data.matches_total) + '.'
-      : UI.count('matches', lines.length) + '.';
+    // The same count as the results' for the same query (UI.resultCount), each line one match in
+    // a text; a query of filters alone has no line to show.
+    var count = data && typeof data.total === 'number' ? UI.resultCount(data) : UI.count('matches', lines.length);
+    this.els.note.textContent = !lines.length ? (data && data.total ? count + '؛ لا كلمات لعرضها في سياقها.' : 'لا تطابقات.')
+      : data.truncated ? 'أول ' + lines.length + ' سطر من ' + count + '.'
+      : count + '.';
     var frag = document.createDocumentFragment();
     for (var i = 0; i < lines.length; i++) {
       var l = lines[i];

@@ -47,6 +47,7 @@
 
   Reader.prototype.open = function (doc, text) {
     this.id = String(doc.id);
+    this.doc = doc;
     this.text = text || '';
     this.root.dataset.id = this.id;
     this.title.textContent = UI.docTitle(doc);
@@ -59,6 +60,7 @@
 
   Reader.prototype.close = function () {
     this.id = null;
+    this.doc = null;
     this.text = '';
     this.marks = [];
     this.entitySpans = [];
@@ -71,11 +73,16 @@
 
   /**
    * Repaint the text. opts.matches: [[start,end],...] hits of the current query (may be empty);
-   * opts.query: whether a query is active; opts.entities: entity list used only without a query.
+   * opts.query: whether a query is active; opts.entities: entity list used only without a query;
+   * opts.titleMatches: the query's matches in the title (marked in the heading).
    */
   Reader.prototype.paint = function (opts) {
     var text = this.text;
     var result;
+    if (this.doc) {
+      UI.clear(this.title);
+      this.title.appendChild(UI.titleWithMatches(this.doc, opts.query ? opts.titleMatches : null));
+    }
     this.marks = [];
     this.entitySpans = [];
     this.current = -1;

@@ -74,16 +74,24 @@
     a.href = UI.docHref(doc.id);
     if (key === this.activeId) a.setAttribute('aria-current', 'true');
     var head = UI.listHeading(doc, text);
-    var title = UI.el('h3', head.untitled ? 'item-title is-untitled' : 'item-title', head.title);
+    var title = UI.el('h3', head.untitled ? 'item-title is-untitled' : 'item-title');
+    var titleMatches = head.untitled ? [] : hit.title_matches || [];
+    if (titleMatches.length) title.appendChild(UI.titleWithMatches(doc, titleMatches));
+    else title.textContent = head.title;
     // Element Timing: when the first result is painted (scripts/bench page reads it).
     if (rank === 0) title.setAttribute('elementtiming', 'mirsad-first-result');
     a.appendChild(title);
 
     // Date and source are the document's, isolated: an override in a source must not reverse
     // the count beside it.
+    // What the document's count counts: matches in its text, and in its title apart; none for a
+    // document found by a filter alone (it has nothing to count, not «no matches»).
+    var counted = [];
+    if (matches.length) counted.push(UI.count('matches', matches.length));
+    if (titleMatches.length) counted.push(UI.count('matches', titleMatches.length) + ' في العنوان');
     var meta = UI.el('p', 'meta');
-    if (UI.appendDocMeta(meta, doc)) meta.appendChild(document.createTextNode(' · '));
-    meta.appendChild(UI.el('span', 'hit-count', UI.count('matches', matches.length)));
+    if (UI.appendDocMeta(meta, doc) && counted.length) meta.appendChild(document.createTextNode(' · '));
+    if (counted.length) meta.appendChild(UI.el('span', 'hit-count', counted.join(' و')));
     a.appendChild(meta);
 
     // Snippet window [start, end) as given by the engine (fall back to the text's head).

@@ -1,5 +1,6 @@
 /* Mirsad UI — search box view: the query input (#q), the match-level select (#mode),
- * the live count (#count) and the engine's warnings. Fires onChange on every keystroke. */
+ * the live count (#count) and the engine's warnings. Fires onType on every keystroke, onSettle
+ * when typing stops (a pause, Enter, leaving the box) and onChange when the match level changes. */
 (function (global) {
   'use strict';
 
@@ -10,20 +11,41 @@
     this.select = opts.select;
     this.countEl = opts.count;
     this.warningsEl = opts.warnings;
+    this.liveEl = opts.live || null;
     this.onChange = opts.onChange || function () {};
+    this.onType = opts.onType || this.onChange;
+    this.onSettle = opts.onSettle || function () {};
     this.onSubmit = opts.onSubmit || function () {};
     // Escape: the page may take it (closing the open document); if it does not, the browser's own
     // behaviour (clearing a search field) stays.
     this.onEscape = opts.onEscape || function () { return false; };
+    this.settleTimer = null;
 
     var self = this;
-    this.input.addEventListener('input', function () { self.onChange(); });
-    this.select.addEventListener('change', function () { self.showHelp(); self.onChange(); });
+    this.input.addEventListener('input', function () {
+      clearTimeout(self.settleTimer);
+      self.settleTimer = setTimeout(function () { self.settle(); }, SearchBox.SETTLE_MS);
+      self.onType();
+    });
+    // Leaving the box ends typing; when the focus goes to a result (a click on one while typing),
+    // once the click has opened it: searching again at once would redraw the list under the
+    // pointer and lose the click.
+    this.keepTypingIn = opts.keepTypingIn || [];
+    this.input.addEventListener('blur', function (ev) {
+      var to = ev.relatedTarget;
+      if (to && self.keepTypingIn.some(function (el) { return el.contains(to); })) {
+        document.addEventListener('click', function () { self.settle(); }, { once: true });
+        return;
+      }
+      self.settle();
+    });
+    this.select.addEventListener('change', function () { self.showHelp(); self.settle(); self.onChange(); });
     this.help = opts.help || null;
     this.showHelp();
     this.input.addEventListener('keydown', function (ev) {
       if (ev.key === 'Enter' && !ev.isComposing) {
         ev.preventDefault();
+        self.settle();
         self.onSubmit(ev.shiftKey);
       } else if (ev.key === 'Escape' && !ev.isComposing && self.onEscape()) {
         ev.preventDefault();
@@ -40,6 +62,18 @@
       self.input.select();
     });
   }
+
+  // How long typing must pause before the query is searched as written (the word being typed
+  // is read as a prefix until then).
+  SearchBox.SETTLE_MS = 700;
+
+  /** Typing is over: the pending pause is cut short and onSettle fires (once per burst of typing). */
+  SearchBox.prototype.settle = function () {
+    if (this.settleTimer === null) return;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    this.onSettle();
+  };
 
   // One line per match level: what it matches (UI wording; the matching itself is the core's).
   var HELP = {
@@ -72,6 +106,13 @@
 
   SearchBox.prototype.setCount = function (text) {
     if (this.countEl.textContent !== text) this.countEl.textContent = text;
+  };
+
+  /** While a word is being typed and read as a prefix: says so beside the count («أثناء الكتابة: ليب…»). */
+  SearchBox.prototype.setLivePrefix = function (word) {
+    if (!this.liveEl) return;
+    this.liveEl.textContent = word ? 'أثناء الكتابة: ' + word + '…' : '';
+    this.liveEl.hidden = !word;
   };
 
   SearchBox.prototype.setWarnings = function (list) {
