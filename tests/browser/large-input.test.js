@@ -8,6 +8,7 @@ const os = require('os');
 const path = require('path');
 const { openPage } = require('./chromium');
 const { seedTexts } = require('../node/helpers');
+const { realCorpus } = require('./real-corpus');
 
 // Every long task (over 50 ms) of the page's main thread, from a PerformanceObserver: measured
 // over the whole operation (reading the files, the worker's progress, loading the new index and
@@ -75,38 +76,9 @@ test('a 20 MB document and 50,000 tiny documents load without freezing the page'
   assert.deepEqual(errors, []);
 });
 
-// Real news at scale: about 40 MB of SaudiNewsNet articles as one .json file when the corpus is
-// beside the clone (never the zips kept for evaluation), else as many generated articles.
-function newsCorpus(targetBytes) {
-  const dir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'saudinewsnet');
-  const heldOut = new Set(['2015-07-25.zip', '2015-08-08.zip']);
-  const docs = [];
-  let bytes = 0;
-  if (fs.existsSync(dir)) {
-    const { execFileSync } = require('child_process');
-    for (const zip of fs.readdirSync(dir).filter((f) => f.endsWith('.zip') && !heldOut.has(f)).sort()) {
-      const articles = JSON.parse(execFileSync('unzip', ['-p', path.join(dir, zip)], { maxBuffer: 1 << 30, encoding: 'utf8' }));
-      for (const a of articles) {
-        const doc = { id: `${zip.slice(0, 10)}-${docs.length}`, title: a.title || '', date: (a.date_extracted || '').slice(0, 10), source: a.source || '', text: a.content || '' };
-        docs.push(doc);
-        bytes += Buffer.byteLength(doc.text) + Buffer.byteLength(doc.title);
-        if (bytes >= targetBytes) return { docs, real: true };
-      }
-    }
-    return { docs, real: true };
-  }
-  const words = ['الحكومة', 'طرابلس', 'الحدود', 'تونس', 'الجزائر', 'مصر', 'الأمن', 'وزير', 'الداخلية', 'اجتماع', 'الرياض', 'جدة'];
-  for (let i = 0; bytes < targetBytes; i++) {
-    const text = Array.from({ length: 400 }, (_, k) => words[(i * 7 + k * 13) % words.length] + (k % 50 === 0 ? i : '')).join(' ');
-    docs.push({ id: `gen-${i}`, title: `خبر ${i}`, text });
-    bytes += Buffer.byteLength(text);
-  }
-  return { docs, real: false };
-}
-
 test('about 40 MB of news articles in one .json file load without a long task', async (t) => {
   const bundled = seedTexts().size;
-  const { docs, real } = newsCorpus(40e6);
+  const { docs, real } = realCorpus({ bytes: 40e6 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-news-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.writeFileSync(path.join(dir, 'news.json'), JSON.stringify(docs));

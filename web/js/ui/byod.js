@@ -2,7 +2,7 @@
  * page (#drop-hint), the paste panel (#paste-text, #paste-add), the "also search the bundled
  * corpus" switch, the progress bar (#load-progress) with its status line (#load-status), and the
  * list of what went wrong in which file and line (#load-messages). It only shows things and reports
- * what the user did; app.js runs the jobs. Every message goes into the page as text nodes. */
+ * what the user did; app/jobs.js runs the jobs. Every message goes into the page as text nodes. */
 (function (global) {
   'use strict';
 

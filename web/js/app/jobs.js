@@ -1,0 +1,181 @@
+/* Mirsad page — the user's own documents (files, drops, pasted text): queued as jobs for the
+ * worker, which analyses them with the current collection and hands back a saved index that
+ * replaces the page's engine (collections.js). */
+(function (global) {
+  'use strict';
+
+  var App = global.MirsadApp;
+  var UI = global.MirsadUI;
+  var state = App.state;
+  var views = App.views;
+
+  var jobs = [];         // queued: {files: [File | {name, text}], notes: [...], rebuild: bool}
+  var busy = false;
+  var cancelled = false;
+
+  App.jobsBusy = function () { return busy; };
+
+  // Starts the worker again from the page's collection (its index file), without touching the
+  // page's engine: the worker answers the overview for the collection it holds.
+  function reseedWorker() {
+    var host = App.ensureWorkerHost();
+    busy = true;
+    var message = App.loadMessage(state.includesBundled, []);
+    message.seed = App.collectionSeed();
+    return host.run(message, null).then(function () {
+      busy = false;
+      runJobs();
+    }, function (err) {
+      busy = false;
+      runJobs();
+      throw err;
+    });
+  }
+
+  function onFiles(list) {
+    var files = [];
+    var notes = [];
+    list.forEach(function (f) {
+      if (UI.Byod.isAccepted(f.name)) files.push(f);
+      else notes.push({ file: f.name, line: 0, id: '', text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)؛ لم يُقرأ', detail: '', severity: 'error' });
+    });
+    if (!files.length) {
+      views.byod.finish('لم يُضف أيّ مستند: لا ملفات ‎.txt أو ‎.json أو ‎.jsonl بين ما اخترت.', notes, 'error');
+      return;
+    }
+    enqueue({ files: files, notes: notes, rebuild: false });
+  }
+
+  function onPaste(text) {
+    var id;
+    do { id = 'نص-ملصق-' + (++state.pasteCounter); } while (state.byId.has(id));
+    enqueue({ files: [{ name: id + '.txt', text: text }], notes: [], rebuild: false });
+  }
+
+  function onToggleBundled() {
+    enqueue({ files: [], notes: [], rebuild: true });
+  }
+
+  function onCancel() {
+    cancelled = true;
+    var host = App.workerHost();
+    if (host) host.cancel();
+  }
+
+  function enqueue(job) {
+    jobs.push(job);
+    if (!busy) runJobs();
+  }
+
+  function readFile(f) {
+    if (typeof f.text === 'string') return Promise.resolve(new TextEncoder().encode(f.text));
+    if (typeof f.arrayBuffer === 'function') return f.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    return new Promise(function (resolve, reject) {
+      var r = new FileReader();
+      r.onload = function () { resolve(new Uint8Array(r.result)); };
+      r.onerror = function () { reject(r.error || new Error('read failed')); };
+      r.readAsArrayBuffer(f);
+    });
+  }
+
+  // A file name inside Arabic text, isolated so a Latin name does not pull the punctuation around.
+  function isolate(name) { return '\u2068' + name + '\u2069'; }
+
+  function progressText(p) {
+    if (p.phase === 'rebuild') return 'إعادة بناء الفهرس: ' + p.done + ' من ' + p.total + '…';
+    if (p.phase === 'file') {
+      if (p.total === 1) return 'تحليل ' + isolate(p.name) + '…';
+      return 'تحليل الملف ' + p.index + ' من ' + p.total + ': ' + isolate(p.name) + '…';
+    }
+    return 'جارٍ تشغيل المحلّل في الخلفية…';
+  }
+
+  function runJobs() {
+    if (busy || !jobs.length) return;
+    busy = true;
+    cancelled = false;
+    // Everything queued so far goes into one job: one index back, one engine swap.
+    var batch = jobs.splice(0, jobs.length);
+    var files = [];
+    var notes = [];
+    batch.forEach(function (j) { files = files.concat(j.files); notes = notes.concat(j.notes); });
+    var include = views.byod.includeBundled();
+    views.byod.progress(files.length ? 'جارٍ قراءة الملفات…' : 'جارٍ تحضير المجموعة…', 0, 0);
+
+    var items = [];
+    Promise.all(files.map(function (f) {
+      return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f) }); },
+        function (err) {
+          notes.push({ file: f.name, line: 0, id: '', text: 'تعذّرت قراءة الملف', detail: err && err.message ? err.message : '', severity: 'error' });
+        });
+    })).then(function () {
+      if (cancelled) throw cancelError();
+      items.sort(function (a, b) { return a.order - b.order; });
+      var names = items.map(function (i) { return i.name; });
+      var host = App.ensureWorkerHost();
+      var message = App.loadMessage(include, items.map(function (i) { return { name: i.name, bytes: i.bytes }; }));
+      // A fresh worker (first use, or after a cancel or a crash) starts from the page's collection
+      // when that holds documents the user added.
+      if (host.needsSeed() && state.userDocs > 0) message.seed = App.collectionSeed();
+      return host.run(message, function (p) {
+        if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
+        else views.byod.progress(progressText(p), 0, 0);
+      }).then(function (done) { return { done: done, names: names }; });
+    }).then(function (r) {
+      var done = r.done;
+      views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
+      return App.replaceCollection(done.index, done.documentList, function (fraction) {
+        views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
+      }).then(function () {
+        state.includesBundled = done.includesBundled;
+        state.userDocs = done.userDocuments;
+        if (done.includesBundled) state.bundledIds = done.bundledIds;
+        finishJob(done, r.names, notes);
+      });
+    }).catch(function (err) {
+      views.byod.setIncludeBundled(state.includesBundled);
+      if (err && err.cancelled) {
+        views.byod.finish('أُلغي التحميل؛ بقيت المجموعة كما كانت.', notes, 'warning');
+      } else {
+        if (global.console) console.warn('Mirsad: loading documents failed:', err);
+        views.byod.finish('تعذّر تحميل المستندات: ' + App.errorText(err), notes, 'error');
+      }
+    }).then(function () {
+      busy = false;
+      runJobs();
+    });
+  }
+
+  function cancelError() {
+    var e = new Error('cancelled');
+    e.cancelled = true;
+    return e;
+  }
+
+  function finishJob(done, names, notes) {
+    var Byod = UI.Byod;
+    var all = notes.concat(Byod.notesOf(done.reports));
+    var added = 0;
+    var fileReports = (done.reports || []).filter(function (r) { return !r.kept; });
+    fileReports.forEach(function (r) { added += r.added; });
+    var total = UI.count('docs', done.documents);
+    var summary;
+    if (names.length) {
+      summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' + Byod.fromFiles(names.length) +
+        '؛ في المجموعة الآن ' + total + '.';
+    } else {
+      summary = done.includesBundled ? 'صار البحث يشمل المجموعة المضمّنة؛ فيها الآن ' + total + '.'
+        : 'صار البحث في مستنداتك وحدها؛ ' + (done.userDocuments ? 'فيها ' + total + '.' : 'لم تُضف مستندات بعد.');
+    }
+    if (all.length) summary += ' ' + Byod.notes(all.length) + ':';
+    var severity = all.some(function (n) { return n.severity === 'error'; }) || (names.length && added === 0) ? 'error'
+      : all.length ? 'warning' : 'ok';
+    views.byod.finish(summary, all, severity);
+  }
+
+  App.reseedWorker = reseedWorker;
+  App.onFiles = onFiles;
+  App.onPaste = onPaste;
+  App.onToggleBundled = onToggleBundled;
+  App.onCancel = onCancel;
+})(window);
