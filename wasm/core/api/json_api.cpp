@@ -115,7 +115,8 @@ bool JsonApi::read_file_slice(std::size_t max_records) {
   const std::size_t offered = part.documents.size();
   const auto errors = engine_.add_documents(std::move(part.documents));
   f.added += offered - errors.size();
-  for (auto& e : load_report(offered, errors, {}, f.name, part.document_lines)["errors"]) f.errors.push_back(std::move(e));
+  ordered_json slice = load_report(offered, errors, {}, f.name, part.document_lines);
+  for (auto& e : slice["errors"]) f.errors.push_back(std::move(e));
   f.warnings.insert(f.warnings.end(), part.warnings.begin(), part.warnings.end());
   if (part.mapping) f.mapping = part.mapping;
   return f.loading->done();

@@ -262,7 +262,10 @@ struct FileLoading::State {
                            " in this file (its fields: " + list_of(fields) + ")", "unknown_field");
       m.set(role, "");
     }
-    m.complete_from(fields);
+    // No record could be read for its field names (all malformed?): the standard names, so
+    // each record is refused for what is wrong with it.
+    static const std::vector<std::string> kStandardNames{"id", "text", "title", "date", "source"};
+    m.complete_from(fields.empty() ? kStandardNames : fields);
     report.generated_ids = m.id_field().empty();
     if (m.field(FieldRole::Text).empty() && records() > 0) {
       warn(opening, 0, "no text field: none of this file's fields (" + list_of(fields) +
@@ -425,7 +428,7 @@ void FileLoading::read(std::size_t count, LoadResult& out) {
     out.warnings.insert(out.warnings.end(), s.opening.begin(), s.opening.end());
     s.opening.clear();
   }
-  const std::size_t stop = std::min(s.records(), s.next + count);
+  const std::size_t stop = s.next + std::min(count, s.records() - std::min(s.next, s.records()));
   for (; s.next < stop; ++s.next) s.read_record(s.next, out);
   if (s.next >= s.records()) s.finish(out);
 }

@@ -248,7 +248,7 @@ class DateReader {
 
   template <typename... Args>
   static std::string format(const char* pattern, Args... args) {
-    char buffer[32];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, pattern, args...);
     return buffer;
   }
