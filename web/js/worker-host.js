@@ -58,8 +58,8 @@
 
     var INVALID_UTF8 = /^invalid UTF-8: (\d+) (.*)$/;
 
-    /* Adds one part's report to another's, shifting line numbers by the part's offset and
-     * folding the per-part "invalid UTF-8" warnings (line 0: the whole file) into one. */
+    /* Adds one chunk's report to the file's, shifting line numbers by the chunk's offset and
+     * folding the per-chunk "invalid UTF-8" warnings (line 0: the whole file) into one. */
     function mergeChunk(report, part, lineOffset) {
       report.added += part.added || 0;
       (part.errors || []).forEach(function (e) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 namespace mirsad {
@@ -141,19 +142,27 @@ class DateReader {
     for (const char* w : kMoreWeekdays) if (t->text == w) { ++i_; mark(','); return; }
   }
 
+  // "-07-25", "/7/2015": a separator ('-', '/' or '.'), a number of 1–2 digits, the same
+  // separator, and a number of last_min–last_max digits.
+  std::optional<std::pair<int, int>> two_after_separator(std::size_t last_min, std::size_t last_max) {
+    const Token* sep = peek();
+    if (!sep || sep->kind != Token::Mark || (sep->text != "-" && sep->text != "/" && sep->text != ".")) return std::nullopt;
+    const char s = sep->text[0];
+    ++i_;
+    const auto first = number(1, 2);
+    if (!first || !mark(s)) return std::nullopt;
+    const auto last = number(last_min, last_max);
+    if (!last) return std::nullopt;
+    return std::make_pair(*first, *last);
+  }
+
   bool read_day() {
     const std::size_t start = i_;
     // 2015-07-25, 2015/7/25, 2015.07.25
     if (const auto y = number(4, 4)) {
-      const Token* sep = peek();
-      if (!sep || sep->kind != Token::Mark || (sep->text != "-" && sep->text != "/" && sep->text != ".")) return false;
-      const char s = sep->text[0];
-      ++i_;
-      const auto m = number(1, 2);
-      if (!m || !mark(s)) return false;
-      const auto d = number(1, 2);
-      if (!d) return false;
-      year_ = *y, month_ = *m, day_ = *d;
+      const auto md = two_after_separator(1, 2);
+      if (!md) return false;
+      year_ = *y, month_ = md->first, day_ = md->second;
       return true;
     }
     if (const auto a = number(1, 2)) {
@@ -166,17 +175,12 @@ class DateReader {
         return true;
       }
       // 25/07/2015 (day first), 07/25/2015 (month first when it must be)
-      const Token* sep = peek();
-      if (!sep || sep->kind != Token::Mark || (sep->text != "-" && sep->text != "/" && sep->text != ".")) return false;
-      const char s = sep->text[0];
-      ++i_;
-      const auto b = number(1, 2);
-      if (!b || !mark(s)) return false;
-      const auto y = number(4, 4);
-      if (!y) return false;
-      year_ = *y;
-      if (*b > 12 && *a <= 12) month_ = *a, day_ = *b;
-      else month_ = *b, day_ = *a;
+      const auto by = two_after_separator(4, 4);
+      if (!by) return false;
+      const int b = by->first;
+      year_ = by->second;
+      if (b > 12 && *a <= 12) month_ = *a, day_ = b;
+      else month_ = b, day_ = *a;
       return true;
     }
     i_ = start;

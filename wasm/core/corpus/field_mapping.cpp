@@ -66,7 +66,9 @@ std::optional<FieldMapping> FieldMapping::from_json(std::string_view json_text, 
     if (error) *error = "a field mapping is a JSON object such as {\"text\": \"body\"}";
     return std::nullopt;
   }
-  for (const auto& [key, value] : parsed.items()) {
+  for (const auto& item : parsed.items()) {
+    const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
+    const auto& value = item.value();
     const auto role = std::find_if(kFieldRoles.begin(), kFieldRoles.end(),
                                    [&](FieldRole r) { return key == field_role_name(r); });
     if (role == kFieldRoles.end()) {
