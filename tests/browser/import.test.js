@@ -103,5 +103,18 @@ test('a .csv of 2,000 real articles imports through the mapping form, which is r
   await page.waitForFunction(() => !document.body.dataset.loading);
   assert.match(await page.textContent('#load-status'), /لم يُضف أيّ مستند/);
   assert.equal(await page.evaluate(() => Number(document.body.dataset.documents)), bundled + first.length + second.length);
+
+  // Records in SaudiNewsNet's own shape load without asking; the summary says which fields the
+  // core took, and the url names each article.
+  const own = second.slice(0, 3).map((d) => ({ source: d.source, url: d.url || 'http://x/' + d.ref, date_extracted: d.date + ' 08:15:00',
+    title: d.title, author: '', content: d.text }));
+  own.forEach((r, i) => { r.url += '#own-' + i; });
+  await page.setInputFiles('#file-input', [{ name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) }]);
+  await waitIdle(page, bundled + first.length + second.length + 3);
+  assert.match(await page.textContent('#load-status'),
+    /حقول \u2068own\.json\u2069: النص ← content، التاريخ ← date_extracted، المعرّف ← url\./);
+  const held = await page.evaluate((id) => window.MirsadApp.state.byId.get(id) || null, own[0].url);
+  assert.ok(held, 'the article is held under its url');
+  assert.deepEqual([held.title, held.date, held.source], [own[0].title, own[0].date_extracted.replace(' ', 'T'), own[0].source]);
   assert.deepEqual(errors, []);
 });

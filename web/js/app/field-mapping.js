@@ -48,6 +48,22 @@
     });
   }
 
+  var ROLE_NAMES = { text: 'النص', title: 'العنوان', date: 'التاريخ', source: 'المصدر', id: 'المعرّف', url: 'المعرّف' };
+
+  /**
+   * What the core recognised by itself in a file's report, when the names differ from the roles'
+   * («حقول ⁨news.csv⁩: النص ← body، العنوان ← headline»), so a wrong guess is seen; '' otherwise.
+   */
+  App.recognisedFields = function (report) {
+    var m = report && report.mapping;
+    if (!m) return '';
+    // A field named as its role is no news, except a url that names the documents.
+    var parts = m.automatic.filter(function (role) { return m[role] !== role || (role === 'url' && !m.id); })
+      .map(function (role) { return ROLE_NAMES[role] + ' ← ' + m[role]; });
+    if (m.generated_ids) parts.push('المعرّف ← رقم السجلّ');
+    return parts.length ? 'حقول \u2068' + report.name + '\u2069: ' + parts.join('، ') + '.' : '';
+  };
+
   /**
    * Settles the mapping of each file in turn (one form at a time): items gain `mapping`; a file
    * whose form was cancelled is left out, with a note. → Promise of the items to load.

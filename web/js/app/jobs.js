@@ -191,6 +191,10 @@
       summary = done.includesBundled ? 'صار البحث يشمل المجموعة المضمّنة؛ فيها الآن ' + total + '.'
         : 'صار البحث في مستنداتك وحدها؛ ' + (done.userDocuments ? 'فيها ' + total + '.' : 'لم تُضف مستندات بعد.');
     }
+    fileReports.forEach(function (r) {
+      var fields = App.recognisedFields(r);
+      if (fields) summary += ' ' + fields;
+    });
     if (all.length) summary += ' ' + Byod.notes(all.length) + ':';
     var severity = all.some(function (n) { return n.severity === 'error'; }) || (names.length && added === 0) ? 'error'
       : all.length ? 'warning' : 'ok';
