@@ -1,10 +1,11 @@
 'use strict';
 // "Bring your own documents" from file:// in Debian's Chromium: files picked or pasted are analysed
-// in a Web Worker (built from a Blob under the page's CSP), then searched with the bundled corpus.
+// in a Web Worker (built from a Blob under the page's CSP), then searched as the user's own
+// collection (the bundled demo articles are a collection apart: collections.test.js).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { openPage, screenshotPath } = require('./chromium');
-const { engineWithSeeds, seedTexts } = require('../node/helpers');
+const { Mirsad, MODULE, seedTexts } = require('../node/helpers');
 
 const WORD = 'نيزك';  // in the new documents only (not in seeds/)
 const JSONL = [
@@ -47,9 +48,9 @@ async function search(page, q) {
     && document.getElementById('q').value === query, q);
 }
 
-test('files and pasted text are analysed in a worker and searched with the bundled corpus', async (t) => {
+test('files and pasted text are analysed in a worker and searched as a collection of their own', async (t) => {
   // The same files in the Node build of the core: what the page must show.
-  const expectedEngine = await engineWithSeeds();
+  const expectedEngine = await Mirsad.create({ factory: require(MODULE) });
   for (const f of FILES) expectedEngine.loadFile(f.name, new Uint8Array(f.buffer));
   const expected = expectedEngine.search(WORD, { mode: 'word', limit: 1000, live: true });
   const bundled = seedTexts().size;
@@ -59,7 +60,7 @@ test('files and pasted text are analysed in a worker and searched with the bundl
   assert.equal(await page.isHidden('#load-progress'), true, 'no progress bar while idle');
 
   await page.setInputFiles('#file-input', FILES);
-  await waitIdle(page, bundled + 4);
+  await waitIdle(page, 4);
 
   // The bar reached its end, then went away.
   const states = await page.evaluate(() => window.__progress);
@@ -67,7 +68,7 @@ test('files and pasted text are analysed in a worker and searched with the bundl
   assert.equal(states[states.length - 1].hidden, true, 'progress hidden when done');
 
   // 3 valid .jsonl lines + 1 .txt; the malformed line and the bad bytes are reported by file and line.
-  assert.equal(await docCount(page), bundled + 4);
+  assert.equal(await docCount(page), 4, 'a new collection, without the demo articles');
   const status = await page.textContent('#load-status');
   assert.match(status, /أُضيف 4 مستندات/);
   const notes = await page.locator('#load-messages li').allTextContents();
@@ -76,7 +77,7 @@ test('files and pasted text are analysed in a worker and searched with the bundl
   assert.match(notes[1], /broken\.txt: ترميز UTF-8 غير صالح/);
   assert.equal(await page.isVisible('#load-panel'), true);
 
-  // The new documents are searched with the bundled ones: same hits, same highlights as the core.
+  // The new documents are searched: same hits, same highlights as the core.
   await search(page, WORD);
   await page.waitForFunction((n) => document.querySelectorAll('#results .hit-item').length === n, expected.total);
   assert.ok(expected.total >= 3, 'the word is in three of the new documents');
@@ -109,7 +110,7 @@ test('files and pasted text are analysed in a worker and searched with the bundl
   await page.fill('#paste-text', pasted);
   await page.click('#paste-add');
   await page.fill('#q', '');
-  await waitIdle(page, bundled + 5);
+  await waitIdle(page, 5);
   assert.match(await page.textContent('#load-status'), /أُضيف مستند واحد من ملف واحد/);
   await search(page, 'بطريقا');
   await page.waitForFunction(() => document.querySelectorAll('#results .hit-item').length === 1);
@@ -121,7 +122,7 @@ test('files and pasted text are analysed in a worker and searched with the bundl
 
   // The same file again: its id is taken, and the page says so (the collection is unchanged).
   await page.setInputFiles('#file-input', [FILES[1]]);
-  await waitIdle(page, bundled + 5);
+  await waitIdle(page, 5);
   const again = await page.locator('#load-messages li').allTextContents();
   assert.equal(again.length, 2, again.join('\n'));
   assert.match(again.join('\n'), /المستند broken: المعرّف مستعمل من قبل/);
@@ -130,7 +131,7 @@ test('files and pasted text are analysed in a worker and searched with the bundl
   assert.deepEqual(errors, [], 'no console errors');
 });
 
-test('a large .jsonl loads in chunks without blocking the page; the bundled corpus can be left out', async (t) => {
+test('a large .jsonl loads in chunks without blocking the page', async (t) => {
   const texts = [...seedTexts().values()];
   const bundled = texts.length;
   const N = 2000;
@@ -155,7 +156,7 @@ test('a large .jsonl loads in chunks without blocking the page; the bundled corp
     }, 10);
   });
   await page.setInputFiles('#file-input', [big]);
-  await waitIdle(page, bundled + N - 2);
+  await waitIdle(page, N - 2);
 
   const states = await page.evaluate(() => window.__progress);
   const values = new Set(states.filter((s) => !s.hidden && s.value !== null).map((s) => s.value));
@@ -185,19 +186,10 @@ test('a large .jsonl loads in chunks without blocking the page; the bundled corp
 
   const bundledIds = [...seedTexts().keys()];
   const listed = (page) => page.locator('#doc-list [data-id]').evaluateAll((els) => els.map((e) => e.dataset.id));
-  assert.ok((await listed(page)).includes(bundledIds[0]), 'the bundled corpus is listed');
-
-  // Only the user's documents: the worker rebuilds without the bundled corpus.
-  await page.uncheck('#include-bundled');
-  await waitIdle(page, N - 2);
-  assert.match(await page.textContent('#load-status'), /مستنداتك وحدها/);
   const mine = await listed(page);
-  assert.equal(mine.filter((id) => bundledIds.includes(id)).length, 0, 'no bundled document left');
+  assert.equal(mine.filter((id) => bundledIds.includes(id)).length, 0, 'no demo article in the user\'s collection');
   // The list shows the first 500; the engine's count covers every added document.
   assert.ok(mine.length === 500 && mine.every((id) => id.startsWith('big-')), 'the list shows the user\'s documents');
-  assert.equal(await page.evaluate(() => Number(document.body.dataset.documents)), N - 2, 'every added document kept');
-  await page.check('#include-bundled');
-  await waitIdle(page, bundled + N - 2);
 
   // Cancel a load: nothing changes; the next load starts a fresh worker from the page's documents.
   await page.setInputFiles('#file-input', [{ ...big, name: 'big2.jsonl', buffer: Buffer.from(lines.join('\n').replace(/"big-/g, '"big2-')) }]);
@@ -205,14 +197,14 @@ test('a large .jsonl loads in chunks without blocking the page; the bundled corp
   await page.click('#load-cancel');
   await page.waitForFunction(() => !document.body.dataset.loading);
   assert.match(await page.textContent('#load-status'), /أُلغي التحميل/);
-  assert.equal(await page.evaluate(() => Number(document.body.dataset.documents)), bundled + N - 2);
+  assert.equal(await page.evaluate(() => Number(document.body.dataset.documents)), N - 2);
   const json = JSON.stringify([{ id: 'j-1', text: 'سجلّ من ملف JSON بعد الإلغاء', title: 'ملف JSON' }, { id: 'j-2', title: 'بلا نصّ' }]);
   await page.setInputFiles('#file-input', [
     { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from('مستند واحد بعد الإلغاء') },
     { name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(json) },
     { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
   ]);
-  await waitIdle(page, bundled + N);
+  await waitIdle(page, N);
   const last = await page.locator('#load-messages li').allTextContents();
   assert.match(last.join('\n'), /notes\.pdf: نوع ملف غير مدعوم/);
   assert.match(last.join('\n'), /two\.json، السطر 1: السجلّ 2: ينقصه الحقل النصّي "text"/, 'a .json record is named by its line too');
@@ -227,7 +219,6 @@ test('a large .jsonl loads in chunks without blocking the page; the bundled corp
 // batch was dropped without a note. Now that record alone is refused, named by file and line, and
 // a duplicate id names its file and line too.
 test('a batch with a too-deep record: the other file and the valid records load, the notes name the refused ones', async (t) => {
-  const bundled = seedTexts().size;
   const deep = '['.repeat(4000) + ']'.repeat(4000);
   const json = [
     '[{"id":"deep-1","text":"سقط نيزك أول فوق غات."},',
@@ -244,7 +235,7 @@ test('a batch with a too-deep record: the other file and the valid records load,
     { name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(json) },
     { name: 'other.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) },
   ]);
-  await waitIdle(page, bundled + 4);
+  await waitIdle(page, 4);
   const ids = await page.locator('#doc-list [data-id]').evaluateAll((els) => els.map((e) => e.dataset.id));
   for (const id of ['deep-1', 'deep-2', 'other-1', 'other-2']) assert.ok(ids.includes(id), id);
   assert.ok(!ids.includes('deep-x'));

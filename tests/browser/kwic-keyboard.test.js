@@ -14,7 +14,17 @@ test('keyword in context: the core\'s lines, sorted either side; a line opens it
   await page.waitForSelector('#concordance:not([hidden]) .kwic__line');
   const expected = engine.concordance('تونس', 'word', 500, 6, 'document');
   assert.equal(await page.locator('#kwic .kwic__line').count(), expected.lines.length);
-  assert.equal(await page.isVisible('#results'), false);
+  // Wide screen: the lines take the wide pane in place of the overview; the results stay listed.
+  assert.equal(await page.isVisible('#results'), true);
+  assert.equal(await page.isVisible('#overview'), false);
+  assert.equal(await page.evaluate(() => document.getElementById('concordance').parentElement.id), 'reader-pane');
+
+  // The context width is the user's: ten words each side are the core's ten-word lines.
+  await page.selectOption('#kwic-context', '10');
+  const wider = engine.concordance('تونس', 'word', 500, 10, 'document');
+  await page.waitForFunction((first) => document.querySelector('#kwic .kwic__before').textContent === first, wider.lines[0].left);
+  assert.deepEqual(await page.locator('#kwic .kwic__after').allTextContents(), wider.lines.map((l) => l.right));
+  await page.selectOption('#kwic-context', '6');
 
   await page.selectOption('#kwic-order', 'right');
   const right = engine.concordance('تونس', 'word', 500, 6, 'right');
@@ -34,6 +44,22 @@ test('keyword in context: the core\'s lines, sorted either side; a line opens it
   assert.ok(index >= 0);
   assert.match(pos, new RegExp(`التطابق ${index + 1} من ${hit.matches.length}`), pos);
   void current;
+  // Closing the document brings the lines back in the wide pane.
+  await page.click('#reader-back');
+  await page.waitForSelector('#concordance:not([hidden]) .kwic__line');
+  assert.equal(await page.isVisible('#kwic'), true);
+  assert.deepEqual(errors, []);
+});
+
+test('keyword in context on a phone: the lines replace the results in the one column', async (t) => {
+  const { page, errors } = await openPage(t, (p) => p.setViewportSize({ width: 390, height: 844 }));
+  await page.fill('#q', 'تونس');
+  await page.waitForSelector('#results [data-id]');
+  await page.click('#view-kwic');
+  await page.waitForSelector('#concordance:not([hidden]) .kwic__line');
+  assert.equal(await page.isVisible('#results'), false);
+  assert.ok(await page.evaluate(() => document.getElementById('concordance').parentElement.classList.contains('pane--list')));
+  await page.screenshot({ path: screenshotPath('page-kwic-phone.png') });
   assert.deepEqual(errors, []);
 });
 
@@ -62,6 +88,74 @@ test('keyboard only: / focuses the search, Enter opens the first result and step
   assert.notEqual(outline, 'none');
   await page.keyboard.press('Enter');
   assert.match(await page.textContent('#reader-pos'), new RegExp(`التطابق 1 من ${n}`));
+  assert.deepEqual(errors, []);
+});
+
+test('Escape closes the open document even from the search box; the query and the focus stay', async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.fill('#q', 'الإرهاب');
+  await page.waitForSelector('#results [data-id]');
+  await page.click('#results [data-id] a');
+  await page.waitForSelector('#reader:not([hidden])');
+  await page.focus('#q');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#reader', { state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  assert.equal(await page.inputValue('#q'), 'الإرهاب', 'Escape closed the document, it did not clear the query');
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /doc=/);
+  // With no document open, Escape keeps the browser's own meaning in a search field.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#q'), '');
+  assert.deepEqual(errors, []);
+});
+
+test('focus ring: a solid ring of 3 px or more on the fields, buttons, KWIC lines and matrix cells', async (t) => {
+  const { page, errors } = await openPage(t);
+  const ring = (selector) => page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    el.focus();
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, focused: document.activeElement === el };
+  }, selector);
+  await page.keyboard.press('Tab');  // keyboard modality, so :focus-visible applies to buttons too
+  for (const sel of ['#q', '#mode', '#file-button', '#export-results-csv']) {
+    const r = await ring(sel);
+    assert.ok(r.focused, sel);
+    assert.equal(r.style, 'solid', sel);
+    assert.ok(r.width >= 3, `${sel}: ${r.width}px`);
+  }
+  await page.fill('#q', 'تونس');
+  await page.waitForSelector('#results [data-id]');
+  await page.click('#view-kwic');
+  await page.waitForSelector('#kwic .kwic__line');
+  await page.keyboard.press('Tab');
+  const line = await ring('#kwic .kwic__button');
+  assert.equal(line.style, 'solid');
+  assert.ok(line.width >= 3);
+  assert.deepEqual(errors, []);
+});
+
+test('print view: the open article alone, its highlights, and a line saying where it came from', async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.fill('#q', 'تونس');
+  await page.waitForSelector('#results [data-id]');
+  const id = await page.getAttribute('#results [data-id]', 'data-id');
+  await page.click('#results [data-id] a');
+  await page.waitForSelector('#reader-text mark.hit');
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; });
+  await page.click('#reader-print');
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-header', '.search-bar', '.pane--list', '#reader-print', '#entities']) {
+    assert.equal(await page.isVisible(hidden), false, hidden);
+  }
+  assert.equal(await page.isVisible('#reader-title'), true);
+  assert.ok(await page.locator('#reader-text mark.hit').count() > 0);
+  const line = await page.textContent('#reader-source-line');
+  assert.match(line, new RegExp(`المعرّف: ${id}`));
+  assert.match(line, /البحث: «تونس» \(مطابقة كلمة\)/);
+  assert.match(line, /طُبع من مرصد في \d{4}-\d\d-\d\d/);
+  await page.screenshot({ path: screenshotPath('page-print.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });
 

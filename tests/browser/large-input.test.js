@@ -7,7 +7,6 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { openPage } = require('./chromium');
-const { seedTexts } = require('../node/helpers');
 const { realCorpus } = require('./real-corpus');
 
 // Every long task (over 50 ms) of the page's main thread, from a PerformanceObserver: measured
@@ -41,7 +40,6 @@ async function waitIdle(page, count) {
 const FREEZE_MS = 1000;
 
 test('a 20 MB document and 50,000 tiny documents load without freezing the page', async (t) => {
-  const bundled = seedTexts().size;
   const { page, errors } = await openPage(t);
   await watch(page);
   // Big files go to the page from disk (a buffer this size is slow through the test protocol).
@@ -53,14 +51,14 @@ test('a 20 MB document and 50,000 tiny documents load without freezing the page'
   fs.writeFileSync(path.join(dir, 'huge.txt'), big);
   await longestTaskSince(page);
   await page.setInputFiles('#file-input', path.join(dir, 'huge.txt'));
-  await waitIdle(page, bundled + 1);
+  await waitIdle(page, 1);
   const gapBig = await longestTaskSince(page);
 
   const lines = [];
   for (let i = 0; i < 50000; i++) lines.push(JSON.stringify({ id: `tiny-${i}`, text: `خبر قصير رقم ${i} عن غدامس` }));
   fs.writeFileSync(path.join(dir, 'tiny.jsonl'), lines.join('\n'));
   await page.setInputFiles('#file-input', path.join(dir, 'tiny.jsonl'));
-  await waitIdle(page, bundled + 1 + 50000);
+  await waitIdle(page, 1 + 50000);
   const gapTiny = await longestTaskSince(page);
   // The list shows the first 500 and says how many more there are; search reaches them all.
   assert.equal(await page.locator('#doc-list [data-id]').count(), 500);
@@ -77,7 +75,6 @@ test('a 20 MB document and 50,000 tiny documents load without freezing the page'
 });
 
 test('about 40 MB of news articles in one .json file load without a long task', async (t) => {
-  const bundled = seedTexts().size;
   const { docs, real } = realCorpus({ bytes: 40e6 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-news-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -86,7 +83,7 @@ test('about 40 MB of news articles in one .json file load without a long task', 
   await watch(page);
   await longestTaskSince(page);
   await page.setInputFiles('#file-input', path.join(dir, 'news.json'));
-  await waitIdle(page, bundled + docs.length);
+  await waitIdle(page, docs.length);
   const longest = await longestTaskSince(page);
   t.diagnostic(`${docs.length} ${real ? 'SaudiNewsNet' : 'generated'} articles: longest main-thread task over the whole load ${longest.toFixed(0)} ms`);
   await page.fill('#q', real ? 'الرياض' : 'طرابلس');
@@ -96,7 +93,6 @@ test('about 40 MB of news articles in one .json file load without a long task', 
 });
 
 test('past the memory budget, the page says so and keeps everything it had', async (t) => {
-  const bundled = seedTexts().size;
   const { page, errors } = await openPage(t, (p) => p.addInitScript(() => { window.MIRSAD_MEMORY_BUDGET_MB = 48; }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-budget-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -104,10 +100,10 @@ test('past the memory budget, the page says so and keeps everything it had', asy
   fs.writeFileSync(path.join(dir, 'small.txt'), sentence.repeat(100));
   fs.writeFileSync(path.join(dir, 'large.txt'), sentence.repeat(60000));  // ~5 MB of text
   await page.setInputFiles('#file-input', [path.join(dir, 'small.txt'), path.join(dir, 'large.txt')]);
-  await waitIdle(page, bundled + 1);
+  await waitIdle(page, 1);
   const notes = (await page.locator('#load-messages li').allTextContents()).join('\n');
   assert.match(notes, /لا تتّسع الذاكرة لهذا المستند/);
-  // The page is alive: the bundled corpus and the small file are searched.
+  // The page is alive: the small file is searched.
   await page.fill('#q', 'الدوريات');
   await page.waitForSelector('#results [data-id="small"]');
   assert.deepEqual(errors, []);
@@ -117,14 +113,13 @@ test('past the memory budget, the page says so and keeps everything it had', asy
 // (out of memory ends the wasm instance) must bring the previous collection back, searchable.
 // The failure is simulated on the page's side: the first attempt to load the new index throws.
 test('when a new collection cannot be loaded, the previous one comes back and stays searchable', async (t) => {
-  const bundled = seedTexts().size;
   const { page, errors } = await openPage(t);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-restore-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.writeFileSync(path.join(dir, 'first.txt'), 'وصل وفد من غدامس إلى العاصمة لبحث أمن الحدود.');
   fs.writeFileSync(path.join(dir, 'second.txt'), 'خبر ثان عن مرزق.');
   await page.setInputFiles('#file-input', path.join(dir, 'first.txt'));
-  await waitIdle(page, bundled + 1);
+  await waitIdle(page, 1);
   await page.evaluate(() => {
     const proto = window.Mirsad.MirsadEngine.prototype;
     const original = proto.loadIndexInSlices;
@@ -137,13 +132,13 @@ test('when a new collection cannot be loaded, the previous one comes back and st
   await page.setInputFiles('#file-input', path.join(dir, 'second.txt'));
   await page.waitForFunction(() => /أُعيدت المجموعة السابقة/.test(document.getElementById('load-status').textContent),
     null, { timeout: 60000 });
-  await waitIdle(page, bundled + 1);
+  await waitIdle(page, 1);
   await page.fill('#q', 'غدامس');
   await page.waitForSelector('#results [data-id="first"]');
   assert.equal(await page.locator('#results [data-id="second"]').count(), 0);
   // The worker was stopped (it held the collection that did not load): the next file starts it
   // again from the page's collection.
   await page.setInputFiles('#file-input', path.join(dir, 'second.txt'));
-  await waitIdle(page, bundled + 2);
+  await waitIdle(page, 2);
   assert.deepEqual(errors.filter((e) => !/simulated out of memory/.test(e)), []);
 });

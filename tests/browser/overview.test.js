@@ -32,12 +32,21 @@ test('entity overview: counts, co-occurrence and timeline agree with the core; c
   await page.selectOption('#overview-unit', 'sentences');
   assert.equal((await cell.textContent()).trim(), String(p.sentences));
 
-  // The timeline: one bar per period, in order; a click lists its documents.
+  // The timeline: one bar per period, in order, on a true time axis running right to left (a
+  // later period stands further left, a year is wider than a month); a click lists its documents.
   const periods = expected.timeline.map((x) => x.period);
   assert.ok(periods.length > 0, 'the seeds mention dates');
-  assert.deepEqual(await page.locator('#overview-timeline .timeline__bar').evaluateAll((bs) => bs.map((b) => b.dataset.period)), periods);
-  await page.click(`#overview-timeline .timeline__bar[data-period="${periods[0]}"]`);
-  assert.equal(await page.locator('#overview-timeline-docs button[data-id]').count(), expected.timeline[0].ids.length);
+  const bars = await page.locator('#overview-timeline .time-axis__bar').evaluateAll((bs) => bs.map((b) => ({
+    key: b.dataset.key, start: b.dataset.start, x: Number(b.getAttribute('x')), width: Number(b.getAttribute('width')) })));
+  assert.deepEqual(bars.map((b) => b.key), periods);
+  for (let i = 1; i < bars.length; i++) {
+    if (bars[i].start > bars[i - 1].start) assert.ok(bars[i].x + bars[i].width <= bars[i - 1].x + bars[i - 1].width + 0.5, `${bars[i].key} stands left of ${bars[i - 1].key}`);
+  }
+  const year = bars.find((b) => b.key.length === 4), month = bars.find((b) => b.key.length === 7);
+  if (year && month) assert.ok(year.width > 5 * month.width, 'a year spans twelve months');
+  const picked = expected.timeline.find((x) => x.period.length === 7) || expected.timeline[0];
+  await page.click(`#overview-timeline .time-axis__bar[data-key="${picked.period}"]`);
+  assert.equal(await page.locator('#overview-timeline-docs button[data-id]').count(), picked.ids.length);
   await page.screenshot({ path: screenshotPath('page-overview.png'), fullPage: false });
 
   // A matrix cell restricts the results to the documents that mention both.

@@ -168,13 +168,18 @@
 
     /**
      * @param {string} query  the query language of README.md
-     * @param {{mode?: string, limit?: number, any?: boolean, live?: boolean}} [options]
-     *   any: words joined by OR; live: the last word is still being typed (matched as a prefix)
+     * @param {{mode?: string, limit?: number, any?: boolean, live?: boolean,
+     *   sort?: 'relevance'|'date'|'date-asc', facets?: boolean}} [options]
+     *   any: words joined by OR; live: the last word is still being typed (matched as a prefix);
+     *   sort: over every matching document (date: newest first; undated documents last);
+     *   facets: add {sources: [{value, documents}], dates: [{date, documents}], unsourced, undated},
+     *   each counted before its own filter, over the whole collection for an empty query
      * @returns {SearchResult}
      */
     search(query, options) {
       const o = options || {};
-      return JSON.parse(this._api.search(String(query), o.mode || 'word', o.limit || 50, Boolean(o.any), Boolean(o.live)));
+      return JSON.parse(this._api.search(String(query), o.mode || 'word', o.limit || 50, Boolean(o.any), Boolean(o.live),
+        o.sort || 'relevance', Boolean(o.facets)));
     }
 
     /** Entities of one document, or of all when id is omitted. @returns {{documents: {id: string, entities: Entity[]}[]}} */

@@ -14,8 +14,8 @@
  *
  * Protocol (page → worker), one job at a time:
  *   {type: 'load', bundledIndex: Uint8Array|null, bundledDocuments: [doc]|null,
- *    seed: null|{index: Uint8Array, includesBundled: bool, bundledIds: [id]},
- *    files: [{name, bytes: Uint8Array, mapping?: {text, title, date, source, id}}], memoryBudget: null|MB}
+ *    seed: null|{index: Uint8Array | blob: Blob, includesBundled: bool, bundledIds: [id]},
+ *    files: [{name, bytes: Uint8Array, mapping?: {text, title, date, source, id}}], memoryBudget: null|MB, wantBlob: bool}
  *   bundledIndex (or bundledDocuments, when the page could not use the index) is present when the
  *   bundled corpus is to be searched too, null when only the user's documents are. The worker keeps
  *   its engine between jobs (it mirrors the page's); seed restarts it from the page's index after
@@ -24,7 +24,8 @@
  *   {type: 'progress', phase: 'start'|'rebuild'|'file', done, total, name, bytesDone, bytesTotal,
  *    docsDone?, docsTotal?, docsTotalKnown?} (docs*: records of the files read; the total is the
  *    job's once docsTotalKnown)
- *   {type: 'done', index: Uint8Array (transferred), reports: [{name, added, errors, warnings, mapping?}],
+ *   {type: 'done', index: Uint8Array (transferred), indexBlob: Blob (the same file, if wantBlob) | null,
+ *    reports: [{name, added, errors, warnings, mapping?}],
  *    documents, userDocuments, includesBundled, bundledIds}
  *   {type: 'error', message}
  */
@@ -147,7 +148,11 @@
         if (api) api.delete();
         api = new core.PageApi();
         api.reserveForSaving(true);
-        var seeded = JSON.parse(api.loadIndex(msg.seed.index));
+        // The page's collection as a Blob (read back from the browser's storage) is read here, off
+        // the page's thread; an index file in bytes is used as it is.
+        var seedIndex = msg.seed.blob ? new Uint8Array(await msg.seed.blob.arrayBuffer()) : msg.seed.index;
+        var seeded = JSON.parse(api.loadIndex(seedIndex));
+        seedIndex = null;
         if (seeded.error) {
           api.delete();
           api = null;
@@ -184,9 +189,12 @@
       }
 
       var index = api.saveIndex();  // a JS copy: nothing of it stays in the core's memory
+      // The same file as a Blob, for the page to keep in the browser's storage (app/collection-store.js):
+      // made here, the copy is no pause on the page's thread.
+      var indexBlob = msg.wantBlob && typeof Blob === 'function' ? new Blob([index]) : null;
       var count = JSON.parse(api.stats()).documents;
       scope.postMessage({
-        type: 'done', index: index, reports: reports, documents: count,
+        type: 'done', index: index, indexBlob: indexBlob, reports: reports, documents: count,
         // The list the page shows, made here: parsing 50,000 documents' JSON was a long task there.
         documentList: documentsOf(api),
         userDocuments: count - bundledIds.size, includesBundled: includesBundled,

@@ -7,6 +7,7 @@
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
 #include "entities/resources.hpp"
+#include "search/document_filter.hpp"
 
 namespace mirsad {
 namespace {
@@ -222,38 +223,40 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
   }
 }
 
-SearchResults Engine::search(const Query& query, std::size_t limit) const {
-  if (query.filters.empty()) return searcher_.search(query, limit);
-  // Filter values are compared the way text is: fully normalized (so entity:ليبيا matches the
-  // canonical form ليبيا whatever its spelling in the query).
-  struct Prepared {
-    const Filter* filter;
-    std::string utf8;
-    std::u16string normalized;
-  };
-  std::vector<Prepared> prepared;
-  for (const Filter& f : query.filters) {
-    prepared.push_back({&f, utf16_to_utf8(f.value), analyzer_->normalizer().normalize_plain(f.value)});
+SearchResults Engine::search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets) const {
+  const DocumentOrder order = date_order(documents_, sort);
+  const DocumentFilter filter(
+      query.filters, documents_, [&](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); },
+      [&](DocOrdinal doc, const std::u16string& value) {
+        for (const Entity& e : entities(doc)) {
+          if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == value ||
+              analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.text)) == value) {
+            return true;
+          }
+        }
+        return false;
+      });
+  if (!facets) {
+    if (filter.empty()) return searcher_.search(query, limit, nullptr, order);
+    return searcher_.search(query, limit, [&](DocOrdinal doc) { return filter.check(doc).all(); }, order);
   }
-  const auto holds = [&](const Prepared& p, DocOrdinal doc) {
-    const DocumentInfo& d = documents_[doc];
-    if (p.filter->field == "source") return d.source == p.utf8;
-    if (p.filter->field == "date") return d.date.rfind(p.utf8, 0) == 0;
-    if (p.filter->field == "id") return d.id == p.utf8;
-    for (const Entity& e : entities(doc)) {  // entity: computed for candidate documents only, then cached
-      if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == p.normalized ||
-          analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.text)) == p.normalized) {
-        return true;
-      }
+  FacetCounter counter(documents_);
+  SearchResults results;
+  if (query.empty()) {  // nothing asked yet: the facets of the whole collection
+    for (DocOrdinal d = 0; d < documents_.size(); ++d) {
+      counter.count_source(d);
+      counter.count_date(d);
     }
-    return false;
-  };
-  return searcher_.search(query, limit, [&](DocOrdinal doc) {
-    for (const Prepared& p : prepared) {
-      if (holds(p, doc) == p.filter->negated) return false;
-    }
-    return true;
-  });
+  } else {
+    results = searcher_.search(query, limit, [&](DocOrdinal doc) {
+      const FilterVerdict v = filter.check(doc);
+      if (v.rest && v.date) counter.count_source(doc);
+      if (v.rest && v.source) counter.count_date(doc);
+      return v.all();
+    }, order);
+  }
+  *facets = counter.result();
+  return results;
 }
 
 std::optional<DocOrdinal> Engine::find(const std::string& id) const {

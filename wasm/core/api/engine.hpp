@@ -13,6 +13,8 @@
 #include "entities/entity_overview.hpp"
 #include "index/inverted_index.hpp"
 #include "query/query_parser.hpp"
+#include "search/facets.hpp"
+#include "search/result_order.hpp"
 #include "search/searcher.hpp"
 
 namespace mirsad {
@@ -72,7 +74,11 @@ class Engine {
     return parser_.parse(text, level, any, live);
   }
   // Runs the query; its filters (source:, date:, id:, entity:) restrict the documents.
-  SearchResults search(const Query& query, std::size_t limit) const;
+  SearchResults search(const Query& query, std::size_t limit) const { return search(query, limit, ResultSort::Relevance); }
+  // The same in an order (see search/result_order.hpp); facets, when given, receives the counts
+  // of sources and days over the matching documents (see search/facets.hpp), over the whole
+  // collection for an empty query.
+  SearchResults search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets = nullptr) const;
   // Entities of one document, computed on first request and cached.
   const std::vector<Entity>& entities(DocOrdinal doc) const;
   // The entities of these documents taken together: counts, co-occurrence, timeline.

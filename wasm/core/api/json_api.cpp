@@ -67,6 +67,14 @@ ordered_json mapping_json(const MappingReport& r) {
   return out;
 }
 
+ordered_json facets_json(const Facets& facets) {
+  ordered_json sources = ordered_json::array(), dates = ordered_json::array();
+  for (const FacetCount& c : facets.sources) sources.push_back({{"value", c.value}, {"documents", c.documents}});
+  for (const FacetCount& c : facets.dates) dates.push_back({{"date", c.value}, {"documents", c.documents}});
+  return {{"sources", std::move(sources)}, {"dates", std::move(dates)}, {"unsourced", facets.unsourced},
+          {"undated", facets.undated}};
+}
+
 }  // namespace
 
 struct JsonApi::FileLoad {
@@ -191,7 +199,7 @@ std::u16string JsonApi::text(const std::string& id) const {
 }
 
 std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any,
-                            bool live) const {
+                            bool live, const std::string& sort_name, bool with_facets) const {
   ordered_json out{{"query", utf16_to_utf8(query_text)}};
   const auto level = parse_match_level(mode.empty() ? "word" : mode);
   std::vector<std::string> warnings;
@@ -202,7 +210,10 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   const Query query = engine_.parse_query(query_text, effective, any, live);
   warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
-  const SearchResults results = engine_.search(query, k);
+  const auto sort = parse_result_sort(sort_name);
+  if (!sort) warnings.push_back("unknown sort \"" + sort_name + "\": sorted by relevance (relevance, date, date-asc)");
+  Facets facets;
+  const SearchResults results = engine_.search(query, k, sort.value_or(ResultSort::Relevance), with_facets ? &facets : nullptr);
   out["total"] = results.total;
   out["matches_total"] = results.matches_total;
   ordered_json hits = ordered_json::array();
@@ -217,6 +228,8 @@ std::string JsonApi::search(const std::u16string& query_text, const std::string&
   out["hits"] = std::move(hits);
   warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
   out["warnings"] = warnings;
+  out["sort"] = result_sort_name(sort.value_or(ResultSort::Relevance));
+  if (with_facets) out["facets"] = facets_json(facets);
   return dump(out);
 }
 

@@ -8,7 +8,8 @@
 namespace mirsad {
 
 // The JSON contract shared by the page, the CLI and tests (documented in README.md):
-//   search   → {"query", "mode", "total", "hits": [{"id", "score", "matches": [[s, e]…], "snippet": {"start", "end"}}], "warnings"}
+//   search   → {"query", "mode", "total", "hits": [{"id", "score", "matches": [[s, e]…], "snippet": {"start", "end"}}],
+//               "warnings", "sort", "facets"?}
 //   entities → {"documents": [{"id", "entities": [{"type", "start", "end", "text", "canonical", "label_en"…}]}]}
 //   normalize→ {"text", "normalized", "tokens": [{"start", "end", "text", "kind", "exact", "norm", "base", "stem"}]}
 // Offsets are UTF-16 code units into the document text. Text crosses in as UTF-16 (so a lone
@@ -57,9 +58,11 @@ class JsonApi {
   void reserve_for_saving(bool on) { engine_.reserve_for_saving(on); }
   std::u16string text(const std::string& id) const;
   // any: join the words with OR instead of AND. live: the last word is still being typed and
-  // matches as a prefix.
+  // matches as a prefix. sort: "relevance" (or ""), "date" (newest first) or "date-asc", over all
+  // matching documents. facets: add "facets": {"sources": [{"value", "documents"}], "dates":
+  // [{"date", "documents"}], "unsourced", "undated"} (see search/facets.hpp).
   std::string search(const std::u16string& query, const std::string& mode, int limit, bool any = false,
-                     bool live = false) const;
+                     bool live = false, const std::string& sort = "", bool facets = false) const;
   // Entities of one document, or of every document when id is empty.
   std::string entities(const std::string& id) const;
   // Keyword in context: every match of the query in its best documents as a line {id, start,

@@ -1,8 +1,10 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/match_level.hpp"
+#include "query/date_range.hpp"
 
 namespace mirsad {
 
@@ -31,12 +33,14 @@ struct Clause {
   std::vector<PhraseQuery> alternatives;
 };
 
-// A restriction on documents rather than on words: source:aawsat, date:2015-07, id:42,
-// entity:"سامح شكري" (documents in which the entity extractor found it).
+// A restriction on documents rather than on words: source:aawsat, date:2015-07 (a prefix),
+// date:2015-07-01..2015-07-15 (a range), id:42, entity:"سامح شكري" (documents in which the entity
+// extractor found it).
 struct Filter {
   std::string field;      // source | date | id | entity
   std::u16string value;
   bool negated = false;   // -source:x
+  std::optional<DateRange> range;  // date: written with ".."
 };
 
 // A parsed query: every required clause must match, no excluded phrase may, every filter holds.

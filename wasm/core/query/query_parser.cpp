@@ -87,8 +87,15 @@ Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any, b
   }
   for (const Lexeme& lx : lexemes) {
     if (!lx.filter.empty()) {
-      if (lx.text.empty()) query.warnings.push_back(lx.filter + ": without a value was ignored");
-      else query.filters.push_back(Filter{lx.filter, lx.text, lx.excluded});
+      if (lx.text.empty()) {
+        query.warnings.push_back(lx.filter + ": without a value was ignored");
+      } else if (lx.filter == "date" && is_date_range(lx.text)) {
+        if (auto range = parse_date_range(lx.text, query.warnings)) {
+          query.filters.push_back(Filter{lx.filter, lx.text, lx.excluded, std::move(range)});
+        }
+      } else {
+        query.filters.push_back(Filter{lx.filter, lx.text, lx.excluded});
+      }
       continue;
     }
     if (lx.is_or) {

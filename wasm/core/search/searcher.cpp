@@ -93,7 +93,8 @@ uint32_t near_pairs(std::pair<const uint32_t*, const uint32_t*> a, uint32_t a_le
 }  // namespace
 
 SearchResults Searcher::search(const Query& query, std::size_t limit,
-                               const std::function<bool(DocOrdinal)>& accept) const {
+                               const std::function<bool(DocOrdinal)>& accept,
+                               const std::function<int(DocOrdinal, DocOrdinal)>& order) const {
   SearchResults results;
   if (query.empty() || index_.document_count() == 0) return results;
   const std::size_t n_docs = index_.document_count();
@@ -212,7 +213,15 @@ SearchResults Searcher::search(const Query& query, std::size_t limit,
     }
   }
   const std::size_t k = std::min(limit, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
+  if (order) {
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(),
+                      [&](DocOrdinal a, DocOrdinal b) {
+                        const int c = order(a, b);
+                        return c != 0 ? c < 0 : better(a, b);
+                      });
+  } else {
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
+  }
   for (std::size_t i = 0; i < k; ++i) {
     const DocOrdinal doc = ranked[i];
     std::vector<PositionMatch> matches;

@@ -35,10 +35,14 @@ class Searcher {
   // The body index gives matches and snippets; the title index (same document ordinals) only
   // adds to the score, as a title field boosted over the body.
   Searcher(const InvertedIndex& index, const InvertedIndex& title_index) : index_(index), title_index_(title_index) {}
-  // accept: documents failing it are left out (the query's filters, evaluated by the engine).
+  // accept: documents failing it are left out (the query's filters, evaluated by the engine);
+  // it is offered every document the words match, once each, so a caller can count facets in it.
   // With no words, every accepted document matches, in corpus order.
+  // order: when given (see search/result_order.hpp), the hits are the first `limit` of all
+  // matching documents by it (negative: a before b), relevance breaking its ties.
   SearchResults search(const Query& query, std::size_t limit,
-                       const std::function<bool(DocOrdinal)>& accept = nullptr) const;
+                       const std::function<bool(DocOrdinal)>& accept = nullptr,
+                       const std::function<int(DocOrdinal, DocOrdinal)>& order = nullptr) const;
 
  private:
   const InvertedIndex& index_;

@@ -1,5 +1,5 @@
 /* Mirsad page — start-up: creates the views and the engine, loads the bundled corpus
- * (window.MIRSAD_CORPUS) and connects the views: search box → results / document list → reader +
+ * (window.MIRSAD_CORPUS) or the collection shown at the last visit, and connects the views: search box → results / document list → reader +
  * entity panel. The page's other concerns are in the files beside this one (state, search, URL,
  * reader, overview, export, collections, jobs), which share window.MirsadApp.
  * Sets document.body.dataset.ready = "1" once the engine is up and the corpus loaded. */
@@ -22,40 +22,47 @@
     return bytes;
   }
 
-  function init(engine) {
+  /* `restored`: the engine holds the collection shown at the last visit (saved-collections.js);
+   * else it is empty and gets the demo. */
+  function init(engine, restored) {
     state.engine = engine;
     var corpus = global.MIRSAD_CORPUS;
     if (!Array.isArray(corpus)) {
       throw new Error('لم تُحمَّل مجموعة الأخبار (corpus.js).');
     }
-    // The bundled corpus ships analysed and indexed: load that, and analyse the documents
-    // only if the index is missing or refused (built by another version of the core).
-    var added = null;
-    if (typeof global.MIRSAD_CORPUS_INDEX === 'string') {
-      state.bundledIndex = base64Bytes(global.MIRSAD_CORPUS_INDEX);
-      var loaded = engine.loadIndex(state.bundledIndex);
-      App.mark('mirsad:index');
-      if (loaded.error && global.console) console.warn('Mirsad: bundled index refused: ' + loaded.error);
-      if (!loaded.error) added = { added: loaded.documents, errors: [] };
-      state.bundledIndexOk = !loaded.error;
-    }
-    if (!added) added = engine.addDocuments(corpus) || {};
-    var errors = added.errors || [];
-    if (errors.length && global.console) {
-      errors.forEach(function (e) { console.warn('Mirsad: document ' + e.id + ' rejected: ' + e.message); });
+    if (typeof global.MIRSAD_CORPUS_INDEX === 'string') state.bundledIndex = base64Bytes(global.MIRSAD_CORPUS_INDEX);
+    var errors = [];
+    var demoFile = null;
+    if (!restored) {
+      // The bundled corpus ships analysed and indexed: load that, and analyse the documents
+      // only if the index is missing or refused (built by another version of the core).
+      var added = null;
+      if (state.bundledIndex) {
+        var loaded = engine.loadIndex(state.bundledIndex);
+        App.mark('mirsad:index');
+        if (loaded.error && global.console) console.warn('Mirsad: bundled index refused: ' + loaded.error);
+        if (!loaded.error) added = { added: loaded.documents, errors: [] };
+        state.bundledIndexOk = !loaded.error;
+      }
+      if (!added) added = engine.addDocuments(corpus) || {};
+      errors = added.errors || [];
+      if (errors.length && global.console) {
+        errors.forEach(function (e) { console.warn('Mirsad: document ' + e.id + ' rejected: ' + e.message); });
+      }
+      // The demo collection's index file (saved-collections.js switches back to it with this).
+      demoFile = state.bundledIndexOk ? state.bundledIndex : engine.saveIndex();
     }
 
     state.docs = engine.documents() || [];
     state.docs.forEach(function (d) { state.byId.set(String(d.id), d); });
-    state.bundledIds = state.docs.map(function (d) { return d.id; });
-    // The collection's index file, kept to restore it if a later one cannot load.
-    state.indexBytes = state.bundledIndexOk ? state.bundledIndex : engine.saveIndex();
+    if (!restored) state.bundledIds = state.docs.map(function (d) { return d.id; });
 
     views.docList.render(state.docs, App.textOf);
     document.body.dataset.documents = String(state.docs.length);  // for tests and embedding pages
     views.search.enable();
     views.byod.enable();
     App.setStatus(errors.length ? 'تعذّر تحميل ' + UI.count('docs', errors.length) + ' من المجموعة (التفاصيل في وحدة التحكّم).' : '');
+    App.collectionsStarted(demoFile);
 
     App.applyHash();  // a shared link opens on its search, filter and document
     global.addEventListener('hashchange', App.onHashChange);
@@ -72,10 +79,18 @@
     if (state.openId === null) $('q').focus();
   }
 
-  function placeOverview(onPhone) {
+  // The overview and the keyword-in-context lines stand in the reader's pane on a wide screen
+  // (until a document is opened); on a phone the overview goes above the list and the lines in it.
+  function placeWideViews(onPhone) {
     var overview = $('overview');
-    if (onPhone) document.querySelector('main.layout').before(overview);
-    else $('reader-placeholder').after(overview);
+    var concordance = $('concordance');
+    if (onPhone) {
+      document.querySelector('main.layout').before(overview);
+      $('results').after(concordance);
+    } else {
+      $('reader-placeholder').after(overview);
+      $('reader-placeholder').after(concordance);
+    }
   }
 
   function start() {
@@ -91,6 +106,12 @@
         if (state.openId !== null && state.query.trim()) { views.reader.step(backwards ? -1 : 1); return; }
         var first = views.results.firstId();
         if (state.query.trim() && first !== null) App.openDoc(first);
+      },
+      // Escape in the search box closes the open document (the query stays, and so does the focus).
+      onEscape: function () {
+        if (state.openId === null) return false;
+        App.closeDoc({ keepFocus: true });
+        return true;
       }
     });
     views.docList = new UI.DocList($('doc-list'), App.openDoc);
@@ -100,6 +121,7 @@
       meta: $('reader-meta'), text: $('reader-text'), nav: $('reader-nav'), pos: $('reader-pos'),
       prev: $('reader-prev'), next: $('reader-next'), back: $('reader-back')
     }, { onClose: App.closeDoc });
+    $('reader-print').addEventListener('click', App.printDoc);
     // A click on an entity shows its mentions in the open document and restricts the results to
     // the documents that mention it (a second click on the chip lifts the restriction).
     views.entities = new UI.Entities($('entities'), $('entities-body'), function (starts, entity) {
@@ -120,13 +142,18 @@
     // results list stays in view beside it; on a phone (where that pane shows only a document) it
     // goes above the list, folded, so the results come first.
     var phone = global.matchMedia && global.matchMedia('(max-width: 799.98px)');
+    App.isWideLayout = function () { return !(phone && phone.matches); };
     if (phone) {
-      placeOverview(phone.matches);
+      placeWideViews(phone.matches);
       if (phone.matches) $('overview').open = false;
-      phone.addEventListener('change', function (e) { placeOverview(e.matches); });
+      phone.addEventListener('change', function (e) {
+        placeWideViews(e.matches);
+        if (state.engine) App.showView(App.isActive());
+      });
     }
     $('overview').addEventListener('toggle', App.scheduleOverview);
-    views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'), note: $('kwic-note') },
+    views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'),
+      context: $('kwic-context'), note: $('kwic-note') },
       function (id, start) {
         App.openDoc(id);
         views.reader.goToOffset(start);
@@ -138,15 +165,22 @@
       results: { csv: $('export-results-csv'), json: $('export-results-json') },
       entities: { csv: $('export-entities-csv'), json: $('export-entities-json') }
     }, { results: App.exportedResults, entities: App.exportedEntities, name: App.exportStamp });
+    App.wireArchive();
     UI.entityLegend($('reader-legend'));
     views.mappingForm = new UI.MappingForm($('mapping-panel'));
     views.byod = new UI.Byod({
       fileInput: $('file-input'), fileButton: $('file-button'), mappingButton: $('mapping-button'), pasteToggle: $('paste-toggle'),
       pastePanel: $('paste-panel'), pasteText: $('paste-text'), pasteAdd: $('paste-add'),
-      includeBundled: $('include-bundled'), panel: $('load-panel'), progress: $('load-progress'),
+      panel: $('load-panel'), progress: $('load-progress'),
       status: $('load-status'), cancel: $('load-cancel'), dismiss: $('load-dismiss'),
       messages: $('load-messages'), dropHint: $('drop-hint')
-    }, { onFiles: App.onFiles, onPaste: App.onPaste, onToggleBundled: App.onToggleBundled, onCancel: App.onCancel });
+    }, { onFiles: App.onFiles, onPaste: App.onPaste, onCancel: App.onCancel });
+    views.collections = new UI.Collections({
+      button: $('collections-button'), active: $('collections-active'), panel: $('collections-panel'),
+      list: $('collections-list'), note: $('collections-note'), create: $('collections-new'),
+      dialog: $('collections-dialog'), dialogText: $('collections-dialog-text'), dialogField: $('collections-dialog-field'),
+      dialogInput: $('collections-dialog-input'), dialogOk: $('collections-dialog-ok')
+    }, { onSwitch: App.switchCollection, onRename: App.renameCollection, onRemove: App.removeCollection, onNew: App.newCollection });
 
     var M = global.Mirsad;
     if (!M || typeof M.create !== 'function') {
@@ -154,8 +188,11 @@
       return;
     }
     Promise.resolve()
-      .then(function () { App.mark('mirsad:scripts'); return M.create(); })
-      .then(function (engine) { App.mark('mirsad:engine'); return init(engine); })
+      // The engine and the collection shown at the last visit (read from the browser's storage)
+      // come in parallel; the collection is then loaded in slices (no long task).
+      .then(function () { App.mark('mirsad:scripts'); return Promise.all([M.create(), App.savedAtStart()]); })
+      .then(function (r) { App.mark('mirsad:engine'); return App.restoreSaved(r[0], r[1]); })
+      .then(function (r) { return init(r.engine, r.restored); })
       .catch(function (err) {
         if (global.console) console.error(err);
         App.showError('تعذّر تحميل محرّك التحليل: ' + App.errorText(err));

@@ -19,9 +19,10 @@
   /* The page holds one engine at a time. Two full engines in the one 2 GB module (the old one
    * searchable while the new one loaded) is what killed the page past ~100 MB of documents
    * (issue 14.1). So the old engine is freed first and the new index loads in slices of ~25 ms
-   * (no long task); meanwhile the page is inert and says so. The collection's index file stays
-   * in JS (state.indexBytes): if the new one cannot load (out of memory included, which ends
-   * the wasm instance), a fresh instance reloads the previous collection. */
+   * (no long task); meanwhile the page is inert and says so. If the new one cannot load (out of
+   * memory included, which ends the wasm instance), a fresh instance reloads the previous
+   * collection from its index file, state.indexBlob: a Blob the browser keeps (read back from
+   * its storage, app/collection-store.js), not a second copy in the page's memory. */
   function loadEngine(bytes, onProgress) {
     return global.Mirsad.create().then(function (engine) {
       return engine.loadIndexInSlices(bytes, { sliceMs: 25, onProgress: onProgress }).then(function (r) {
@@ -45,21 +46,26 @@
     else delete document.body.dataset.swapping;
   }
 
-  function replaceCollection(bytes, documentList, onProgress) {
-    var previous = state.indexBytes;
+  function blobBytes(blob) {
+    return blob.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  /** Loads the collection of index file `bytes` (its Blob: `blob`) in place of the page's. */
+  function replaceCollection(bytes, documentList, onProgress, blob) {
+    var previous = state.indexBlob;
     var old = state.engine;
     setLoading(true);
     state.engine = null;  // nothing may reach the old engine once it is freed
     if (old) old.dispose();
     return loadEngine(bytes, onProgress).then(function (engine) {
-      state.indexBytes = bytes;
+      state.indexBlob = blob || new Blob([bytes]);  // (a copy here only if the worker made no Blob)
       swapEngine(engine, documentList);
       setLoading(false);
     }, function (err) {
       var ranOut = global.Mirsad.restartAfterAbort();
       if (host) host.stop();  // it holds the collection that did not load: the next job starts from the page's
       if (global.console) console.warn('Mirsad: the new collection did not load; restoring the previous one:', err);
-      return loadEngine(previous, null).then(function (engine) {
+      return blobBytes(previous).then(function (bytes) { return loadEngine(bytes, null); }).then(function (engine) {
         swapEngine(engine);
         setLoading(false);
         var why = ranOut ? 'لم تتّسع ذاكرة الصفحة للمجموعة الجديدة' : App.errorText(err);
@@ -99,18 +105,20 @@
       seed: null,
       files: files,
       // A page that embeds Mirsad may cap the index's memory (MB) below the core's default.
-      memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null
+      memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null,
+      wantBlob: true  // the index file as a Blob too, to keep in the browser (saved-collections.js)
     };
   }
 
-  // The page's collection for a worker that does not hold it: a copy of its index file (saving it
-  // on this thread was a pause; the copy is transferred to the worker).
+  // The page's collection for a worker that does not hold it: its index file as a Blob, which the
+  // worker reads (saving it on this thread was a pause, copying it a second copy).
   function collectionSeed() {
-    return { index: state.indexBytes.slice(), includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] };
+    return { blob: state.indexBlob, includesBundled: state.includesBundled, bundledIds: state.includesBundled ? state.bundledIds : [] };
   }
 
   App.replaceCollection = replaceCollection;
   App.swapEngine = swapEngine;
+  App.blobBytes = blobBytes;
   App.loadMessage = loadMessage;
   App.collectionSeed = collectionSeed;
 })(window);

@@ -54,10 +54,6 @@
     enqueue({ files: [{ name: id + '.txt', text: text }], notes: [], rebuild: false });
   }
 
-  function onToggleBundled() {
-    enqueue({ files: [], notes: [], rebuild: true });
-  }
-
   function onCancel() {
     cancelled = true;
     if (views.mappingForm) views.mappingForm.close(null);
@@ -110,10 +106,10 @@
     var notes = [];
     var askMapping = false;
     batch.forEach(function (j) { files = files.concat(j.files); notes = notes.concat(j.notes); askMapping = askMapping || j.askMapping; });
-    var include = views.byod.includeBundled();
     views.byod.progress(files.length ? 'جارٍ قراءة الملفات…' : 'جارٍ تحضير المجموعة…', 0, 0);
 
     var items = [];
+    var target = null;
     Promise.all(files.map(function (f) {
       return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f) }); },
         function (err) {
@@ -133,8 +129,9 @@
       items = chosen;
       views.byod.progress('جارٍ تشغيل المحلّل في الخلفية…', 0, 0);
       var names = items.map(function (i) { return i.name; });
+      target = App.jobTarget(names);  // the collection shown, or a new one (saved-collections.js)
       var host = App.ensureWorkerHost();
-      var message = App.loadMessage(include, items.map(function (i) { return { name: i.name, bytes: i.bytes, mapping: i.mapping || null }; }));
+      var message = App.loadMessage(false, items.map(function (i) { return { name: i.name, bytes: i.bytes, mapping: i.mapping || null }; }));
       // A fresh worker (first use, or after a cancel or a crash) starts from the page's collection
       // when that holds documents the user added.
       if (host.needsSeed() && state.userDocs > 0) message.seed = App.collectionSeed();
@@ -148,14 +145,12 @@
       views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
       return App.replaceCollection(done.index, done.documentList, function (fraction) {
         views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
-      }).then(function () {
-        state.includesBundled = done.includesBundled;
+      }, done.indexBlob).then(function () {
         state.userDocs = done.userDocuments;
-        if (done.includesBundled) state.bundledIds = done.bundledIds;
         finishJob(done, r.names, notes);
+        return App.jobLoaded(target, done);
       });
     }).catch(function (err) {
-      views.byod.setIncludeBundled(state.includesBundled);
       if (err && err.cancelled) {
         views.byod.finish('أُلغي التحميل؛ بقيت المجموعة كما كانت.', notes, 'warning');
       } else if (err && err.skipped) {
@@ -183,14 +178,8 @@
     var fileReports = (done.reports || []).filter(function (r) { return !r.kept; });
     fileReports.forEach(function (r) { added += r.added; });
     var total = UI.count('docs', done.documents);
-    var summary;
-    if (names.length) {
-      summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' + Byod.fromFiles(names.length) +
-        '؛ في المجموعة الآن ' + total + '.';
-    } else {
-      summary = done.includesBundled ? 'صار البحث يشمل المجموعة المضمّنة؛ فيها الآن ' + total + '.'
-        : 'صار البحث في مستنداتك وحدها؛ ' + (done.userDocuments ? 'فيها ' + total + '.' : 'لم تُضف مستندات بعد.');
-    }
+    var summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' + Byod.fromFiles(names.length) +
+      '؛ في المجموعة الآن ' + total + '.';
     fileReports.forEach(function (r) {
       var fields = App.recognisedFields(r);
       if (fields) summary += ' ' + fields;
@@ -204,6 +193,5 @@
   App.reseedWorker = reseedWorker;
   App.onFiles = onFiles;
   App.onPaste = onPaste;
-  App.onToggleBundled = onToggleBundled;
   App.onCancel = onCancel;
 })(window);

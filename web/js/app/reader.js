@@ -3,6 +3,7 @@
   'use strict';
 
   var App = global.MirsadApp;
+  var UI = global.MirsadUI;
   var $ = App.$;
   var state = App.state;
   var views = App.views;
@@ -63,6 +64,35 @@
     }
   }
 
+  /* The print view (css: @media print) is the open article alone with its highlights; its last
+   * line says where it came from and what was searched in it, written just before printing so
+   * that the query and the time are the current ones (the button or Ctrl+P alike). */
+  var LEVEL_NAMES = { exact: 'حرفي', normalized: 'إملائي', word: 'كلمة', stem: 'جذر خفيف' };
+  function writeSourceLine() {
+    var line = $('reader-source-line');
+    var doc = state.openId !== null ? state.byId.get(state.openId) : null;
+    if (!line || !doc) return;
+    var parts = [];
+    if (doc.source) parts.push('المصدر: ' + doc.source);
+    if (doc.date) parts.push('التاريخ: ' + doc.date);
+    parts.push('المعرّف: ' + doc.id);
+    if (state.query.trim()) parts.push('البحث: «' + state.query.trim() + '» (مطابقة ' + (LEVEL_NAMES[state.mode] || state.mode) + ')');
+    parts.push('طُبع من مرصد في ' + new Date().toISOString().slice(0, 16).replace('T', ' '));
+    // Text only, each piece isolated: a source or id with its own direction cannot reorder the line.
+    UI.clear(line);
+    parts.forEach(function (p, i) {
+      if (i > 0) line.appendChild(document.createTextNode(' — '));
+      line.appendChild(UI.dataLabel(p));
+    });
+  }
+
+  function printDoc() {
+    writeSourceLine();
+    global.print();
+  }
+  global.addEventListener('beforeprint', writeSourceLine);
+
+  App.printDoc = printDoc;
   App.paintReader = paintReader;
   App.openDoc = openDoc;
   App.closeDoc = closeDoc;

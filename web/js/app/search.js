@@ -12,9 +12,11 @@
 
   var FETCH = 100;  // hits per request: snippets and offsets are computed only for these
 
-  function fetchHits() {
+  // facets: with the sources and days of the matches (see app/archive.js).
+  function fetchHits(facets) {
     // live: the last word matches as a prefix while it is being typed (ليب finds ليبيا)
-    return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: true });
+    return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: true,
+      sort: state.sort, facets: Boolean(facets) });
   }
 
   // "More" after the fetched hits: ask the core for the next hundred.
@@ -79,12 +81,17 @@
     $('view-switch').hidden = !active;
     $('view-results').setAttribute('aria-pressed', String(!kwic));
     $('view-kwic').setAttribute('aria-pressed', String(kwic));
-    if (active) views.results.show(!kwic);
-    if (kwic) $('more').hidden = true;
+    // On a wide screen the lines take the wide pane (where the overview stands) and the results
+    // stay in the list beside them; on a phone the lines replace the results in the one column.
+    var wide = App.isWideLayout();
+    document.body.classList.toggle('is-kwic', kwic);
+    if (active) views.results.show(!kwic || wide);
+    if (kwic && !wide) $('more').hidden = true;
     views.concordance.show(kwic);
     if (kwic) {
       try {
-        views.concordance.render(state.engine.concordance(effectiveQuery(state.query), state.mode, 500, 6, views.concordance.order()));
+        views.concordance.render(state.engine.concordance(effectiveQuery(state.query), state.mode, 500,
+          views.concordance.context(), views.concordance.order()));
       } catch (err) {
         views.concordance.render({ lines: [] });
       }
@@ -116,10 +123,11 @@
       views.results.render(null, state.byId, App.textOf);
       views.results.show(false);
       views.docList.show(true);
+      App.showFacets(App.collectionFacets(), false);
     } else {
       var res;
       try {
-        res = fetchHits();
+        res = fetchHits(true);
       } catch (err) {
         res = { total: 0, hits: [], warnings: [] };
         warnings.push('خطأ في البحث: ' + App.errorText(err));
@@ -140,6 +148,7 @@
       views.results.render(res, state.byId, App.textOf);
       views.docList.show(false);
       views.results.show(true);
+      App.showFacets(res.facets || null, true);
       // For scripts/bench page: when the first results are in the DOM (once per page).
       if (hits.length && global.performance && !performance.getEntriesByName('mirsad:first-result').length) App.mark('mirsad:first-result');
     }

@@ -19,6 +19,7 @@
     textCache: new Map(), // String(id) → text
     query: '',
     mode: 'word',
+    sort: 'relevance',    // or 'date' (newest first), 'date-asc': over every matching document
     entityFilter: null,   // {canonical, text, type} or {pair: [..]}: results restricted to documents mentioning it
     limit: 100,           // hits asked of the core; "more" asks for the next hundred
     hitsTotal: 0,
@@ -31,7 +32,8 @@
     bundledIds: [],         // ids of the bundled documents
     includesBundled: true,  // the current engine holds the bundled corpus
     userDocs: 0,            // documents the user added that the current engine holds
-    indexBytes: null,       // Uint8Array: the current collection's index file (see collections.js)
+    indexBlob: null,        // Blob: the current collection's index file (see collections.js)
+    active: null,           // the record of the collection shown (app/saved-collections.js)
     pasteCounter: 0,
     restoring: false,       // applying the URL: searches do not write it back
     pushNextHash: false

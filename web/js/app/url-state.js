@@ -1,4 +1,4 @@
-/* Mirsad page — the page's state in the URL: #q=…&mode=…&entity=…&view=…&doc=…
+/* Mirsad page — the page's state in the URL: #q=…&mode=…&sort=…&entity=…&view=…&doc=…
  * The query, match level, entity filter and open document live in the hash, so a search can be
  * shared as a link and back/forward step through it. Typing replaces the current entry; opening a
  * document or setting a filter adds one (and so does the first keystroke after). */
@@ -13,6 +13,7 @@
     var p = new URLSearchParams();
     if (state.query.trim()) p.set('q', state.query);
     if (state.mode !== 'word') p.set('mode', state.mode);
+    if (state.sort !== 'relevance') p.set('sort', state.sort);
     App.filterEntities(state.entityFilter).forEach(function (e) { p.append('entity', App.entityName(e)); });
     if (state.view === 'kwic') p.set('view', 'kwic');
     if (state.openId !== null) p.set('doc', state.openId);
@@ -40,7 +41,7 @@
   function readHash() {
     var p;
     try { p = new URLSearchParams(global.location.hash.replace(/^#/, '')); } catch (e) { p = new URLSearchParams(); }
-    return { q: p.get('q') || '', mode: p.get('mode') || 'word', doc: p.get('doc'), entities: p.getAll('entity').filter(Boolean),
+    return { q: p.get('q') || '', mode: p.get('mode') || 'word', sort: p.get('sort') || 'relevance', doc: p.get('doc'), entities: p.getAll('entity').filter(Boolean),
       view: p.get('view') === 'kwic' ? 'kwic' : 'results' };
   }
 
@@ -51,6 +52,7 @@
     state.restoring = true;
     try {
       views.search.set(s.q, s.mode);
+      App.setSort(s.sort);
       state.view = s.view;
       App.showEntityFilter(names.length === 0 ? null : names.length === 1 ? names[0] : { pair: names });
       App.runSearch();

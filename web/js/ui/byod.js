@@ -1,8 +1,8 @@
 /* Mirsad UI — "bring your own documents": the file picker (#file-input), drag-and-drop onto the
  * page (#drop-hint), «تعيين الحقول» (#mapping-button: the next files go through the field mapping
- * form), the paste panel (#paste-text, #paste-add), the "also search the bundled
- * corpus" switch, the progress bar (#load-progress) with its status line (#load-status), and the
- * list of what went wrong in which file and line (#load-messages). It only shows things and reports
+ * form), the paste panel (#paste-text, #paste-add), the progress bar (#load-progress)
+ * with its status line (#load-status), and the list of what went wrong in which file and line
+ * (#load-messages). It only shows things and reports
  * what the user did; app/jobs.js runs the jobs. Every message goes into the page as text nodes. */
 (function (global) {
   'use strict';
@@ -55,9 +55,6 @@
       if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); self.submitPaste(); }
     });
     els.pasteText.addEventListener('input', function () { self.updatePasteButton(); });
-    els.includeBundled.addEventListener('change', function () {
-      self.handlers.onToggleBundled(els.includeBundled.checked);
-    });
     els.cancel.addEventListener('click', function () { self.handlers.onCancel(); });
     els.dismiss.addEventListener('click', function () { self.hidePanel(); });
 
@@ -106,7 +103,6 @@
     this.els.mappingButton.disabled = false;
     this.els.fileInput.disabled = false;
     this.els.pasteToggle.disabled = false;
-    this.els.includeBundled.disabled = false;
     this.updatePasteButton();
   };
 
@@ -137,8 +133,6 @@
     this.handlers.onPaste(text);
   };
 
-  Byod.prototype.includeBundled = function () { return this.els.includeBundled.checked; };
-  Byod.prototype.setIncludeBundled = function (on) { this.els.includeBundled.checked = Boolean(on); };
 
   /** Work in progress: value/max for the bar (omit max for an indeterminate bar), text for the status. */
   Byod.prototype.progress = function (text, value, max) {

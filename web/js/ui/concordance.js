@@ -8,7 +8,8 @@
 
   var UI = global.MirsadUI = global.MirsadUI || {};
 
-  /** els: {root, list, order, note}; onOpen(id, start) opens a line's document at that match. */
+  /** els: {root, list, order, context, note}; onOpen(id, start) opens a line's document at that
+   * match; onOrder() redraws after the order or the context width changed. */
   function Concordance(els, onOpen, onOrder) {
     this.els = els;
     var self = this;
@@ -17,7 +18,14 @@
       if (b) onOpen(b.dataset.id, Number(b.dataset.start));
     });
     els.order.addEventListener('change', function () { onOrder(self.order()); });
+    if (els.context) els.context.addEventListener('change', function () { onOrder(self.order()); });
   }
+
+  /** Words of context on each side of a match (the core cuts the lines on token boundaries). */
+  Concordance.prototype.context = function () {
+    var n = this.els.context ? Number(this.els.context.value) : 6;
+    return n > 0 ? n : 6;
+  };
 
   Concordance.prototype.order = function () { return this.els.order.value || 'document'; };
 

@@ -43,10 +43,6 @@
       self.on.pair(toEntity(self.data.entities[Number(b.dataset.a)]), toEntity(self.data.entities[Number(b.dataset.b)]));
     });
     els.unit.addEventListener('change', function () { self.drawMatrix(); });
-    els.timeline.addEventListener('click', function (ev) {
-      var b = ev.target.closest && ev.target.closest('button[data-period]');
-      if (b && self.data) self.showPeriod(b.dataset.period);
-    });
     els.timelineDocs.addEventListener('click', function (ev) {
       var b = ev.target.closest && ev.target.closest('button[data-id]');
       if (b) self.on.doc(b.dataset.id);
@@ -171,32 +167,27 @@
     box.appendChild(table);
   };
 
+  // The dated mentions on a true time axis (ui/time-axis.js): a month is a month wide and a
+  // year a year wide (drawn lighter, behind its months), and years without mentions are gaps.
   Overview.prototype.drawTimeline = function () {
     var box = this.els.timeline;
-    UI.clear(box);
     UI.clear(this.els.timelineDocs);
     var periods = this.data.timeline || [];
-    if (!periods.length) { box.appendChild(UI.el('p', 'placeholder', 'لا تواريخ مذكورة في هذه المستندات.')); return; }
-    var max = 1;
-    periods.forEach(function (p) { max = Math.max(max, p.mentions); });
-    var ol = UI.el('ol', 'timeline');
-    ol.setAttribute('role', 'list');
-    periods.forEach(function (p) {
-      var li = UI.el('li', 'timeline__period');
-      var b = UI.el('button', 'timeline__bar');
-      b.type = 'button';
-      b.dataset.period = p.period;
-      b.style.setProperty('--height', String(Math.max(8, Math.round(100 * p.mentions / max))) + '%');
-      b.title = p.period + ': ' + UI.count('mentions', p.mentions) + ' ' + UI.count('inDocs', p.documents);
-      b.setAttribute('aria-label', b.title);
-      b.appendChild(UI.el('span', 'timeline__count', String(p.mentions)));
-      li.appendChild(b);
-      var label = UI.el('bdi', 'timeline__label', p.period);
-      label.setAttribute('dir', 'ltr');
-      li.appendChild(label);
-      ol.appendChild(li);
+    var self = this;
+    var items = periods.map(function (p) {
+      var start = UI.isoToTime(p.period);
+      var month = p.period.length >= 7;
+      var d = new Date(start);
+      var end = month ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+      return { start: start, end: end, count: p.mentions, key: p.period, coarse: !month,
+        title: UI.formatDate(start, month ? 'month' : 'year') + ': ' + UI.count('mentions', p.mentions) + ' ' + UI.count('inDocs', p.documents) };
+    }).filter(function (it) { return Number.isFinite(it.start); });
+    var chart = UI.drawTimeAxis(box, {
+      label: 'التواريخ المذكورة في النصوص: عدد الإشارات لكل شهر أو سنة. اختر عموداً لعرض مستنداته.',
+      items: items,
+      onItem: function (item) { self.showPeriod(item.key); }
     });
-    box.appendChild(ol);
+    if (!chart) box.appendChild(UI.el('p', 'placeholder', 'لا تواريخ مذكورة في هذه المستندات.'));
   };
 
   Overview.prototype.showPeriod = function (period) {

@@ -12,6 +12,9 @@
     this.warningsEl = opts.warnings;
     this.onChange = opts.onChange || function () {};
     this.onSubmit = opts.onSubmit || function () {};
+    // Escape: the page may take it (closing the open document); if it does not, the browser's own
+    // behaviour (clearing a search field) stays.
+    this.onEscape = opts.onEscape || function () { return false; };
 
     var self = this;
     this.input.addEventListener('input', function () { self.onChange(); });
@@ -22,6 +25,8 @@
       if (ev.key === 'Enter' && !ev.isComposing) {
         ev.preventDefault();
         self.onSubmit(ev.shiftKey);
+      } else if (ev.key === 'Escape' && !ev.isComposing && self.onEscape()) {
+        ev.preventDefault();
       }
     });
     // "/" focuses the search box from anywhere on the page (unless typing in a field).

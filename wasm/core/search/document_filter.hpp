@@ -1,0 +1,53 @@
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "corpus/document.hpp"
+#include "index/inverted_index.hpp"
+#include "query/query.hpp"
+
+namespace mirsad {
+
+// What a query's filters say of one document, in the groups that facets need apart: the source
+// facet counts the documents that pass everything but the source filters, the date histogram
+// those that pass everything but the date filters.
+struct FilterVerdict {
+  bool source = true;  // source: filters
+  bool date = true;    // date: prefixes and ranges
+  bool rest = true;    // id: and entity: (only worked out when source or date holds)
+  bool all() const { return source && date && rest; }
+};
+
+// Evaluates the filters of a query against documents' metadata. A document has one source, one
+// date and one id, so several positive filters of one of those fields are alternatives
+// (source:a source:b = from a or from b; requiring both would match nothing); a document has many
+// entities, so every entity: filter must hold. A negated filter (-source:a) must not hold.
+class DocumentFilter {
+ public:
+  // entity_holds(doc, value): the entity extractor found `value` (already normalized) in doc.
+  using EntityTest = std::function<bool(DocOrdinal, const std::u16string&)>;
+  using Normalize = std::function<std::u16string(std::u16string_view)>;
+
+  DocumentFilter(const std::vector<Filter>& filters, const std::vector<DocumentInfo>& documents,
+                 const Normalize& normalize, EntityTest entity_holds);
+
+  bool empty() const { return conditions_.empty(); }
+  FilterVerdict check(DocOrdinal doc) const;
+
+ private:
+  struct Condition {
+    const Filter* filter;
+    std::string utf8;           // source, date prefix, id
+    std::u16string normalized;  // entity
+  };
+  bool holds(const Condition& c, const DocumentInfo& d, DocOrdinal doc) const;
+  // One field's filters: any positive one (when there are some) and no negated one.
+  bool field_passes(const std::vector<Condition>& conditions, const std::string& field, DocOrdinal doc) const;
+
+  std::vector<Condition> conditions_;
+  const std::vector<DocumentInfo>& documents_;
+  EntityTest entity_holds_;
+};
+
+}  // namespace mirsad
