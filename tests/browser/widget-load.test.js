@@ -24,6 +24,9 @@ const ROUTES = {
   '/api/news': ['text/plain; charset=utf-8', `${A}\n${B}\n${C}\n`],
   '/api/feed': ['application/x-ndjson', `${A}\n${C}\n`],
   '/api/array': ['application/octet-stream', `\ufeff [${A},${B},${C}]`],
+  // A spreadsheet export: columns named otherwise, a bad row; by its extension, then by its type.
+  '/news.csv': ['application/octet-stream', 'headline;body;published\r\nنيزك;"سقط نيزك فوق غات; الليبية.";25/07/2015\r\nزائد;a;b;c\r\nطقس;خبر عن الطقس.;\r\n'],
+  '/api/sheet': ['text/csv; charset=utf-8', 'title,content\nنيزك,رأى الرعاة النيزك قرب غدامس.\n'],
 };
 
 const PAGE = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><link rel="icon" href="data:,"><script src="/mirsad-widget.js"></script></head>
@@ -98,6 +101,11 @@ test('the widget says what it refused while loading, and finds the format withou
     assert.match(state[u].count, n, `${u}: ${state[u].count}`);
     assert.deepEqual(state[u].notes, [], u);
   }
+  const csv = state['/news.csv'];
+  assert.match(csv.count, /^مستندان/, csv.count);
+  assert.deepEqual(csv.codes, ['bad_row']);
+  assert.match(csv.notes[0], /news\.csv، السطر 3: صفّ مرفوض: فيه 4 حقل وفي صفّ العناوين 3/);
+  assert.match(state['/api/sheet'].count, /^مستند واحد/, state['/api/sheet'].count);
   for (const s of Object.values(state)) assert.equal(s.elements, 0, 'notes are text (and bdi), nothing else');
   assert.deepEqual(errors, []);
 });

@@ -47,6 +47,16 @@ std::string bytes_of(const val& array) {
   return bytes;
 }
 
+std::string load_mapped_file(mirsad::JsonApi& api, const std::string& name, const val& bytes, const std::string& mapping) {
+  return api.load_file(name, bytes_of(bytes), mapping);
+}
+std::string begin_load_file(mirsad::JsonApi& api, const std::string& name, const val& bytes, const std::string& mapping) {
+  return api.begin_load_file(name, bytes_of(bytes), mapping);
+}
+std::string peek_file(const std::string& name, const val& bytes, int samples) {
+  return mirsad::JsonApi::peek_file(name, bytes_of(bytes), samples);
+}
+
 std::string load_index(mirsad::JsonApi& api, const val& bytes) { return api.load_index(bytes_of(bytes)); }
 // The buffer reserved by beginLoadIndexOfSize, as a view the caller copies into (a view goes
 // stale when wasm memory grows: take a new one for each piece).
@@ -71,6 +81,10 @@ emscripten::val save_index(mirsad::JsonApi& api) {
 EMSCRIPTEN_BINDINGS(mirsad) {
   emscripten::class_<mirsad::JsonApi>("JsonApi")
       .function("loadFile", &load_file)
+      .function("loadMappedFile", &load_mapped_file)
+      .function("beginLoadFile", &begin_load_file)
+      .function("continueLoadFile", &mirsad::JsonApi::continue_load_file)
+      .class_function("peekFile", &peek_file)
       .function("documents", &mirsad::JsonApi::documents)
       .function("search", &mirsad::JsonApi::search)
       .function("entities", &mirsad::JsonApi::entities)

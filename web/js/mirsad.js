@@ -147,9 +147,18 @@
      */
     reserveForSaving(on) { this._api.reserveForSaving(on !== false); }
 
-    /** Loads a .txt, .json or .jsonl file's bytes; the core decodes and validates. @returns {LoadReport} */
-    loadFile(name, bytes) {
-      const report = JSON.parse(this._api.loadFile(String(name), bytes));
+    /**
+     * Loads a .txt, .json, .jsonl or .csv file's bytes; the core decodes and validates.
+     * options.mapping: which field plays each role, e.g. {text: 'body', title: 'headline', date:
+     * 'published', source: 'publisher', id: 'guid'} (roles left out are recognised from the field
+     * names; '' for none). The report's `mapping` says which fields were used.
+     * @returns {LoadReport}
+     */
+    loadFile(name, bytes, options) {
+      const mapping = options && options.mapping;
+      const report = JSON.parse(mapping
+        ? this._api.loadMappedFile(String(name), bytes, JSON.stringify(mapping))
+        : this._api.loadFile(String(name), bytes));
       this._documents = null;
       return report;
     }
@@ -287,5 +296,15 @@
     loadModule().catch(() => { /* create() reports the failure */ });
   }
 
-  return { create, MATCH_LEVELS, MirsadEngine, restartAfterAbort, hasAborted };
+  /**
+   * The field names and first records of a file (or of its first bytes: a record cut at the end
+   * is left out), for choosing a field mapping: {format, fields, samples: [{field: text}],
+   * mapping: {id, text, title, date, source, url: field or null}, warnings}.
+   */
+  async function peekFile(name, bytes, samples) {
+    const core = await loadModule();
+    return JSON.parse(core.JsonApi.peekFile(String(name), bytes, samples || 3));
+  }
+
+  return { create, MATCH_LEVELS, MirsadEngine, restartAfterAbort, hasAborted, peekFile };
 });

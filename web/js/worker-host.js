@@ -15,15 +15,17 @@
  * Protocol (page → worker), one job at a time:
  *   {type: 'load', bundledIndex: Uint8Array|null, bundledDocuments: [doc]|null,
  *    seed: null|{index: Uint8Array | blob: Blob, includesBundled: bool, bundledIds: [id]},
- *    files: [{name, bytes: Uint8Array}], memoryBudget: null|MB, wantBlob: bool}
+ *    files: [{name, bytes: Uint8Array, mapping?: {text, title, date, source, id}}], memoryBudget: null|MB, wantBlob: bool}
  *   bundledIndex (or bundledDocuments, when the page could not use the index) is present when the
  *   bundled corpus is to be searched too, null when only the user's documents are. The worker keeps
  *   its engine between jobs (it mirrors the page's); seed restarts it from the page's index after
  *   the worker was cancelled or crashed.
  * Worker → page:
- *   {type: 'progress', phase: 'start'|'rebuild'|'file', done, total, name, bytesDone, bytesTotal}
+ *   {type: 'progress', phase: 'start'|'rebuild'|'file', done, total, name, bytesDone, bytesTotal,
+ *    docsDone?, docsTotal?, docsTotalKnown?} (docs*: records of the files read; the total is the
+ *    job's once docsTotalKnown)
  *   {type: 'done', index: Uint8Array (transferred), indexBlob: Blob (the same file, if wantBlob) | null,
- *    reports: [{name, added, errors, warnings}],
+ *    reports: [{name, added, errors, warnings, mapping?}],
  *    documents, userDocuments, includesBundled, bundledIds}
  *   {type: 'error', message}
  */
@@ -36,7 +38,7 @@
   function workerMain(scope) {
     'use strict';
 
-    var CHUNK_LINES = 500;       // a .jsonl file is loaded this many lines at a time, for progress
+    var SLICE_MS = 60;           // records are read this long between progress reports
     var corePromise = null;
     var api = null;              // the engine the last job left (mirrors the page's)
     var bundledIds = new Set();  // ids of bundled-corpus documents in `api`
@@ -54,28 +56,6 @@
     }
 
     function yieldNow() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
-
-    function isJsonl(name) { return /\.jsonl$/i.test(name); }
-
-    /* Splits a .jsonl file's bytes at line ends ('\n' is never inside a UTF-8 sequence) into
-     * chunks of CHUNK_LINES lines: [{bytes, lineOffset}]. */
-    function chunksOf(bytes) {
-      var chunks = [];
-      var start = 0;
-      var lines = 0;
-      var startLine = 0;
-      for (var i = 0; i < bytes.length; i++) {
-        if (bytes[i] !== 10) continue;
-        lines++;
-        if (lines - startLine === CHUNK_LINES) {
-          chunks.push({ bytes: bytes.subarray(start, i + 1), lineOffset: startLine });
-          start = i + 1;
-          startLine = lines;
-        }
-      }
-      if (start < bytes.length || chunks.length === 0) chunks.push({ bytes: bytes.subarray(start), lineOffset: startLine });
-      return chunks;
-    }
 
     var INVALID_UTF8 = /^invalid UTF-8: (\d+) (.*)$/;
 
@@ -186,18 +166,26 @@
       // Past the budget the core refuses documents (memory_limit) instead of running out of memory.
       if (typeof msg.memoryBudget === 'number' && msg.memoryBudget > 0) api.setMemoryBudget(msg.memoryBudget);
 
+      // Each file is read a slice of records at a time: progress in documents (docsTotal: the
+      // records of the files begun so far, the whole job's once the last file is begun).
+      var docsBefore = 0;
+      var docsTotal = 0;
       for (var f = 0; f < files.length; f++) {
         var file = files[f];
-        var report = { name: file.name, added: 0, errors: [], warnings: [] };
-        var chunks = isJsonl(file.name) ? chunksOf(file.bytes) : [{ bytes: file.bytes, lineOffset: 0 }];
-        for (var c = 0; c < chunks.length; c++) {
-          mergeChunk(report, JSON.parse(api.loadFile(file.name, chunks[c].bytes)), chunks[c].lineOffset);
-          bytesDone += chunks[c].bytes.length;
-          var last = c === chunks.length - 1;
-          progress({ phase: 'file', index: f + 1, done: last ? f + 1 : f, total: files.length, name: file.name, bytesDone: bytesDone, bytesTotal: bytesTotal });
+        var begun = JSON.parse(api.beginLoadFile(file.name, file.bytes, file.mapping ? JSON.stringify(file.mapping) : ''));
+        docsTotal += begun.records;
+        var step = { done: false, read: 0 };
+        while (!step.done) {
+          var sliceEnd = Date.now() + SLICE_MS;
+          do step = JSON.parse(api.continueLoadFile(50)); while (!step.done && Date.now() < sliceEnd);
+          if (step.done) bytesDone += file.bytes.length;
+          progress({ phase: 'file', index: f + 1, done: step.done ? f + 1 : f, total: files.length, name: file.name,
+                     bytesDone: bytesDone, bytesTotal: bytesTotal, docsDone: docsBefore + (step.done ? begun.records : step.read),
+                     docsTotal: docsTotal, docsTotalKnown: f === files.length - 1 });
           await yieldNow();
         }
-        reports.push(report);
+        docsBefore += begun.records;
+        reports.push({ name: file.name, added: step.added, errors: step.errors, warnings: step.warnings, mapping: step.mapping });
       }
 
       var index = api.saveIndex();  // a JS copy: nothing of it stays in the core's memory

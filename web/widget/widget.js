@@ -105,6 +105,7 @@
 
   var JSONL_TYPES = /^application\/(x-)?(ndjson|jsonl|jsonlines|json-seq)$/;
   var JSON_TYPES = /^application\/([a-z.+-]*\+)?json$/;
+  var CSV_TYPES = /^(text|application)\/(csv|x-csv|tab-separated-values)$/;
 
   /* The corpus file's name for the core, whose loaders go by its extension: from the response's
    * content type, else the URL's last path segment (without ?query or #hash), else the bytes
@@ -116,12 +117,13 @@
     while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0A || bytes[i] === 0x0D)) i++;
     var first = bytes[i];
     if (type === 'text/html' || type === 'application/xhtml+xml' || first === 0x3C /* < */) {
-      throw new Error('العنوان ' + url + ' أعاد صفحة HTML لا ملف أخبار (JSON أو JSONL)');
+      throw new Error('العنوان ' + url + ' أعاد صفحة HTML لا ملف أخبار (JSON أو JSONL أو CSV)');
     }
     var segment = '';
     try { segment = decodeURIComponent(new URL(url, global.document.baseURI).pathname.split('/').pop()); } catch (e) { segment = ''; }
-    var named = /\.(json|jsonl|txt)$/i.exec(segment);
-    var ext = JSONL_TYPES.test(type) ? '.jsonl' : JSON_TYPES.test(type) ? '.json' : named ? named[0].toLowerCase() : sniff(bytes, i);
+    var named = /\.(json|jsonl|txt|csv)$/i.exec(segment);
+    var ext = JSONL_TYPES.test(type) ? '.jsonl' : JSON_TYPES.test(type) ? '.json' : CSV_TYPES.test(type) ? '.csv'
+      : named ? named[0].toLowerCase() : sniff(bytes, i);
     return ((named ? segment.slice(0, -named[0].length) : segment) || 'corpus') + ext;
   }
 

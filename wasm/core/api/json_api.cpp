@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <malloc.h>
 
 #include <nlohmann/json.hpp>
@@ -71,6 +73,22 @@ void describe_query(const Query& query, ordered_json& out) {
   if (!query.unknown_filters.empty()) out["unknown_filters"] = query.unknown_filters;
 }
 
+// The report of a mapping, for people and programs: each role with its field (null for none).
+ordered_json mapping_json(const MappingReport& r) {
+  ordered_json out;
+  ordered_json automatic = ordered_json::array();
+  for (FieldRole role : kFieldRoles) {
+    const std::string& field = r.mapping.field(role);
+    out[field_role_name(role)] = field.empty() ? ordered_json() : ordered_json(field);
+    if (!field.empty() && !r.mapping.given(role)) automatic.push_back(field_role_name(role));
+  }
+  out["automatic"] = std::move(automatic);
+  out["generated_ids"] = r.generated_ids;
+  out["dates_normalized"] = r.dates_normalized;
+  out["dates_kept"] = r.dates_kept;
+  return out;
+}
+
 ordered_json facets_json(const Facets& facets) {
   ordered_json sources = ordered_json::array(), dates = ordered_json::array();
   for (const FacetCount& c : facets.sources) sources.push_back({{"value", c.value}, {"documents", c.documents}});
@@ -81,13 +99,101 @@ ordered_json facets_json(const Facets& facets) {
 
 }  // namespace
 
-std::string JsonApi::load_file(std::string_view file_name, std::string_view bytes) {
-  LoadResult loaded = CorpusLoader::from_file(file_name, bytes);
-  const std::size_t offered = loaded.documents.size();
-  const auto errors = engine_.add_documents(std::move(loaded.documents));
-  const std::string report = dump(load_report(offered, errors, loaded.warnings, file_name, loaded.document_lines));
+struct JsonApi::FileLoad {
+  std::string name;
+  std::unique_ptr<FileLoading> loading;  // null when the mapping was refused
+  std::size_t added = 0;
+  ordered_json errors = ordered_json::array();
+  std::vector<LoadWarning> warnings;
+  std::optional<MappingReport> mapping;
+};
+
+JsonApi::JsonApi(std::unique_ptr<TextStore> texts) : engine_(std::move(texts)) {}
+JsonApi::~JsonApi() = default;
+
+std::string JsonApi::load_file(std::string_view file_name, std::string_view bytes, std::string_view mapping) {
+  begin_load_file(std::string(file_name), std::string(bytes), mapping);
+  while (!read_file_slice(std::numeric_limits<std::size_t>::max())) {}
+  return file_report(false);
+}
+
+std::string JsonApi::begin_load_file(std::string file_name, std::string bytes, std::string_view mapping) {
+  file_load_ = std::make_unique<FileLoad>();
+  file_load_->name = file_name;
+  std::string error;
+  const auto requested = FieldMapping::from_json(mapping, &error);
+  if (!requested) {
+    file_load_->warnings.push_back({file_name, 0, error, "bad_mapping"});
+    return R"({"records":0})";
+  }
+  file_load_->loading = std::make_unique<FileLoading>(std::move(file_name), std::move(bytes), *requested);
+  return dump(ordered_json{{"records", file_load_->loading->records()}});
+}
+
+std::string JsonApi::continue_load_file(int max_records) {
+  if (!file_load_) return R"({"done":true,"added":0,"errors":[],"warnings":[]})";
+  if (read_file_slice(static_cast<std::size_t>(std::max(max_records, 1)))) return file_report(true);
+  return dump(ordered_json{{"done", false}, {"read", file_load_->loading->records_read()},
+                           {"records", file_load_->loading->records()}});
+}
+
+bool JsonApi::read_file_slice(std::size_t max_records) {
+  FileLoad& f = *file_load_;
+  if (!f.loading) return true;
+  LoadResult part;
+  f.loading->read(max_records, part);
+  const std::size_t offered = part.documents.size();
+  const auto errors = engine_.add_documents(std::move(part.documents));
+  f.added += offered - errors.size();
+  ordered_json slice = load_report(offered, errors, {}, f.name, part.document_lines);
+  for (auto& e : slice["errors"]) f.errors.push_back(std::move(e));
+  f.warnings.insert(f.warnings.end(), part.warnings.begin(), part.warnings.end());
+  if (part.mapping) f.mapping = part.mapping;
+  return f.loading->done();
+}
+
+std::string JsonApi::file_report(bool with_progress) {
+  FileLoad& f = *file_load_;
+  // Flaws between a .json array's records are known before any record is read: in line order.
+  std::stable_sort(f.warnings.begin(), f.warnings.end(), [](const LoadWarning& a, const LoadWarning& b) { return a.line < b.line; });
+  ordered_json report = load_report(0, {}, f.warnings);
+  report["added"] = f.added;
+  report["errors"] = std::move(f.errors);
+  if (f.mapping) report["mapping"] = mapping_json(*f.mapping);
+  if (with_progress) {
+    const std::size_t records = f.loading ? f.loading->records() : 0;
+    report["done"] = true;
+    report["read"] = records;
+    report["records"] = records;
+  }
+  file_load_.reset();
   engine_.compact();
-  return report;
+  return dump(report);
+}
+
+std::string JsonApi::peek_file(std::string_view file_name, std::string_view bytes, int samples) {
+  const FilePeek peek = CorpusLoader::peek(file_name, bytes, static_cast<std::size_t>(std::clamp(samples, 0, 50)));
+  ordered_json out{{"format", peek.format}, {"fields", peek.fields}, {"samples", ordered_json::array()}};
+  for (const auto& sample : peek.samples) {
+    ordered_json record = ordered_json::object();
+    for (const auto& [field, value] : sample) {
+      std::u16string units = utf8_to_utf16(value);
+      if (units.size() > kPeekValueUnits) {
+        units.resize(kPeekValueUnits);
+        if (is_high_surrogate(units.back())) units.pop_back();
+        units += u"\u2026";
+      }
+      record[field] = utf16_to_utf8(units);
+    }
+    out["samples"].push_back(std::move(record));
+  }
+  MappingReport mapping;
+  mapping.mapping = peek.mapping;
+  ordered_json roles = mapping_json(mapping);
+  out["mapping"] = ordered_json::object();
+  for (FieldRole role : kFieldRoles) out["mapping"][field_role_name(role)] = roles[field_role_name(role)];
+  out["warnings"] = load_report(0, {}, peek.warnings)["warnings"];
+  return dump(out);
 }
 
 std::string JsonApi::add_document(const std::string& id, std::u16string text, const std::string& title,

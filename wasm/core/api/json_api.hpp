@@ -19,12 +19,27 @@ namespace mirsad {
 // surrogate from JS keeps its one unit) and results go out as UTF-8 JSON.
 class JsonApi {
  public:
-  explicit JsonApi(std::unique_ptr<TextStore> texts = std::make_unique<InMemoryTextStore>()) : engine_(std::move(texts)) {}
+  explicit JsonApi(std::unique_ptr<TextStore> texts = std::make_unique<InMemoryTextStore>());
+  ~JsonApi();
 
   static constexpr std::size_t kMaxLimit = 100000;
 
-  // Loads one file's bytes (.txt, .json, .jsonl) → {"added", "errors": [...], "warnings": [...]}.
-  std::string load_file(std::string_view file_name, std::string_view bytes);
+  // Loads one file's bytes (.txt, .json, .jsonl, .csv) → {"added", "errors": [...], "warnings":
+  // [...]}, and for records files "mapping": {role: field or null…, "automatic": [roles
+  // recognised from the field names], "generated_ids", "dates_normalized", "dates_kept"}.
+  // mapping: a field mapping as JSON ({"text": "body"…}, see FieldMapping), "" for none.
+  std::string load_file(std::string_view file_name, std::string_view bytes, std::string_view mapping = {});
+  // The same a slice at a time (a page that reports progress in documents): begin_load_file
+  // keeps the file and answers {"records"} (how many the file holds); each continue_load_file
+  // reads up to max_records of them and answers {"done": false, "read", "records"} until the
+  // report of load_file with "done": true. No other engine call may come in between.
+  std::string begin_load_file(std::string file_name, std::string bytes, std::string_view mapping);
+  std::string continue_load_file(int max_records);
+  // The field names and first `samples` records of a file (or of its first bytes) for a person
+  // choosing a mapping: {"format", "fields", "samples": [{field: text}], "mapping": {role: field
+  // or null}, "warnings"}; a value is cut at kPeekValueUnits UTF-16 units.
+  static std::string peek_file(std::string_view file_name, std::string_view bytes, int samples);
+  static constexpr std::size_t kPeekValueUnits = 160;
   // Adds one document whose text is already UTF-16 → same shape as load_file.
   std::string add_document(const std::string& id, std::u16string text, const std::string& title,
                            const std::string& date, const std::string& source);
@@ -107,6 +122,10 @@ class JsonApi {
   std::unique_ptr<char[]> loading_bytes_;
   std::size_t loading_size_ = 0;
   std::unique_ptr<IndexLoading> loading_;
+  struct FileLoad;  // the file begin_load_file keeps and its report so far
+  std::unique_ptr<FileLoad> file_load_;
+  bool read_file_slice(std::size_t max_records);  // true once the file is read
+  std::string file_report(bool with_progress);    // ends the file's load
 };
 
 }  // namespace mirsad

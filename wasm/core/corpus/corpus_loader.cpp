@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus/csv_records.hpp"
+#include "corpus/date_normalizer.hpp"
 #include "corpus/json_records.hpp"
 #include "text/utf.hpp"
 
@@ -30,43 +32,48 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
   return true;
 }
 
-// Decodes bytes, strips a UTF-8 BOM, and warns once per file about replaced bytes.
-std::u16string decode(std::string_view file_name, std::string_view bytes, LoadResult& result) {
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  std::size_t replaced = 0;
-  std::u16string text = utf8_to_utf16(bytes, &replaced);
-  if (replaced > 0) {
-    result.warnings.push_back({std::string(file_name), 0,
-                               "invalid UTF-8: " + std::to_string(replaced) + " byte sequence(s) replaced with U+FFFD",
-                               "invalid_utf8", replaced});
-  }
-  return text;
-}
-
-std::string optional_string(const json& record, const char* key) {
-  const auto it = record.find(key);
-  if (it == record.end() || it->is_null()) return "";
-  if (it->is_string()) return it->get<std::string>();
-  return it->dump();
-}
-
-// Turns one JSON value into a document, or explains why it can't.
-bool to_document(const json& record, Document& doc, std::string& error) {
-  if (!record.is_object()) { error = "expected an object {id, text}"; return false; }
-  const auto text = record.find("text");
-  if (text == record.end() || !text->is_string()) { error = "missing string field \"text\""; return false; }
-  const auto id = record.find("id");
-  if (id == record.end() || !(id->is_string() || id->is_number())) {
-    error = "missing field \"id\" (string or number)";
+// True when the decoder would change nothing (WHATWG's valid UTF-8): the bytes are then kept as
+// they are instead of being decoded and encoded again (a second and third copy of a large file).
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const auto in = [&](std::size_t k, unsigned lo, unsigned hi) {
+    if (i + k >= s.size()) return false;
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    return b >= lo && b <= hi;
+  };
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { ++i; continue; }
+    if (b >= 0xC2 && b <= 0xDF) { if (!in(1, 0x80, 0xBF)) return false; i += 2; continue; }
+    if (b >= 0xE0 && b <= 0xEF) {
+      const unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+      if (!in(1, lo, hi) || !in(2, 0x80, 0xBF)) return false;
+      i += 3;
+      continue;
+    }
+    if (b >= 0xF0 && b <= 0xF4) {
+      const unsigned lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+      if (!in(1, lo, hi) || !in(2, 0x80, 0xBF) || !in(3, 0x80, 0xBF)) return false;
+      i += 4;
+      continue;
+    }
     return false;
   }
-  doc.id = id->is_string() ? id->get<std::string>() : id->dump();
-  if (doc.id.empty()) { error = "empty \"id\""; return false; }
-  doc.text = utf8_to_utf16(text->get<std::string>());
-  doc.title = optional_string(record, "title");
-  doc.date = optional_string(record, "date");
-  doc.source = optional_string(record, "source");
   return true;
+}
+
+// The file's text (its BOM removed) as valid UTF-8, decoded as the browser decodes it, with one
+// warning per file about replaced bytes.
+std::string decoded_utf8(std::string_view file_name, std::string bytes, std::vector<LoadWarning>& warnings) {
+  if (valid_utf8(bytes)) return bytes;
+  std::size_t replaced = 0;
+  std::string text = utf16_to_utf8(utf8_to_utf16(bytes, &replaced));
+  if (replaced > 0) {
+    warnings.push_back({std::string(file_name), 0,
+                        "invalid UTF-8: " + std::to_string(replaced) + " byte sequence(s) replaced with U+FFFD",
+                        "invalid_utf8", replaced});
+  }
+  return text;
 }
 
 // Parses JSON without exceptions (the wasm build does not catch them) and keeps the position
@@ -137,117 +144,343 @@ std::size_t line_of(std::string_view text, std::size_t byte) {
 
 const std::string kTooDeep = "nested deeper than " + std::to_string(kMaxRecordDepth) + " levels: refused";
 
-// The lone surrogate escapes of a JSON text, replaced (same length) and reported once per file.
-void accept_lone_surrogates(std::string_view file_name, std::string& utf8, LoadResult& result) {
-  std::size_t first = 0;
-  const std::size_t replaced = replace_lone_surrogate_escapes(utf8, &first);
-  if (replaced == 0) return;
-  result.warnings.push_back({std::string(file_name), line_of(utf8, first),
-                             "lone surrogate escape: " + std::to_string(replaced) +
-                                 " \\uD800-\\uDFFF escape(s) without their pair replaced with U+FFFD",
-                             "lone_surrogate", replaced});
+// A record's value as text: strings as they are, anything else as its JSON.
+std::string value_text(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+std::string list_of(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
 }
 
-// Keeps one parsed record, or says why not: `label` prefixes the message ("record 3: "),
-// `line` is where the record starts.
-void keep_record(std::string_view file_name, const ParseOutcome& parsed, std::size_t line, const std::string& label,
-                 LoadResult& result) {
-  const auto refuse = [&](const std::string& why, const char* code) {
-    result.warnings.push_back({std::string(file_name), line, label + why, code});
-  };
-  if (parsed.too_deep) return refuse(kTooDeep, "too_deep");
-  if (!parsed.ok) return refuse("malformed JSON: " + syntax_error_detail(parsed.error), "malformed_json");
-  Document doc;
-  std::string error;
-  if (!to_document(parsed.value, doc, error)) return refuse(error, "bad_record");
-  result.documents.push_back(std::move(doc));
-  result.document_lines.push_back(line);
-}
+enum class Format { Unsupported, Blank, Text, JsonArray, JsonObject, Jsonl, Csv };
+
+constexpr std::size_t kRecordsForFieldNames = 20;  // records whose field names decide the mapping
 
 }  // namespace
 
-namespace {
+struct FileLoading::State {
+  std::string name;
+  Format format = Format::Unsupported;
+  std::string utf8;
+  std::u16string text;                 // Format::Text
+  std::vector<RecordSpan> spans;       // JsonArray, Jsonl
+  std::vector<StructureNote> notes;    // JsonArray
+  ParseOutcome single;                 // JsonObject
+  std::size_t single_line = 1;
+  CsvTable csv;
+  std::vector<std::string> fields;     // field names of the first records, in the order first seen
+  MappingReport report;
+  bool no_records = false;             // no text field: nothing can be read
+  std::vector<LoadWarning> opening;    // warnings given with the first slice
+  std::size_t next = 0;
+  bool finished = false;
+  std::size_t first_kept_date_line = 0;
+  std::string first_kept_date;
 
-// An empty (or blank) file is refused with a reason, whatever its type, rather than added as an
-// empty document nobody can find or passed silently.
-bool refuse_if_blank(std::string_view file_name, std::string_view bytes, LoadResult& result) {
-  if (bytes.find_first_not_of(" \t\r\n") != std::string_view::npos) return false;
-  result.warnings.push_back({std::string(file_name), 0, "empty file: nothing to add", "empty_file"});
-  return true;
-}
-
-}  // namespace
-
-LoadResult CorpusLoader::from_text_file(std::string_view file_name, std::string_view bytes) {
-  LoadResult result;
-  if (refuse_if_blank(file_name, bytes, result)) return result;
-  Document doc;
-  doc.id = base_name_without_extension(file_name);
-  doc.text = decode(file_name, bytes, result);
-  result.documents.push_back(std::move(doc));
-  result.document_lines.push_back(0);
-  return result;
-}
-
-LoadResult CorpusLoader::from_json(std::string_view file_name, std::string_view bytes) {
-  LoadResult result;
-  std::string utf8 = utf16_to_utf8(decode(file_name, bytes, result));
-  accept_lone_surrogates(file_name, utf8, result);
-  const std::size_t first = utf8.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && utf8[first] == '[') {
-    // Each record is parsed on its own: a syntax error costs its record, not the file.
-    const ArrayRecords array = split_array_records(utf8, first);
-    std::size_t index = 0;
-    for (const RecordSpan& r : array.records) {
-      keep_record(file_name, parse_json(std::string_view(utf8).substr(r.begin, r.end - r.begin)), r.line,
-                  "record " + std::to_string(++index) + ": ", result);
+  std::size_t records() const {
+    if (no_records) return 0;
+    switch (format) {
+      case Format::Text: case Format::JsonObject: return 1;
+      case Format::JsonArray: case Format::Jsonl: return spans.size();
+      case Format::Csv: return csv.rows.size();
+      default: return 0;
     }
-    for (const StructureNote& n : array.notes) result.warnings.push_back({std::string(file_name), n.line, n.message, "malformed_json"});
-    std::stable_sort(result.warnings.begin(), result.warnings.end(),
-                     [](const LoadWarning& a, const LoadWarning& b) { return a.line < b.line; });
-    return result;
   }
-  const ParseOutcome parsed = parse_json(utf8);
-  if (parsed.too_deep) {
-    result.warnings.push_back({std::string(file_name), line_of(utf8, first), kTooDeep, "too_deep"});
-  } else if (!parsed.ok) {
-    result.warnings.push_back(
-        {std::string(file_name), line_of(utf8, parsed.error_byte), "malformed JSON: " + parsed.error, "malformed_json"});
-  } else if (!parsed.value.is_object()) {
-    result.warnings.push_back({std::string(file_name), 1, "expected an array of {id, text} objects", "not_an_array"});
-  } else {
-    keep_record(file_name, parsed, line_of(utf8, first), "", result);
+
+  void warn(std::vector<LoadWarning>& to, std::size_t line, std::string message, const char* code, std::size_t count = 0) {
+    to.push_back({name, line, std::move(message), code, count});
   }
+
+  // The lone surrogate escapes of a JSON text, replaced (same length) and reported once per file.
+  void accept_lone_surrogates() {
+    std::size_t first = 0;
+    const std::size_t replaced = replace_lone_surrogate_escapes(utf8, &first);
+    if (replaced == 0) return;
+    warn(opening, line_of(utf8, first),
+         "lone surrogate escape: " + std::to_string(replaced) +
+             " \\uD800-\\uDFFF escape(s) without their pair replaced with U+FFFD",
+         "lone_surrogate", replaced);
+  }
+
+  void split() {
+    if (format == Format::Jsonl) {
+      std::size_t line = 0, pos = 0;
+      while (pos <= utf8.size()) {
+        std::size_t end = utf8.find('\n', pos);
+        if (end == std::string::npos) end = utf8.size();
+        ++line;
+        std::size_t stop = end;
+        if (stop > pos && utf8[stop - 1] == '\r') --stop;
+        if (utf8.find_first_not_of(" \t", pos) < stop) spans.push_back({pos, stop, line});
+        if (end == utf8.size()) break;
+        pos = end + 1;
+      }
+    } else if (format == Format::Csv) {
+      csv = split_csv(utf8);
+    } else if (format == Format::JsonArray || format == Format::JsonObject) {
+      const std::size_t first = utf8.find_first_not_of(" \t\r\n");
+      if (first != std::string::npos && utf8[first] == '[') {
+        ArrayRecords array = split_array_records(utf8, first);
+        spans = std::move(array.records);
+        notes = std::move(array.notes);
+      } else {
+        format = Format::JsonObject;
+        single = parse_json(utf8);
+        single_line = line_of(utf8, first);
+      }
+    }
+  }
+
+  void add_field_names(const json& record) {
+    if (!record.is_object()) return;
+    for (const auto& item : record.items()) {
+      if (std::find(fields.begin(), fields.end(), item.key()) == fields.end()) fields.push_back(item.key());
+    }
+  }
+
+  void find_field_names() {
+    if (format == Format::Csv) fields = csv.header;
+    else if (format == Format::JsonObject) add_field_names(single.value);
+    else {
+      for (std::size_t i = 0; i < spans.size() && i < kRecordsForFieldNames; ++i) add_field_names(parse_json(span(i)).value);
+    }
+  }
+
+  std::string_view span(std::size_t i) const {
+    return std::string_view(utf8).substr(spans[i].begin, spans[i].end - spans[i].begin);
+  }
+
+  // Fills the roles the caller left out; a role given a field the file does not have is dropped
+  // with a warning, and without a text field nothing can be read.
+  void settle_mapping(const FieldMapping& requested) {
+    FieldMapping& m = report.mapping;
+    m = requested;
+    for (FieldRole role : kFieldRoles) {
+      if (m.field(role).empty() || fields.empty() || std::find(fields.begin(), fields.end(), m.field(role)) != fields.end()) continue;
+      warn(opening, 0, std::string("no field \"") + m.field(role) + "\" for the " + field_role_name(role) +
+                           " in this file (its fields: " + list_of(fields) + ")", "unknown_field");
+      m.set(role, "");
+    }
+    // No record could be read for its field names (all malformed?): the standard names, so
+    // each record is refused for what is wrong with it.
+    static const std::vector<std::string> kStandardNames{"id", "text", "title", "date", "source"};
+    m.complete_from(fields.empty() ? kStandardNames : fields);
+    report.generated_ids = m.id_field().empty();
+    if (m.field(FieldRole::Text).empty() && records() > 0) {
+      warn(opening, 0, "no text field: none of this file's fields (" + list_of(fields) +
+                           ") is known as the text; name it in a field mapping", "no_text_field");
+      no_records = true;
+    }
+  }
+
+  // One record as a document, or why not.
+  bool to_document(const json& record, std::size_t number, std::size_t line, Document& doc, std::string& error) {
+    const FieldMapping& m = report.mapping;
+    if (!record.is_object()) { error = "expected an object {id, text}"; return false; }
+    const auto text = record.find(m.field(FieldRole::Text));
+    if (text == record.end() || !text->is_string()) {
+      error = "missing string field \"" + m.field(FieldRole::Text) + "\"";
+      return false;
+    }
+    if (report.generated_ids) {
+      doc.id = base_name_without_extension(name) + ":" + std::to_string(number);
+    } else {
+      const auto id = record.find(m.id_field());
+      if (id == record.end() || !(id->is_string() || id->is_number())) {
+        error = "missing field \"" + m.id_field() + "\" (string or number)";
+        return false;
+      }
+      doc.id = value_text(*id);
+      if (doc.id.empty()) { error = "empty \"" + m.id_field() + "\""; return false; }
+    }
+    doc.text = utf8_to_utf16(text->get<std::string>());
+    const auto optional = [&](FieldRole role) -> const json* {
+      if (m.field(role).empty()) return nullptr;
+      const auto it = record.find(m.field(role));
+      return it == record.end() || it->is_null() ? nullptr : &*it;
+    };
+    if (const json* v = optional(FieldRole::Title)) doc.title = value_text(*v);
+    if (const json* v = optional(FieldRole::Source)) doc.source = value_text(*v);
+    if (const json* v = optional(FieldRole::Date)) {
+      doc.date = value_text(*v);
+      // Only written dates are read: a number (an epoch?) or a nested value is kept as it is.
+      if (v->is_string() && !doc.date.empty()) {
+        if (auto iso = normalize_date(doc.date)) {
+          doc.date = std::move(*iso);
+          ++report.dates_normalized;
+        } else if (report.dates_kept++ == 0) {
+          first_kept_date = doc.date;
+          first_kept_date_line = line;
+        }
+      }
+    }
+    return true;
+  }
+
+  // Keeps one parsed record, or says why not: `label` prefixes the message ("record 3: "),
+  // `line` is where the record starts.
+  void keep(const ParseOutcome& parsed, std::size_t number, std::size_t line, const std::string& label, LoadResult& out) {
+    const auto refuse = [&](const std::string& why, const char* code) { warn(out.warnings, line, label + why, code); };
+    if (parsed.too_deep) return refuse(kTooDeep, "too_deep");
+    if (!parsed.ok) return refuse("malformed JSON: " + syntax_error_detail(parsed.error), "malformed_json");
+    Document doc;
+    std::string error;
+    if (!to_document(parsed.value, number, line, doc, error)) return refuse(error, "bad_record");
+    out.documents.push_back(std::move(doc));
+    out.document_lines.push_back(line);
+  }
+
+  void read_csv_row(std::size_t i, LoadResult& out) {
+    const CsvRow& row = csv.rows[i];
+    if (!row.problem.empty()) return warn(out.warnings, row.line, "row refused: " + row.problem, "bad_row");
+    std::vector<std::string> values = csv_fields(utf8, row, csv.separator);
+    if (std::all_of(values.begin(), values.end(), [](const std::string& v) { return v.empty(); })) return;
+    if (values.size() != csv.header.size()) {
+      return warn(out.warnings, row.line, "row refused: " + std::to_string(values.size()) + " field(s) where the header has " +
+                                              std::to_string(csv.header.size()), "bad_row");
+    }
+    ParseOutcome record;
+    record.value = json::object();
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      if (!record.value.contains(csv.header[k])) record.value[csv.header[k]] = std::move(values[k]);
+    }
+    keep(record, i + 1, row.line, "", out);
+  }
+
+  void read_record(std::size_t i, LoadResult& out) {
+    switch (format) {
+      case Format::Text: {
+        Document doc;
+        doc.id = base_name_without_extension(name);
+        doc.text = std::move(text);
+        out.documents.push_back(std::move(doc));
+        out.document_lines.push_back(0);
+        return;
+      }
+      case Format::JsonObject:
+        if (single.too_deep) return warn(out.warnings, single_line, kTooDeep, "too_deep");
+        if (!single.ok) return warn(out.warnings, line_of(utf8, single.error_byte), "malformed JSON: " + single.error, "malformed_json");
+        if (!single.value.is_object()) return warn(out.warnings, 1, "expected an array of {id, text} objects", "not_an_array");
+        return keep(single, 1, single_line, "", out);
+      case Format::JsonArray:
+        return keep(parse_json(span(i)), i + 1, spans[i].line, "record " + std::to_string(i + 1) + ": ", out);
+      case Format::Jsonl: return keep(parse_json(span(i)), i + 1, spans[i].line, "", out);
+      case Format::Csv: return read_csv_row(i, out);
+      default: return;
+    }
+  }
+
+  void finish(LoadResult& out) {
+    finished = true;
+    for (const StructureNote& n : notes) warn(out.warnings, n.line, n.message, "malformed_json");
+    if (report.dates_kept > 0) {
+      warn(out.warnings, first_kept_date_line,
+           std::to_string(report.dates_kept) + " date(s) in no recognised form kept as written (the first: \"" +
+               first_kept_date + "\")", "date_kept", report.dates_kept);
+    }
+    if (format != Format::Text && format != Format::Blank && format != Format::Unsupported) out.mapping = report;
+  }
+};
+
+FileLoading::FileLoading(std::string file_name, std::string bytes, const FieldMapping& requested)
+    : s_(std::make_unique<State>()) {
+  State& s = *s_;
+  s.name = std::move(file_name);
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+    // An empty (or blank) file is refused with a reason, whatever its type, rather than added as
+    // an empty document nobody can find or passed silently.
+    s.format = Format::Blank;
+    s.warn(s.opening, 0, "empty file: nothing to add", "empty_file");
+    return;
+  }
+  if (ends_with_ci(s.name, ".jsonl")) s.format = Format::Jsonl;
+  else if (ends_with_ci(s.name, ".json")) s.format = Format::JsonArray;
+  else if (ends_with_ci(s.name, ".csv")) s.format = Format::Csv;
+  else if (ends_with_ci(s.name, ".txt")) s.format = Format::Text;
+  else {
+    s.warn(s.opening, 0, "unsupported file type (expected .txt, .json, .jsonl or .csv)", "unsupported_type");
+    return;
+  }
+  s.utf8 = decoded_utf8(s.name, std::move(bytes), s.opening);
+  if (s.format == Format::Text) {
+    s.text = utf8_to_utf16(s.utf8);
+    s.utf8 = std::string();
+    return;
+  }
+  if (s.format != Format::Csv) s.accept_lone_surrogates();
+  s.split();
+  if (s.format == Format::Csv && s.csv.rows.empty()) s.warn(s.opening, 0, "only a header row: nothing to add", "empty_file");
+  s.find_field_names();
+  s.settle_mapping(requested);
+}
+
+FileLoading::~FileLoading() = default;
+
+std::size_t FileLoading::records() const { return s_->records(); }
+std::size_t FileLoading::records_read() const { return std::min(s_->next, s_->records()); }
+
+void FileLoading::read(std::size_t count, LoadResult& out) {
+  State& s = *s_;
+  if (s.finished) return;
+  if (!s.opening.empty()) {
+    out.warnings.insert(out.warnings.end(), s.opening.begin(), s.opening.end());
+    s.opening.clear();
+  }
+  const std::size_t stop = s.next + std::min(count, s.records() - std::min(s.next, s.records()));
+  for (; s.next < stop; ++s.next) s.read_record(s.next, out);
+  if (s.next >= s.records()) s.finish(out);
+}
+
+FilePeek FileLoading::peek(std::size_t count) {
+  State& s = *s_;
+  FilePeek peek;
+  switch (s.format) {
+    case Format::Csv: peek.format = "csv"; break;
+    case Format::Jsonl: peek.format = "jsonl"; break;
+    case Format::JsonArray: case Format::JsonObject: peek.format = "json"; break;
+    case Format::Text: peek.format = "txt"; break;
+    default: break;
+  }
+  peek.fields = s.fields;
+  peek.mapping = s.report.mapping;
+  peek.warnings = s.opening;
+  const std::size_t available = s.format == Format::Csv ? s.csv.rows.size()
+                                : s.format == Format::JsonObject ? 1
+                                : s.format == Format::Text ? 0 : s.spans.size();
+  for (std::size_t i = 0; peek.samples.size() < count && i < available; ++i) {
+    std::vector<std::pair<std::string, std::string>> sample;
+    if (s.format == Format::Csv) {
+      if (!s.csv.rows[i].problem.empty()) continue;
+      const auto values = csv_fields(s.utf8, s.csv.rows[i], s.csv.separator);
+      if (values.size() != s.csv.header.size()) continue;
+      for (std::size_t k = 0; k < values.size(); ++k) sample.emplace_back(s.csv.header[k], values[k]);
+    } else {
+      const ParseOutcome parsed = s.format == Format::JsonObject ? s.single : parse_json(s.span(i));
+      if (!parsed.ok || !parsed.value.is_object()) continue;
+      for (const auto& item : parsed.value.items()) {
+        if (!item.value().is_null()) sample.emplace_back(item.key(), value_text(item.value()));
+      }
+    }
+    peek.samples.push_back(std::move(sample));
+  }
+  return peek;
+}
+
+LoadResult CorpusLoader::from_file(std::string_view file_name, std::string_view bytes, const FieldMapping& mapping) {
+  FileLoading loading{std::string(file_name), std::string(bytes), mapping};
+  LoadResult result;
+  loading.read(loading.records(), result);
+  // Flaws between a .json array's records are found before any record is read: in line order.
+  std::stable_sort(result.warnings.begin(), result.warnings.end(),
+                   [](const LoadWarning& a, const LoadWarning& b) { return a.line < b.line; });
   return result;
 }
 
-LoadResult CorpusLoader::from_jsonl(std::string_view file_name, std::string_view bytes) {
-  LoadResult result;
-  std::string utf8 = utf16_to_utf8(decode(file_name, bytes, result));
-  accept_lone_surrogates(file_name, utf8, result);
-  std::size_t line_number = 0, pos = 0;
-  while (pos <= utf8.size()) {
-    std::size_t end = utf8.find('\n', pos);
-    if (end == std::string::npos) end = utf8.size();
-    ++line_number;
-    std::string_view line(utf8.data() + pos, end - pos);
-    pos = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") != std::string_view::npos) keep_record(file_name, parse_json(line), line_number, "", result);
-    if (end == utf8.size()) break;
-  }
-  return result;
-}
-
-LoadResult CorpusLoader::from_file(std::string_view file_name, std::string_view bytes) {
-  if (LoadResult blank; refuse_if_blank(file_name, bytes, blank)) return blank;
-  if (ends_with_ci(file_name, ".jsonl")) return from_jsonl(file_name, bytes);
-  if (ends_with_ci(file_name, ".json")) return from_json(file_name, bytes);
-  if (ends_with_ci(file_name, ".txt")) return from_text_file(file_name, bytes);
-  LoadResult result;
-  result.warnings.push_back(
-      {std::string(file_name), 0, "unsupported file type (expected .txt, .json or .jsonl)", "unsupported_type"});
-  return result;
+FilePeek CorpusLoader::peek(std::string_view file_name, std::string_view bytes, std::size_t count) {
+  FileLoading loading{std::string(file_name), std::string(bytes)};
+  return loading.peek(count);
 }
 
 }  // namespace mirsad

@@ -172,8 +172,9 @@
     }, { results: App.exportedResults, entities: App.exportedEntities, name: App.exportStamp });
     App.wireArchive();
     UI.entityLegend($('reader-legend'));
+    views.mappingForm = new UI.MappingForm($('mapping-panel'));
     views.byod = new UI.Byod({
-      fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),
+      fileInput: $('file-input'), fileButton: $('file-button'), mappingButton: $('mapping-button'), pasteToggle: $('paste-toggle'),
       pastePanel: $('paste-panel'), pasteText: $('paste-text'), pasteAdd: $('paste-add'),
       panel: $('load-panel'), progress: $('load-progress'),
       status: $('load-status'), cancel: $('load-cancel'), dismiss: $('load-dismiss'),

@@ -9,7 +9,7 @@
   var state = App.state;
   var views = App.views;
 
-  var jobs = [];         // queued: {files: [File | {name, text}], notes: [...], rebuild: bool}
+  var jobs = [];         // queued: {files: [File | {name, text}], notes: [...], rebuild: bool, askMapping: bool}
   var busy = false;
   var cancelled = false;
 
@@ -32,18 +32,20 @@
     });
   }
 
-  function onFiles(list) {
+  // options.askMapping: the user asked to choose the fields («تعيين الحقول»), even of files whose
+  // fields are recognised or remembered.
+  function onFiles(list, options) {
     var files = [];
     var notes = [];
     list.forEach(function (f) {
       if (UI.Byod.isAccepted(f.name)) files.push(f);
-      else notes.push({ file: f.name, line: 0, id: '', text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)؛ لم يُقرأ', detail: '', severity: 'error' });
+      else notes.push({ file: f.name, line: 0, id: '', text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl و‎.csv)؛ لم يُقرأ', detail: '', severity: 'error' });
     });
     if (!files.length) {
-      views.byod.finish('لم يُضف أيّ مستند: لا ملفات ‎.txt أو ‎.json أو ‎.jsonl بين ما اخترت.', notes, 'error');
+      views.byod.finish('لم يُضف أيّ مستند: لا ملفات ‎.txt أو ‎.json أو ‎.jsonl أو ‎.csv بين ما اخترت.', notes, 'error');
       return;
     }
-    enqueue({ files: files, notes: notes, rebuild: false });
+    enqueue({ files: files, notes: notes, rebuild: false, askMapping: Boolean(options && options.askMapping) });
   }
 
   function onPaste(text) {
@@ -54,6 +56,7 @@
 
   function onCancel() {
     cancelled = true;
+    if (views.mappingForm) views.mappingForm.close(null);
     var host = App.workerHost();
     if (host) host.cancel();
   }
@@ -77,11 +80,18 @@
   // A file name inside Arabic text, isolated so a Latin name does not pull the punctuation around.
   function isolate(name) { return '\u2068' + name + '\u2069'; }
 
+  var number = typeof Intl === 'object' ? new Intl.NumberFormat('en-US') : { format: String };
+
+  // «تحليل 1,200 من 5,000 مستند…»: documents once the worker counts them (the total once it
+  // knows every file's), the file's name when there are several.
   function progressText(p) {
     if (p.phase === 'rebuild') return 'إعادة بناء الفهرس: ' + p.done + ' من ' + p.total + '…';
     if (p.phase === 'file') {
-      if (p.total === 1) return 'تحليل ' + isolate(p.name) + '…';
-      return 'تحليل الملف ' + p.index + ' من ' + p.total + ': ' + isolate(p.name) + '…';
+      var docs = typeof p.docsDone !== 'number' ? ''
+        : p.docsTotalKnown ? 'تحليل ' + number.format(p.docsDone) + ' من ' + number.format(p.docsTotal) + ' مستند…'
+        : 'تحليل ' + number.format(p.docsDone) + ' مستند…';
+      if (p.total === 1) return docs ? docs + ' (' + isolate(p.name) + ')' : 'تحليل ' + isolate(p.name) + '…';
+      return (docs ? docs + ' ' : '') + 'الملف ' + p.index + ' من ' + p.total + ': ' + isolate(p.name);
     }
     return 'جارٍ تشغيل المحلّل في الخلفية…';
   }
@@ -94,7 +104,8 @@
     var batch = jobs.splice(0, jobs.length);
     var files = [];
     var notes = [];
-    batch.forEach(function (j) { files = files.concat(j.files); notes = notes.concat(j.notes); });
+    var askMapping = false;
+    batch.forEach(function (j) { files = files.concat(j.files); notes = notes.concat(j.notes); askMapping = askMapping || j.askMapping; });
     views.byod.progress(files.length ? 'جارٍ قراءة الملفات…' : 'جارٍ تحضير المجموعة…', 0, 0);
 
     var items = [];
@@ -107,16 +118,27 @@
     })).then(function () {
       if (cancelled) throw cancelError();
       items.sort(function (a, b) { return a.order - b.order; });
+      return App.chooseMappings(items, askMapping, notes);
+    }).then(function (chosen) {
+      if (cancelled) throw cancelError();
+      if (files.length && !chosen.length) {
+        var none = new Error('every file was skipped');
+        none.skipped = true;
+        throw none;
+      }
+      items = chosen;
+      views.byod.progress('جارٍ تشغيل المحلّل في الخلفية…', 0, 0);
       var names = items.map(function (i) { return i.name; });
       target = App.jobTarget(names);  // the collection shown, or a new one (saved-collections.js)
       var pasted = items.filter(function (i) { return i.pasted; }).length;
       var host = App.ensureWorkerHost();
-      var message = App.loadMessage(false, items.map(function (i) { return { name: i.name, bytes: i.bytes }; }));
+      var message = App.loadMessage(false, items.map(function (i) { return { name: i.name, bytes: i.bytes, mapping: i.mapping || null }; }));
       // A fresh worker (first use, or after a cancel or a crash) starts from the page's collection
       // when that holds documents the user added.
       if (host.needsSeed() && state.userDocs > 0) message.seed = App.collectionSeed();
       return host.run(message, function (p) {
-        if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
+        if (p.docsTotalKnown && p.docsTotal > 0) views.byod.progress(progressText(p), p.docsDone, p.docsTotal);
+        else if (p.bytesTotal > 0) views.byod.progress(progressText(p), p.bytesDone, p.bytesTotal);
         else views.byod.progress(progressText(p), 0, 0);
       }).then(function (done) { return { done: done, names: names, pasted: pasted }; });
     }).then(function (r) {
@@ -132,6 +154,8 @@
     }).catch(function (err) {
       if (err && err.cancelled) {
         views.byod.finish('أُلغي التحميل؛ بقيت المجموعة كما كانت.', notes, 'warning');
+      } else if (err && err.skipped) {
+        views.byod.finish('لم يُضف أيّ مستند؛ بقيت المجموعة كما كانت.', notes, 'warning');
       } else {
         if (global.console) console.warn('Mirsad: loading documents failed:', err);
         views.byod.finish('تعذّر تحميل المستندات: ' + App.errorText(err), notes, 'error');
@@ -158,6 +182,10 @@
     var total = UI.count('docs', done.documents);
     var summary = (added > 0 ? 'أُضيف ' + UI.count('docs', added) : 'لم يُضف أيّ مستند') + ' ' +
       Byod.fromSources(names.length - pasted, pasted) + '؛ في المجموعة الآن ' + total + '.';
+    fileReports.forEach(function (r) {
+      var fields = App.recognisedFields(r);
+      if (fields) summary += ' ' + fields;
+    });
     if (all.length) summary += ' ' + Byod.notes(all.length) + ':';
     var severity = all.some(function (n) { return n.severity === 'error'; }) || (names.length && added === 0) ? 'error'
       : all.length ? 'warning' : 'ok';

@@ -1,5 +1,6 @@
 /* Mirsad UI — "bring your own documents": the file picker (#file-input), drag-and-drop onto the
- * page (#drop-hint), the paste panel (#paste-text, #paste-add), the progress bar (#load-progress)
+ * page (#drop-hint), «تعيين الحقول» (#mapping-button: the next files go through the field mapping
+ * form), the paste panel (#paste-text, #paste-add), the progress bar (#load-progress)
  * with its status line (#load-status), and the list of what went wrong in which file and line
  * (#load-messages). It only shows things and reports
  * what the user did; app/jobs.js runs the jobs. Every message goes into the page as text nodes. */
@@ -8,7 +9,7 @@
 
   var UI = global.MirsadUI = global.MirsadUI || {};
 
-  var ACCEPTED = /\.(txt|json|jsonl)$/i;
+  var ACCEPTED = /\.(txt|json|jsonl|csv)$/i;
 
   var plural = null;
   try { plural = new Intl.PluralRules('ar'); } catch (e) { plural = null; }
@@ -29,11 +30,25 @@
     this.enabled = false;
     var self = this;
 
-    els.fileButton.addEventListener('click', function () { if (self.enabled) els.fileInput.click(); });
+    // «تعيين الحقول»: the files chosen next are loaded through the field mapping form.
+    this.askMapping = false;
+    els.fileButton.addEventListener('click', function () {
+      if (!self.enabled) return;
+      self.askMapping = false;
+      els.fileInput.click();
+    });
+    els.mappingButton.addEventListener('click', function () {
+      if (!self.enabled) return;
+      self.askMapping = true;
+      els.fileInput.click();
+    });
+    els.fileInput.addEventListener('cancel', function () { self.askMapping = false; });
     els.fileInput.addEventListener('change', function () {
       var files = Array.prototype.slice.call(els.fileInput.files || []);
+      var ask = self.askMapping;
+      self.askMapping = false;
       els.fileInput.value = '';  // choosing the same file again still fires change
-      if (files.length) self.handlers.onFiles(files);
+      if (files.length) self.handlers.onFiles(files, { askMapping: ask });
     });
 
     els.pasteToggle.addEventListener('click', function () { self.togglePaste(); });
@@ -87,6 +102,7 @@
   Byod.prototype.enable = function () {
     this.enabled = true;
     this.els.fileButton.disabled = false;
+    this.els.mappingButton.disabled = false;
     this.els.fileInput.disabled = false;
     this.els.pasteToggle.disabled = false;
     this.updatePasteButton();

@@ -11,6 +11,8 @@
     return 'حلّ المحرف «\uFFFD» محلّ ' + count + ' من ' + what;
   };
 
+  var UNSUPPORTED = 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl و‎.csv)';
+
   /** → {text, detail} */
   function describe(message, code, count) {
     var m;
@@ -28,7 +30,22 @@
       return { text: 'رموز ‎\\uD800–\\uDFFF‏ منفردة بلا نصفها الآخر: ' + REPLACED(count, 'هذه الرموز'), detail: '' };
     }
     if (code === 'too_deep') return { text: 'بنية متداخلة أعمق من المسموح (64 مستوى): رُفض هذا السجلّ وحده', detail: '' };
-    if (code === 'unsupported_type') return { text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)', detail: '' };
+    if (code === 'unsupported_type') return { text: UNSUPPORTED, detail: '' };
+    if (code === 'bad_row' && (m = /(\d+) field\(s\) where the header has (\d+)/.exec(message))) {
+      return { text: 'صفّ مرفوض: فيه ' + m[1] + ' حقل وفي صفّ العناوين ' + m[2], detail: '' };
+    }
+    if (code === 'bad_row' && /never closed/.test(message)) return { text: 'صفّ مرفوض: علامة تنصيص لم تُغلق', detail: '' };
+    if (code === 'bad_row') return { text: 'صفّ مرفوض: نصّ بعد علامة التنصيص الخاتمة', detail: '' };
+    if (code === 'no_text_field') {
+      return { text: 'لم يُعرف حقل النصّ بين حقول الملف؛ عيّن الحقول («تعيين الحقول») ثم أعد التحميل', detail: (/\(([^)]*)\)/.exec(message) || ['', ''])[1] };
+    }
+    if (code === 'unknown_field' && (m = /^no field "([^"]*)" for the (\w+)/.exec(message))) {
+      return { text: 'لا حقل باسم «' + m[1] + '» في هذا الملف؛ لم يُستعمل', detail: '' };
+    }
+    if (code === 'date_kept' && typeof count === 'number') {
+      return { text: count + ' تاريخ بصيغة غير معروفة أُبقي كما كُتب', detail: (/the first: "(.*)"\)$/.exec(message) || ['', ''])[1] };
+    }
+    if (code === 'bad_mapping') return { text: 'تعيين الحقول غير صالح', detail: message };
     if (code === 'memory_limit') return { text: 'لا تتّسع الذاكرة لهذا المستند فلم يُضف؛ أُبقي كلّ ما حُمّل قبله', detail: '' };
     if (code === 'empty_file') return { text: 'الملف فارغ: لا شيء يُضاف', detail: '' };
     if (code === 'duplicate_id') return { text: 'المعرّف مستعمل من قبل؛ أُبقي المستند الأول ولم يُضف هذا', detail: '' };
@@ -45,12 +62,12 @@
     if ((m = /^invalid UTF-8: (\d+) /.exec(message))) {
       return { text: 'ترميز UTF-8 غير صالح: ' + REPLACED(m[1], 'تسلسلات البايتات التالفة'), detail: '' };
     }
-    if (/^missing string field "text"/.test(message)) return { text: 'ينقصه الحقل النصّي "text"', detail: '' };
-    if (/^missing field "id"/.test(message)) return { text: 'ينقصه الحقل "id" (نصّ أو رقم)', detail: '' };
+    if ((m = /^missing string field "([^"]*)"/.exec(message))) return { text: 'ينقصه الحقل النصّي "' + m[1] + '"', detail: '' };
+    if ((m = /^missing field "([^"]*)"/.exec(message))) return { text: 'ينقصه الحقل "' + m[1] + '" (نصّ أو رقم)', detail: '' };
     if (/^empty "?id"?/.test(message)) return { text: 'المعرّف "id" فارغ', detail: '' };
     if (/^expected an object/.test(message)) return { text: 'يُنتظر كائن {id, text}', detail: '' };
     if (/^expected an array/.test(message)) return { text: 'يُنتظر مصفوفة من الكائنات {id, text}', detail: '' };
-    if (/^unsupported file type/.test(message)) return { text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl)', detail: '' };
+    if (/^unsupported file type/.test(message)) return { text: UNSUPPORTED, detail: '' };
     if (/^duplicate id/.test(message)) return { text: 'المعرّف مستعمل من قبل؛ أُبقي المستند الأول ولم يُضف هذا', detail: '' };
     return { text: 'ملاحظة من المحلّل', detail: message };
   }
