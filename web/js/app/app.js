@@ -135,9 +135,13 @@
     $('view-results').addEventListener('click', function () { App.setView('results'); });
     $('view-kwic').addEventListener('click', function () { App.setView('kwic'); });
     views.exporter = new UI.Exporter({
-      results: { csv: $('export-results-csv'), json: $('export-results-json') },
-      entities: { csv: $('export-entities-csv'), json: $('export-entities-json') }
-    }, { results: App.exportedResults, entities: App.exportedEntities, name: App.exportStamp });
+      buttons: {
+        results: { csv: $('export-results-csv'), json: $('export-results-json') },
+        entities: { csv: $('export-entities-csv'), json: $('export-entities-json') },
+        kwic: { csv: $('export-kwic-csv'), json: $('export-kwic-json') }
+      },
+      box: $('export-progress'), bar: $('export-bar'), status: $('export-status'), cancel: $('export-cancel')
+    }, { start: App.startExport, cancel: App.cancelExport });
     UI.entityLegend($('reader-legend'));
     views.byod = new UI.Byod({
       fileInput: $('file-input'), fileButton: $('file-button'), pasteToggle: $('paste-toggle'),
