@@ -134,6 +134,18 @@ test('exports hold every result of the query, its entities and every keyword-in-
   const fromEngine = await page.evaluate((ids) => ids.map((id) => window.MirsadApp.state.engine.entities(id).documents[0].entities
     .map((e) => [e.type, e.start, e.end, e.canonical])), sample);
   sample.forEach((id, i) => assert.deepEqual((byDoc.get(id) || []).map((e) => [e.type, e.start, e.end, e.canonical]), fromEngine[i], id));
+
+  // No query: every document of the collection, in the list's order.
+  await page.fill('#q', '');
+  await page.waitForSelector('#doc-list:not([hidden])');
+  await longestTaskSince(page);
+  const all = readExportCsv(await save(page, '#export-results-csv'));
+  const longestAll = await longestTaskSince(page);
+  t.diagnostic(`the whole collection (${collectionSize} documents) exported as CSV; longest main-thread task ${longestAll.toFixed(0)} ms`);
+  assert.equal(all.rows.length, collectionSize);
+  assert.deepEqual(all.rows.map((r) => r[1]), await page.evaluate(() => window.MirsadApp.state.docs.map((d) => String(d.id))));
+  assert.equal(all.meta.query, '');
+  assert.ok(longestAll < FREEZE_MS, `the page froze during the export (longest task ${longestAll.toFixed(0)} ms)`);
   assert.deepEqual(errors, []);
 });
 
