@@ -9,8 +9,12 @@
 async function watch(page) {
   await page.evaluate(() => {
     window.__longest = 0;
+    window.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      for (const e of list.getEntries()) {
+        window.__longest = Math.max(window.__longest, e.duration);
+        window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }
     }).observe({ type: 'longtask', buffered: true });
   });
 }
@@ -23,6 +27,15 @@ async function longestTaskSince(page) {
   return longest;
 }
 
+// The longest task that started while `action` ran (after watch(page)): a task that ended before
+// it, but whose report is delivered late, does not count.
+async function longestTaskDuring(page, action) {
+  const start = await page.evaluate(() => performance.now());
+  await action();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  return page.evaluate((t0) => window.__longTasks.filter((e) => e.start >= t0).reduce((m, e) => Math.max(m, e.duration), 0), start);
+}
+
 async function waitIdle(page, count) {
   await page.waitForFunction((n) => !document.body.dataset.loading && !document.body.dataset.swapping &&
     document.getElementById('load-progress').hidden && Number(document.body.dataset.documents) === n, count, { timeout: 240000 });
@@ -32,4 +45,4 @@ async function waitIdle(page, count) {
 // before issue 14 the 20 MB document's engine swap alone held the page for 1.9 s.
 const FREEZE_MS = 1000;
 
-module.exports = { watch, longestTaskSince, waitIdle, FREEZE_MS };
+module.exports = { watch, longestTaskSince, longestTaskDuring, waitIdle, FREEZE_MS };

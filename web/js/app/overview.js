@@ -15,7 +15,8 @@
   var PARTIAL_MS = 700;
   var overviewTimer = 0;
   var overviewRequest = 0;
-  var running = null;  // {host, id}: the worker's reading in progress
+  var running = null;   // {host, id, engine, key}: the worker's reading in progress
+  var finished = null;  // {engine, key, data}: the last overview read to the end
 
   function number(n) { return Number(n).toLocaleString('en'); }
 
@@ -28,9 +29,14 @@
   // Recomputed a moment after the last keystroke, and only while the panel is open.
   function scheduleOverview() {
     clearTimeout(overviewTimer);
+    // The same scope already being read (the page repaints its search for other reasons, e.g.
+    // once a new collection is in): let it finish rather than start again from the first document.
+    if (running && running.engine === state.engine && running.key === scopeKey() && views.overview.isOpen()) return;
     cancelRunning();
     overviewTimer = setTimeout(updateOverview, 150);
   }
+
+  function scopeKey() { return JSON.stringify(App.isActive() ? App.searchSpec() : null); }
 
   function cancelRunning() {
     if (running) running.host.cancelTask(running.id);
@@ -45,6 +51,12 @@
     var total = active ? state.hitsTotal : state.docs.length;
     if (active && !total) {
       views.overview.render(EMPTY, state.byId, 'لا نتائج');
+      return;
+    }
+    // The panel closed and opened again, or the page repainted the same search: the overview
+    // already read is still true.
+    if (finished && finished.engine === state.engine && finished.key === scopeKey()) {
+      views.overview.render(finished.data, state.byId, scopeText(active, finished.data.documents, finished.data.documents_total));
       return;
     }
     var failed = function (err) {
@@ -68,9 +80,11 @@
       drawn = Date.now();
       views.overview.render(part.overview, state.byId, scopeText(active, part.overview.documents, part.overview.documents_total));
     });
-    running = { host: host, id: message.id };
+    var engine = state.engine, key = scopeKey();
+    running = { host: host, id: message.id, engine: engine, key: key };
     done.then(function (o) {
       if (running && running.id === message.id) running = null;
+      finished = { engine: engine, key: key, data: o };
       if (current()) views.overview.render(o, state.byId, scopeText(active, o.documents, o.documents_total));
     }, function (err) {
       if (running && running.id === message.id) running = null;
