@@ -43,7 +43,7 @@ test('hostile markup in a document renders as text everywhere, and nothing runs'
   await page.waitForSelector('#results [data-id]');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-results-json')]);
   const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  assert.ok(exported.some((r) => r.snippet.includes('<script>')), 'exports carry the text as it is');
+  assert.ok(exported.rows.some((r) => r.snippet.includes('<script>')), 'exports carry the text as it is');
 
   // Nothing from the document became an element, and nothing ran.
   const after = await page.evaluate(() => ({

@@ -8,36 +8,7 @@ const os = require('os');
 const path = require('path');
 const { openPage } = require('./chromium');
 const { realCorpus } = require('./real-corpus');
-
-// Every long task (over 50 ms) of the page's main thread, from a PerformanceObserver: measured
-// over the whole operation (reading the files, the worker's progress, loading the new index and
-// the first repaint), not only while a loading flag is set (issue 14.7: the old measure stopped
-// before the engine swap, where the pause was).
-async function watch(page) {
-  await page.evaluate(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-async function longestTaskSince(page) {
-  // Let the observer deliver the last entries (they are queued after the task ends).
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
-  const longest = await page.evaluate(() => window.__longest);
-  await page.evaluate(() => { window.__longest = 0; });
-  return longest;
-}
-
-async function waitIdle(page, count) {
-  await page.waitForFunction((n) => !document.body.dataset.loading && !document.body.dataset.swapping &&
-    document.getElementById('load-progress').hidden && Number(document.body.dataset.documents) === n, count, { timeout: 240000 });
-}
-
-// A freeze guard, not a speed figure: the target is no task over 200 ms (the figures are printed);
-// before issue 14 the 20 MB document's engine swap alone held the page for 1.9 s.
-const FREEZE_MS = 1000;
+const { watch, longestTaskSince, waitIdle, FREEZE_MS } = require('./long-tasks');
 
 test('a 20 MB document and 50,000 tiny documents load without freezing the page', async (t) => {
   const { page, errors } = await openPage(t);

@@ -63,3 +63,63 @@ test('entity overview: counts, co-occurrence and timeline agree with the core; c
   await page.waitForSelector('#doc-list:not([hidden])');
   assert.deepEqual(errors, []);
 });
+
+// Where the focus is in the matrix: {row, col}, or null outside it.
+function activeCell(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el && el.closest('#overview-matrix') ? { row: Number(el.dataset.row), col: Number(el.dataset.col) } : null;
+  });
+}
+
+test('the overview matrix is one tab stop, with the arrow keys, Home and End inside and Enter to filter', async (t) => {
+  const engine = await engineWithSeeds();
+  const expected = engine.entityOverview([], 80);
+  const n = expected.matrix.length;
+  assert.ok(n >= 3, 'the seeds fill a few rows');
+  const { page, errors } = await openPage(t);
+  await page.waitForSelector('#overview-matrix .matrix__value');
+  assert.equal(await page.locator('#overview-matrix [data-row]').count(), n * n, 'every cell can be visited');
+  assert.equal(await page.locator('#overview-matrix [tabindex="0"]').count(), 1, 'one tab stop');
+
+  // Tab enters at the first cell with a count; Tab again leaves the matrix.
+  await page.focus('#overview-unit');
+  await page.keyboard.press('Tab');
+  const entry = await activeCell(page);
+  assert.ok(entry, 'Tab reaches the matrix');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BUTTON');
+  // The arrows, as the page reads (right to left: ArrowLeft is the next column).
+  await page.keyboard.press('Home');
+  assert.deepEqual(await activeCell(page), { row: entry.row, col: 0 });
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await activeCell(page), { row: entry.row, col: 1 });
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await activeCell(page), { row: entry.row, col: 0 });
+  await page.keyboard.press('ArrowRight');  // at the edge: stays
+  assert.deepEqual(await activeCell(page), { row: entry.row, col: 0 });
+  await page.keyboard.press('End');
+  assert.deepEqual(await activeCell(page), { row: entry.row, col: n - 1 });
+  await page.keyboard.press('Control+Home');
+  assert.deepEqual(await activeCell(page), { row: 0, col: 0 });
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await activeCell(page), { row: 1, col: 0 });
+  await page.keyboard.press('Control+End');
+  assert.deepEqual(await activeCell(page), { row: n - 1, col: n - 1 });
+  assert.equal(await page.locator('#overview-matrix [tabindex="0"]').count(), 1, 'still one tab stop');
+  await page.keyboard.press('Tab');
+  assert.equal(await activeCell(page), null, 'Tab leaves the matrix');
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await activeCell(page), { row: n - 1, col: n - 1 }, 'and comes back to the cell last visited');
+
+  // Enter on a cell with a count restricts the results to the documents that mention both.
+  const p = expected.pairs[0];
+  const row = expected.matrix.indexOf(p.a), col = expected.matrix.indexOf(p.b);
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < row; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < col; i++) await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await activeCell(page), { row, col });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#entity-filter:not([hidden])');
+  assert.match(await page.textContent('#entity-filter-name'), / \+ /);
+  assert.deepEqual(errors, []);
+});

@@ -63,21 +63,27 @@ test('export: results and entities as CSV and JSON, and no cell can become a for
   };
   const csv = await save('#export-results-csv');
   assert.equal(csv.charCodeAt(0), 0xFEFF, 'a byte-order mark, so spreadsheets read the Arabic');
-  const lines = csv.slice(1).trim().split('\r\n');
+  // What the file holds first (key,value rows), an empty row, then the table.
+  const [head, table] = csv.slice(1).split('\r\n\r\n');
+  assert.match(head, /^export,results\r\nquery,ليبيا\r\n/);
+  assert.match(head, /\r\nmatch_level,word\r\n/);
+  const lines = table.trim().split('\r\n');
   assert.equal(lines[0], 'rank,id,title,date,source,score,matches,snippet');
   assert.equal(lines.length - 1, ids.length);
   assert.ok(lines[1].startsWith('1,' + ids[0] + ','), lines[1]);
 
   const results = JSON.parse(await save('#export-results-json'));
-  const expected = engine.search('ليبيا', { mode: 'word', limit: 100 });  // exports: the query as written
-  assert.deepEqual(results.map((r) => r.id), expected.hits.map((h) => String(h.id)));
-  assert.deepEqual(results.map((r) => r.matches), expected.hits.map((h) => h.matches.length));
+  const expected = engine.search('ليبيا', { mode: 'word', limit: 100000 });
+  assert.deepEqual(results.rows.map((r) => r.id), expected.hits.map((h) => String(h.id)));
+  assert.deepEqual(results.rows.map((r) => r.matches), expected.hits.map((h) => h.matches.length));
+  assert.equal(results.meta.query, 'ليبيا');
+  assert.equal(results.meta.documents_total, expected.total);
 
   const entities = JSON.parse(await save('#export-entities-json'));
-  assert.ok(entities.length > 0);
-  for (const e of entities) assert.equal(texts.get(e.document).slice(e.start, e.end), e.text);
+  assert.ok(entities.rows.length > 0);
+  for (const e of entities.rows) assert.equal(texts.get(e.document).slice(e.start, e.end), e.text);
   const entityCsv = await save('#export-entities-csv');
-  assert.equal(entityCsv.slice(1).trim().split('\r\n').length - 1, entities.length);
+  assert.equal(entityCsv.slice(1).split('\r\n\r\n')[1].trim().split('\r\n').length - 1, entities.rows.length);
 
   // CSV injection: text that starts like a formula is defused, quotes and commas are quoted.
   const cells = await page.evaluate(() => ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'a,b', 'قال "نعم"', 'ليبيا']

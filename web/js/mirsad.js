@@ -213,8 +213,10 @@
 
     /**
      * The entities of a set of documents taken together (all documents when ids is empty):
-     * {documents, truncated, entities: [{type, canonical, label_en, documents, mentions}],
-     *  pairs: [{a, b, documents, sentences}] (indexes into entities), timeline: [{period, mentions, documents, ids}]}.
+     * {documents, truncated (always false now), entities: [{type, canonical, label_en, documents, mentions}],
+     *  matrix: [index] (the co-occurrence matrix's rows), pairs: [{a, b, documents, sentences}] (indexes into
+     *  entities), timeline: [{period, mentions, documents, ids}]}. Every document given is read, here on
+     *  this thread: for many, the page asks its worker (beginOverview/continueOverview, read in batches).
      * @param {string[]} [ids] @param {number} [limit=60]
      */
     entityOverview(ids, limit) {

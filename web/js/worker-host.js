@@ -28,6 +28,10 @@
  *    reports: [{name, added, errors, warnings, mapping?}],
  *    documents, userDocuments, includesBundled, bundledIds}
  *   {type: 'error', message}
+ * Questions about the collection the worker holds (answered between jobs, in parts; see the
+ * tasks in workerMain and WorkerHost.ask):
+ *   page → worker {type: 'task', id, task, ...}, {type: 'cancel', id}
+ *   worker → page {type: 'part', id, part}, then {type: 'reply', id, result | error, cancelled}
  */
 (function (global) {
   'use strict';
@@ -202,21 +206,163 @@
       }, [index.buffer]);
     }
 
-    /* The entity overview of documents of the collection this worker holds (the page's): entity
-     * extraction of hundreds of documents, or of one very large one, is seconds of work. */
-    function overview(msg) {
-      if (!api) throw new Error('no collection');
-      return JSON.parse(api.entityOverview(JSON.stringify(msg.ids || []), msg.limit || 80));
+    /* ---------- tasks: long questions about the collection, answered a batch at a time ----------
+     * {type: 'task', id, task: 'results'|'entities'|'kwic'|'overview', search: {query, mode, sort}, ...}
+     * is answered by parts ({type: 'part', id, part}) then one reply; {type: 'cancel', id} stops
+     * it at its next batch. The worker yields between batches, so a cancel (or the next question)
+     * is read while it works. The search is the query as settled: never the live prefix. */
+    var ALL_HITS = 100000;       // the core's cap on hits a search returns (JsonApi::kMaxLimit)
+    var RESULT_BATCH = 500;      // result rows per part
+    var ENTITY_BATCH = 40;       // documents whose entities are extracted per part
+    var KWIC_BATCH = 100;        // documents whose keyword-in-context lines are made per part
+    var OVERVIEW_BATCH = 200;    // documents read into the overview per part
+    var cancelledTasks = new Set();
+
+    function cancelled(id) {
+      if (!cancelledTasks.has(id)) return false;
+      var e = new Error('cancelled');
+      e.cancelled = true;
+      throw e;
+    }
+
+    /* Every hit of the query, in the order the page shows them (the query as settled: never the
+     * live prefix reading of a word being typed). */
+    function searchAll(spec) {
+      if (!String(spec.query || '').trim()) {  // no query: every document, in the collection's order (as the page lists them)
+        var docs = documentsOf(api);
+        return { total: docs.length, matches_total: null, warnings: [], hits: docs.map(function (d) { return { id: d.id }; }) };
+      }
+      return JSON.parse(api.search(String(spec.query || ''), spec.mode || 'word', ALL_HITS, false, false, spec.sort || 'relevance', false));
+    }
+
+    function searchSummary(res) {
+      return { total: res.total, matches_total: res.matches_total, warnings: res.warnings || [], filters: res.filters || null };
+    }
+
+    async function exportResults(msg, part) {
+      var res = searchAll(msg.search);
+      var info = new Map();
+      documentsOf(api).forEach(function (d) { info.set(d.id, d); });
+      part({ summary: searchSummary(res) });
+      var hits = res.hits || [];
+      for (var i = 0; i < hits.length; i += RESULT_BATCH) {
+        cancelled(msg.id);
+        var rows = hits.slice(i, i + RESULT_BATCH).map(function (hit, k) {
+          var d = info.get(hit.id) || {};
+          var text = hit.snippet ? api.text(hit.id) : '';
+          var ranked = hit.score !== undefined;
+          return { rank: i + k + 1, id: hit.id, title: d.title || '', date: d.date || '', source: d.source || '',
+            score: ranked ? hit.score : '', matches: ranked ? (hit.matches || []).length : '', snippet: hit.snippet ? text.slice(hit.snippet.start, hit.snippet.end) : '' };
+        });
+        part({ rows: rows, done: Math.min(i + RESULT_BATCH, hits.length), of: hits.length });
+        await yieldNow();
+      }
+      return { rows: hits.length };
+    }
+
+    /* The entities of every result document, extracted without the engine's cache (which would
+     * keep every document's list alive). */
+    async function exportEntities(msg, part) {
+      var res = searchAll(msg.search);
+      part({ summary: searchSummary(res) });
+      var ids = (res.hits || []).map(function (h) { return h.id; });
+      res = null;
+      var count = 0;
+      for (var i = 0; i < ids.length; i += ENTITY_BATCH) {
+        cancelled(msg.id);
+        var rows = [];
+        ids.slice(i, i + ENTITY_BATCH).forEach(function (id) {
+          var found = JSON.parse(api.entitiesOfText(api.text(id))).documents[0].entities;
+          found.forEach(function (e) {
+            rows.push({ document: id, type: e.type, text: e.text, canonical: e.canonical || '', label_en: e.label_en || '',
+              value: e.value || '', start: e.start, end: e.end });
+          });
+        });
+        count += rows.length;
+        part({ rows: rows, done: Math.min(i + ENTITY_BATCH, ids.length), of: ids.length });
+        await yieldNow();
+      }
+      return { rows: count, documents: ids.length };
+    }
+
+    /* Every keyword-in-context line of the query. In document order the lines go out as they are
+     * made; sorted by the words to the left or right (as the page shows them) they are gathered
+     * first and ordered by the core's sort keys (a stable sort, as the core's). */
+    async function exportKwic(msg, part) {
+      var order = msg.order === 'left' || msg.order === 'right' ? msg.order : 'document';
+      var begun = JSON.parse(api.beginConcordanceExport(String(msg.search.query || ''), msg.search.mode || 'word', msg.context || 6, order !== 'document'));
+      part({ summary: { total: begun.total, matches_total: begun.matches_total, warnings: begun.warnings || [], filters: null } });
+      var gathered = [];
+      var made = 0;
+      for (;;) {
+        cancelled(msg.id);
+        var batch = JSON.parse(api.nextConcordanceLines(KWIC_BATCH));
+        if (batch.error) throw new Error(batch.error);
+        made += batch.lines.length;
+        if (order === 'document') part({ rows: batch.lines, done: made, of: begun.matches_total });
+        else {
+          gathered.push.apply(gathered, batch.lines);
+          part({ rows: [], done: made, of: begun.matches_total });
+        }
+        await yieldNow();
+        if (batch.done) break;
+      }
+      if (order !== 'document') {
+        var key = order === 'left' ? 'left_key' : 'right_key';
+        gathered.sort(function (a, b) { return a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0; });
+        for (var i = 0; i < gathered.length; i += RESULT_BATCH) {
+          cancelled(msg.id);
+          part({ rows: gathered.slice(i, i + RESULT_BATCH).map(function (l) { delete l.left_key; delete l.right_key; return l; }),
+            done: made, of: begun.matches_total });
+          await yieldNow();
+        }
+      }
+      return { rows: made };
+    }
+
+    /* The entity overview of the whole collection or of every result, read a batch at a time:
+     * each part is the overview of the documents read so far, so the panel fills in. */
+    async function overview(msg, part) {
+      var ids = '[]';
+      if (msg.search) ids = JSON.stringify((searchAll(msg.search).hits || []).map(function (h) { return h.id; }));
+      var begun = JSON.parse(api.beginOverview(ids));
+      if (begun.error) throw new Error(begun.error);
+      ids = null;
+      for (;;) {
+        cancelled(msg.id);
+        var o = JSON.parse(api.continueOverview(OVERVIEW_BATCH, msg.limit || 80));
+        if (o.error) throw new Error(o.error);
+        if (o.done) return o;
+        part({ overview: o });
+        await yieldNow();
+      }
+    }
+
+    var TASKS = { results: exportResults, entities: exportEntities, kwic: exportKwic, overview: overview };
+
+    function runTask(msg) {
+      var reply = function (data) { data.id = msg.id; scope.postMessage(data); };
+      return Promise.resolve().then(function () {
+        if (!api) throw new Error('no collection');
+        cancelled(msg.id);
+        var task = TASKS[msg.task];
+        if (!task) throw new Error('unknown task ' + msg.task);
+        return task(msg, function (p) { reply({ type: 'part', part: p }); });
+      }).then(function (result) {
+        reply({ type: 'reply', result: result });
+      }, function (err) {
+        reply({ type: 'reply', error: err && err.message ? err.message : String(err), cancelled: Boolean(err && err.cancelled) });
+      }).then(function () { cancelledTasks.delete(msg.id); });
     }
 
     scope.onmessage = function (ev) {
       var msg = ev.data || {};
-      if (msg.type === 'overview') {
-        queue = queue.then(function () {
-          scope.postMessage({ type: 'reply', id: msg.id, result: overview(msg) });
-        }).catch(function (err) {
-          scope.postMessage({ type: 'reply', id: msg.id, error: err && err.message ? err.message : String(err) });
-        });
+      if (msg.type === 'cancel') {
+        cancelledTasks.add(msg.id);
+        return;
+      }
+      if (msg.type === 'task') {
+        queue = queue.then(function () { return runTask(msg); });
         return;
       }
       if (msg.type !== 'load') return;
@@ -273,21 +419,24 @@
     this.kind = null;       // 'worker' | 'inline'
     this.hasState = false;  // the worker holds the engine of the last successful job
     this.pending = null;    // {resolve, reject, onProgress}
-    this.requests = new Map();  // id → {resolve, reject}: questions about the collection (overview)
+    this.requests = new Map();  // id → {resolve, reject, onPart}: questions about the collection (tasks)
     this.nextRequest = 1;
   }
 
   /**
-   * Asks the worker about the collection it holds (the page's, once a job is done): resolves to
-   * the answer, or rejects when the worker holds none or stops. Answered after any running job.
+   * Asks the worker a question about the collection it holds (the page's, once a job is done): a
+   * task of workerMain (an export, the overview), answered after any running job. onPart(part)
+   * receives each part as the worker makes it. Resolves to the answer; rejects when the worker
+   * holds no collection or stops, or (with err.cancelled) after cancelTask(message.id).
    */
-  WorkerHost.prototype.ask = function (message) {
+  WorkerHost.prototype.ask = function (message, onPart) {
     if (!this.worker || !this.hasState) return Promise.reject(new Error('the worker holds no collection'));
     var self = this;
     var id = this.nextRequest++;
     message.id = id;
+    message.type = 'task';
     return new Promise(function (resolve, reject) {
-      self.requests.set(id, { resolve: resolve, reject: reject });
+      self.requests.set(id, { resolve: resolve, reject: reject, onPart: onPart || null });
       try {
         self.worker.postMessage(message);
       } catch (err) {
@@ -295,6 +444,11 @@
         reject(err);
       }
     });
+  };
+
+  /** Stops a task at its next batch (its answer then rejects with err.cancelled). */
+  WorkerHost.prototype.cancelTask = function (id) {
+    if (this.worker && this.requests.has(id)) this.worker.postMessage({ type: 'cancel', id: id });
   };
 
   /** Builds the worker's script while the page is idle, so the first load does not wait for it. */
@@ -359,12 +513,20 @@
 
   WorkerHost.prototype.receive = function (msg) {
     var p = this.pending;
+    if (msg.type === 'part') {
+      var asked = this.requests.get(msg.id);
+      if (asked && asked.onPart) asked.onPart(msg.part);
+      return;
+    }
     if (msg.type === 'reply') {
       var request = this.requests.get(msg.id);
       this.requests.delete(msg.id);
       if (request) {
-        if (msg.error) request.reject(new Error(msg.error));
-        else request.resolve(msg.result);
+        if (msg.error) {
+          var err = new Error(msg.error);
+          err.cancelled = Boolean(msg.cancelled);
+          request.reject(err);
+        } else request.resolve(msg.result);
       }
       return;
     }

@@ -278,11 +278,4 @@ std::vector<Entity> Engine::extract_entities(std::u16string_view text) const {
   return shared_extractor().extract(text, analyzer_->analyze(text));
 }
 
-EntityOverview Engine::entity_overview(const std::vector<DocOrdinal>& docs, std::size_t entity_limit,
-                                       std::size_t matrix_size) const {
-  return build_entity_overview(
-      docs.size(), [&](std::size_t i) { return OverviewDocument{&entities(docs[i]), texts_->text(docs[i])}; },
-      entity_limit, matrix_size);
-}
-
 }  // namespace mirsad

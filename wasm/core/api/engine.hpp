@@ -10,7 +10,6 @@
 #include "corpus/text_store.hpp"
 #include "entities/entity.hpp"
 #include "entities/entity_extractor.hpp"
-#include "entities/entity_overview.hpp"
 #include "index/inverted_index.hpp"
 #include "query/query_parser.hpp"
 #include "search/facets.hpp"
@@ -81,9 +80,6 @@ class Engine {
   SearchResults search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets = nullptr) const;
   // Entities of one document, computed on first request and cached.
   const std::vector<Entity>& entities(DocOrdinal doc) const;
-  // The entities of these documents taken together: counts, co-occurrence, timeline.
-  EntityOverview entity_overview(const std::vector<DocOrdinal>& docs, std::size_t entity_limit,
-                                 std::size_t matrix_size) const;
   AnalyzedText analyze(std::u16string_view text) const { return analyzer_->analyze(text); }
   const Analyzer& analyzer() const { return *analyzer_; }
   // Documents and indexes as bytes, for IndexFile; read() expects an empty engine and leaves it

@@ -339,26 +339,44 @@ std::string JsonApi::entities_of_text(const std::u16string& text) const {
   return dump(ordered_json{{"documents", {{{"id", "text"}, {"entities", std::move(list)}}}}});
 }
 
-std::string JsonApi::entity_overview(const std::string& ids_json, int entity_limit) const {
+struct JsonApi::OverviewReading {
   std::vector<DocOrdinal> docs;
   std::vector<std::string> unknown;
-  bool truncated = false;
-  const std::size_t limit = std::clamp(entity_limit, 1, 500);
+  std::size_t next = 0;
+  EntityOverviewBuilder builder;
+};
+
+struct JsonApi::ConcordanceExport {
+  std::vector<SearchHit> hits;
+  std::size_t next = 0;
+  uint32_t context = 6;
+  bool keys = false;
+};
+
+JsonApi::JsonApi(std::unique_ptr<TextStore> texts) : engine_(std::move(texts)) {}
+JsonApi::~JsonApi() = default;
+
+namespace {
+
+// The documents an overview reads: those of ids_json (a JSON array of ids; "" or "[]" for all).
+bool overview_documents(const Engine& engine, const std::string& ids_json, std::vector<DocOrdinal>& docs,
+                        std::vector<std::string>& unknown) {
   if (ids_json.empty() || ids_json == "[]") {
-    const std::size_t n = std::min(engine_.documents().size(), kOverviewDocuments);
-    truncated = engine_.documents().size() > n;
-    for (DocOrdinal d = 0; d < n; ++d) docs.push_back(d);
-  } else {
-    const json ids = json::parse(ids_json, nullptr, false);
-    if (!ids.is_array()) return dump(ordered_json{{"error", "expected a JSON array of document ids"}});
-    for (const json& id : ids) {
-      if (docs.size() == kOverviewDocuments) { truncated = true; break; }
-      const auto ordinal = id.is_string() ? engine_.find(id.get<std::string>()) : std::nullopt;
-      if (ordinal) docs.push_back(*ordinal);
-      else if (unknown.size() < 10) unknown.push_back(id.is_string() ? id.get<std::string>() : id.dump());
-    }
+    for (DocOrdinal d = 0; d < engine.documents().size(); ++d) docs.push_back(d);
+    return true;
   }
-  const EntityOverview o = engine_.entity_overview(docs, limit, kMatrixSize);
+  const json ids = json::parse(ids_json, nullptr, false);
+  if (!ids.is_array()) return false;
+  for (const json& id : ids) {
+    const auto ordinal = id.is_string() ? engine.find(id.get<std::string>()) : std::nullopt;
+    if (ordinal) docs.push_back(*ordinal);
+    else if (unknown.size() < 10) unknown.push_back(id.is_string() ? id.get<std::string>() : id.dump());
+  }
+  return true;
+}
+
+ordered_json overview_json(const Engine& engine, const EntityOverview& o, const std::vector<DocOrdinal>& docs,
+                           const std::vector<std::string>& unknown) {
   ordered_json entities = ordered_json::array(), pairs = ordered_json::array(), timeline = ordered_json::array();
   for (const EntitySummary& e : o.entities) {
     entities.push_back({{"type", entity_type_name(e.type)}, {"canonical", e.canonical}, {"label_en", e.label_en},
@@ -371,14 +389,95 @@ std::string JsonApi::entity_overview(const std::string& ids_json, int entity_lim
     ordered_json ids = ordered_json::array();
     for (const uint32_t i : t.documents) {
       if (ids.size() == 50) break;
-      ids.push_back(engine_.documents()[docs[i]].id);
+      ids.push_back(engine.documents()[docs[i]].id);
     }
     timeline.push_back({{"period", t.period}, {"mentions", t.mentions}, {"documents", t.documents.size()}, {"ids", std::move(ids)}});
   }
-  ordered_json out{{"documents", o.documents}, {"truncated", truncated}, {"entities", std::move(entities)},
-                   {"pairs", std::move(pairs)}, {"timeline", std::move(timeline)}};
+  ordered_json out{{"documents", o.documents}, {"truncated", false}, {"entities", std::move(entities)},
+                   {"matrix", o.matrix}, {"pairs", std::move(pairs)}, {"timeline", std::move(timeline)}};
   if (!unknown.empty()) out["unknown_ids"] = unknown;
+  return out;
+}
+
+}  // namespace
+
+std::string JsonApi::entity_overview(const std::string& ids_json, int entity_limit) const {
+  OverviewReading reading;
+  if (!overview_documents(engine_, ids_json, reading.docs, reading.unknown)) {
+    return dump(ordered_json{{"error", "expected a JSON array of document ids"}});
+  }
+  for (const DocOrdinal d : reading.docs) {
+    const std::u16string text = engine_.text(d);
+    reading.builder.add(engine_.extract_entities(text), text);
+  }
+  const std::size_t limit = std::clamp(entity_limit, 1, 500);
+  return dump(overview_json(engine_, reading.builder.result(limit, kMatrixSize), reading.docs, reading.unknown));
+}
+
+std::string JsonApi::begin_overview(const std::string& ids_json) {
+  overview_ = std::make_unique<OverviewReading>();
+  if (!overview_documents(engine_, ids_json, overview_->docs, overview_->unknown)) {
+    overview_.reset();
+    return dump(ordered_json{{"error", "expected a JSON array of document ids"}});
+  }
+  return dump(ordered_json{{"documents_total", overview_->docs.size()}});
+}
+
+std::string JsonApi::continue_overview(int max_documents, int entity_limit) {
+  if (!overview_) return dump(ordered_json{{"error", "no overview is being read"}});
+  OverviewReading& r = *overview_;
+  const std::size_t end = std::min(r.docs.size(), r.next + static_cast<std::size_t>(std::max(max_documents, 1)));
+  for (; r.next < end; ++r.next) {
+    const std::u16string text = engine_.text(r.docs[r.next]);
+    r.builder.add(engine_.extract_entities(text), text);
+  }
+  const std::size_t limit = std::clamp(entity_limit, 1, 500);
+  ordered_json out = overview_json(engine_, r.builder.result(limit, kMatrixSize), r.docs, r.unknown);
+  out["documents_total"] = r.docs.size();
+  out["done"] = r.next == r.docs.size();
+  if (r.next == r.docs.size()) overview_.reset();
   return dump(out);
+}
+
+std::string JsonApi::begin_concordance_export(const std::u16string& query_text, const std::string& mode, int context,
+                                              bool keys) {
+  const MatchLevel level = parse_match_level(mode.empty() ? "word" : mode).value_or(MatchLevel::Word);
+  const Query query = engine_.parse_query(query_text, level);
+  SearchResults results = engine_.search(query, kMaxLimit);
+  concordance_export_ = std::make_unique<ConcordanceExport>();
+  concordance_export_->hits = std::move(results.hits);
+  concordance_export_->context = static_cast<uint32_t>(std::clamp(context, 1, 30));
+  concordance_export_->keys = keys;
+  return dump(ordered_json{{"query", utf16_to_utf8(query_text)}, {"mode", match_level_name(level)},
+                           {"total", results.total}, {"matches_total", results.matches_total},
+                           {"warnings", query.warnings}});
+}
+
+std::string JsonApi::next_concordance_lines(int max_documents) {
+  if (!concordance_export_) return dump(ordered_json{{"error", "no concordance is being exported"}});
+  ConcordanceExport& x = *concordance_export_;
+  const std::size_t end = std::min(x.hits.size(), x.next + static_cast<std::size_t>(std::max(max_documents, 1)));
+  const std::vector<SearchHit> batch(x.hits.begin() + static_cast<std::ptrdiff_t>(x.next),
+                                     x.hits.begin() + static_cast<std::ptrdiff_t>(end));
+  x.next = end;
+  const std::vector<ConcordanceLine> lines = build_concordance(
+      batch, SIZE_MAX, x.context, ConcordanceOrder::Document, [&](DocOrdinal d) { return engine_.text(d); },
+      [&](DocOrdinal d) { return engine_.index().token_spans(d); },
+      [&](std::u16string_view w) { return engine_.analyzer().normalizer().normalize_plain(w); });
+  ordered_json out_lines = ordered_json::array();
+  for (const ConcordanceLine& l : lines) {
+    ordered_json line{{"id", engine_.documents()[l.doc].id}, {"start", l.match.start}, {"end", l.match.end},
+                      {"left", utf16_to_utf8(l.left)}, {"keyword", utf16_to_utf8(l.keyword)},
+                      {"right", utf16_to_utf8(l.right)}};
+    if (x.keys) {
+      line["left_key"] = utf16_to_utf8(l.left_key);
+      line["right_key"] = utf16_to_utf8(l.right_key);
+    }
+    out_lines.push_back(std::move(line));
+  }
+  const bool done = x.next == x.hits.size();
+  if (done) concordance_export_.reset();
+  return dump(ordered_json{{"lines", std::move(out_lines)}, {"done", done}});
 }
 
 std::string JsonApi::save_index() const { return IndexFile::save(engine_); }

@@ -4,6 +4,7 @@
 
 #include "api/engine.hpp"
 #include "api/index_file.hpp"
+#include "entities/entity_overview.hpp"
 
 namespace mirsad {
 
@@ -83,11 +84,26 @@ class JsonApi {
   std::string entities_of_text(const std::u16string& text) const;
   // The overview of the documents whose ids are in ids_json (a JSON array; empty or "[]" for
   // all): {"documents", "truncated", "entities": [{type, canonical, label_en, documents,
-  // mentions}], "pairs": [{a, b, documents, sentences}], "timeline": [{period, mentions,
-  // documents, ids}]}. At most kOverviewDocuments documents are read (the first ones given).
+  // mentions}], "matrix": [entity index…], "pairs": [{a, b, documents, sentences}] (entity
+  // indexes), "timeline": [{period, mentions, documents, ids}]}. Every document given is read
+  // ("truncated" stays false: it once meant a cap of 2,000); entities are extracted without
+  // entering the engine's cache, so an overview of a whole collection keeps no entity list alive.
   std::string entity_overview(const std::string& ids_json, int entity_limit) const;
-  static constexpr std::size_t kOverviewDocuments = 2000;
+  // The same read progressively (the page's worker): begin_overview takes the documents (as
+  // entity_overview) → {"documents_total"} or {"error"}; each continue_overview reads up to
+  // max_documents more and answers the overview of those read so far, with "documents_total"
+  // and "done". A new begin_overview drops the one in progress.
+  std::string begin_overview(const std::string& ids_json);
+  std::string continue_overview(int max_documents, int entity_limit);
   static constexpr std::size_t kMatrixSize = 12;
+  // Every keyword-in-context line of a query, a batch of documents at a time (the page's
+  // export): begin_concordance_export runs the query once and keeps its hits → {"query", "mode",
+  // "total", "matches_total", "warnings"}; each next_concordance_lines gives the lines of up to
+  // max_documents more hits, in the concordance's document order → {"lines": [{id, start, end,
+  // left, keyword, right}], "done"}, with each line's sort keys (left_key, right_key: normalized
+  // words, nearest first) when `keys` was asked for, so the caller can order them as the page does.
+  std::string begin_concordance_export(const std::u16string& query, const std::string& mode, int context, bool keys);
+  std::string next_concordance_lines(int max_documents);
   std::string normalize(const std::u16string& text) const;
   // {"documents", "tokens", "terms": {level: n}, "index_bytes", "text_bytes"}: what the index holds
   // (text_bytes: texts on the C++ heap, 0 when the page keeps them as JS strings).
@@ -126,6 +142,10 @@ class JsonApi {
   std::unique_ptr<FileLoad> file_load_;
   bool read_file_slice(std::size_t max_records);  // true once the file is read
   std::string file_report(bool with_progress);    // ends the file's load
+  struct OverviewReading;
+  std::unique_ptr<OverviewReading> overview_;
+  struct ConcordanceExport;
+  std::unique_ptr<ConcordanceExport> concordance_export_;
 };
 
 }  // namespace mirsad

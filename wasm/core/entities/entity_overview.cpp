@@ -1,9 +1,7 @@
 #include "entities/entity_overview.hpp"
 
 #include <algorithm>
-#include <map>
-#include <unordered_map>
-#include <utility>
+#include <unordered_set>
 
 #include "text/sentences.hpp"
 
@@ -31,90 +29,122 @@ std::string period_of(const std::string& value) {
 
 }  // namespace
 
-EntityOverview build_entity_overview(std::size_t count, const std::function<OverviewDocument(std::size_t)>& document,
-                                     std::size_t entity_limit, std::size_t matrix_size) {
-  EntityOverview out;
-  out.documents = static_cast<uint32_t>(count);
-  std::unordered_map<std::string, uint32_t> index_of;       // entity key → index in `all`
-  std::vector<EntitySummary> all;
-  std::vector<uint32_t> last_document;  // per entity: 1 + the last document that mentioned it
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> seen(count);  // per document: (entity, sentence)
-  std::map<std::string, TimelinePeriod> periods;
-
-  for (std::size_t d = 0; d < count; ++d) {
-    const OverviewDocument doc = document(d);
-    const std::vector<uint32_t> starts = sentence_starts(doc.text);
-    for (const Entity& e : *doc.entities) {
-      if (e.type == EntityType::Date) {
-        const std::string period = period_of(e.value);
-        if (period.empty()) continue;
-        TimelinePeriod& p = periods[period];
-        p.period = period;
-        ++p.mentions;
-        if (p.documents.empty() || p.documents.back() != d) p.documents.push_back(static_cast<uint32_t>(d));
-        continue;
-      }
-      if (!counts_in_overview(e.type)) continue;
-      auto [it, added] = index_of.emplace(entity_key(e), static_cast<uint32_t>(all.size()));
-      if (added) {
-        all.push_back(EntitySummary{e.type, e.canonical, e.label_en});
-        last_document.push_back(0);
-      }
-      EntitySummary& s = all[it->second];
-      ++s.mentions;
-      if (last_document[it->second] != d + 1) {  // first mention in this document
-        last_document[it->second] = static_cast<uint32_t>(d + 1);
-        ++s.documents;
-      }
-      const auto sentence = static_cast<uint32_t>(std::upper_bound(starts.begin(), starts.end(), e.span.start) - starts.begin());
-      seen[d].emplace_back(it->second, sentence);
+void EntityOverviewBuilder::add(const std::vector<Entity>& entities, std::u16string_view text) {
+  const auto d = static_cast<uint32_t>(seen_.size());
+  std::vector<std::pair<uint32_t, uint32_t>> mentions;
+  const std::vector<uint32_t> starts = sentence_starts(text);
+  for (const Entity& e : entities) {
+    if (e.type == EntityType::Date) {
+      const std::string period = period_of(e.value);
+      if (period.empty()) continue;
+      TimelinePeriod& p = periods_[period];
+      p.period = period;
+      ++p.mentions;
+      if (p.documents.empty() || p.documents.back() != d) p.documents.push_back(d);
+      continue;
     }
+    if (!counts_in_overview(e.type)) continue;
+    auto [it, added] = index_of_.emplace(entity_key(e), static_cast<uint32_t>(all_.size()));
+    if (added) {
+      all_.push_back(EntitySummary{e.type, e.canonical, e.label_en});
+      last_document_.push_back(0);
+    }
+    EntitySummary& s = all_[it->second];
+    ++s.mentions;
+    if (last_document_[it->second] != d + 1) {  // first mention in this document
+      last_document_[it->second] = d + 1;
+      ++s.documents;
+    }
+    const auto sentence = static_cast<uint32_t>(std::upper_bound(starts.begin(), starts.end(), e.span.start) - starts.begin());
+    mentions.emplace_back(sentence, it->second);
   }
+  // Only which entities each sentence holds matters to the matrix: sorted by sentence, once each.
+  std::sort(mentions.begin(), mentions.end());
+  mentions.erase(std::unique(mentions.begin(), mentions.end()), mentions.end());
+  mentions.shrink_to_fit();
+  seen_.push_back(std::move(mentions));
+}
 
+EntityOverview EntityOverviewBuilder::result(std::size_t entity_limit, std::size_t matrix_size) const {
+  EntityOverview out;
+  out.documents = documents();
   // Rank: most documents, then most mentions, then the canonical form (a stable order).
-  std::vector<uint32_t> order(all.size());
+  std::vector<uint32_t> order(all_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-    if (all[x].documents != all[y].documents) return all[x].documents > all[y].documents;
-    if (all[x].mentions != all[y].mentions) return all[x].mentions > all[y].mentions;
-    return all[x].canonical < all[y].canonical;
+    if (all_[x].documents != all_[y].documents) return all_[x].documents > all_[y].documents;
+    if (all_[x].mentions != all_[y].mentions) return all_[x].mentions > all_[y].mentions;
+    return all_[x].canonical < all_[y].canonical;
   });
-  if (order.size() > entity_limit) order.resize(entity_limit);
-  std::vector<int32_t> rank(all.size(), -1);
-  for (uint32_t r = 0; r < order.size(); ++r) {
-    rank[order[r]] = static_cast<int32_t>(r);
-    out.entities.push_back(all[order[r]]);
+
+  // The matrix's members, as ranks: a third of the rows go to the most present people first,
+  // the rest to the most present entities of any type; a nationality whose country is among the
+  // places is the same country twice (its canonical form is the country's name) and is left out.
+  const std::size_t m = std::min<std::size_t>({matrix_size, order.size(), 32});
+  std::unordered_set<std::string> places;
+  for (const EntitySummary& e : all_) {
+    if (e.type == EntityType::Location) places.insert(e.canonical);
+  }
+  const auto eligible = [&](uint32_t entity) {
+    return !(all_[entity].type == EntityType::Nationality && places.count(all_[entity].canonical));
+  };
+  std::vector<uint32_t> member_ranks;
+  std::vector<bool> taken(order.size(), false);
+  const std::size_t people = m / 3;
+  for (uint32_t r = 0; r < order.size() && member_ranks.size() < people; ++r) {
+    if (all_[order[r]].type == EntityType::Person) { member_ranks.push_back(r); taken[r] = true; }
+  }
+  for (uint32_t r = 0; r < order.size() && member_ranks.size() < m; ++r) {
+    if (!taken[r] && eligible(order[r])) { member_ranks.push_back(r); taken[r] = true; }
+  }
+  std::sort(member_ranks.begin(), member_ranks.end());
+
+  // The entity list: the first entity_limit by rank, then any matrix member ranked below them.
+  std::vector<int32_t> listed(all_.size(), -1);  // entity → index in out.entities
+  for (uint32_t r = 0; r < order.size() && r < entity_limit; ++r) {
+    listed[order[r]] = static_cast<int32_t>(out.entities.size());
+    out.entities.push_back(all_[order[r]]);
+  }
+  std::vector<int32_t> member_of(all_.size(), -1);  // entity → its bit in the matrix
+  for (const uint32_t r : member_ranks) {
+    const uint32_t entity = order[r];
+    if (listed[entity] < 0) {
+      listed[entity] = static_cast<int32_t>(out.entities.size());
+      out.entities.push_back(all_[entity]);
+    }
+    member_of[entity] = static_cast<int32_t>(out.matrix.size());
+    out.matrix.push_back(static_cast<uint32_t>(listed[entity]));
   }
 
-  // Pairs among the first matrix_size entities (at most 32, one bit each): per document, the
-  // set of those it mentions, and per sentence the same; a pair counts once per document and
-  // once per document in which some sentence holds both. Linear in the mentions: a 20 MB
-  // document with hundreds of thousands of them must not stall the page.
-  const std::size_t m = std::min<std::size_t>({matrix_size, out.entities.size(), 32});
-  std::vector<uint32_t> together_docs(m * m, 0), together_sentences(m * m, 0);
+  // Pairs among the members (at most 32, one bit each): per document, the set of those it
+  // mentions, and per sentence the same; a pair counts once per document and once per document
+  // in which some sentence holds both. Linear in the mentions: a 20 MB document with hundreds of
+  // thousands of them must not stall the page.
+  const std::size_t n = out.matrix.size();
+  std::vector<uint32_t> together_docs(n * n, 0), together_sentences(n * n, 0);
   const auto each_pair = [&](uint32_t mask, const auto& visit) {
-    for (uint32_t a = 0; a < m; ++a) {
+    for (uint32_t a = 0; a < n; ++a) {
       if (!(mask >> a & 1u)) continue;
-      for (uint32_t b = a + 1; b < m; ++b) {
-        if (mask >> b & 1u) visit(static_cast<std::size_t>(a) * m + b);
+      for (uint32_t b = a + 1; b < n; ++b) {
+        if (mask >> b & 1u) visit(static_cast<std::size_t>(a) * n + b);
       }
     }
   };
-  std::vector<bool> in_sentence(m * m);
-  for (const auto& mentions : seen) {  // in document order, so sentences come in order
+  std::vector<bool> in_sentence(n * n);
+  for (const auto& mentions : seen_) {  // sorted by sentence
     uint32_t doc_mask = 0, sentence_mask = 0, sentence = UINT32_MAX;
     std::fill(in_sentence.begin(), in_sentence.end(), false);
     const auto close_sentence = [&] { each_pair(sentence_mask, [&](std::size_t cell) { in_sentence[cell] = true; }); };
-    for (const auto& [entity, s] : mentions) {
-      const int32_t r = rank[entity];
-      if (r < 0 || static_cast<std::size_t>(r) >= m) continue;
+    for (const auto& [s, entity] : mentions) {
+      const int32_t bit = member_of[entity];
+      if (bit < 0) continue;
       if (s != sentence) {
         close_sentence();
         sentence_mask = 0;
         sentence = s;
       }
-      sentence_mask |= 1u << r;
-      doc_mask |= 1u << r;
+      sentence_mask |= 1u << bit;
+      doc_mask |= 1u << bit;
     }
     close_sentence();
     each_pair(doc_mask, [&](std::size_t cell) {
@@ -122,13 +152,15 @@ EntityOverview build_entity_overview(std::size_t count, const std::function<Over
       together_sentences[cell] += in_sentence[cell];
     });
   }
-  for (uint32_t a = 0; a < m; ++a) {
-    for (uint32_t b = a + 1; b < m; ++b) {
-      const std::size_t cell = static_cast<std::size_t>(a) * m + b;
-      if (together_docs[cell]) out.pairs.push_back(CoOccurrence{a, b, together_docs[cell], together_sentences[cell]});
+  for (uint32_t a = 0; a < n; ++a) {
+    for (uint32_t b = a + 1; b < n; ++b) {
+      const std::size_t cell = static_cast<std::size_t>(a) * n + b;
+      if (together_docs[cell]) {
+        out.pairs.push_back(CoOccurrence{out.matrix[a], out.matrix[b], together_docs[cell], together_sentences[cell]});
+      }
     }
   }
-  for (auto& [period, p] : periods) out.timeline.push_back(std::move(p));
+  for (const auto& [period, p] : periods_) out.timeline.push_back(p);
   return out;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 #include <cstdint>
-#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "entities/entity.hpp"
@@ -37,19 +39,34 @@ struct TimelinePeriod {
 struct EntityOverview {
   uint32_t documents = 0;
   std::vector<EntitySummary> entities;  // most documents first (NUMBER and DATE excluded)
-  std::vector<CoOccurrence> pairs;      // among the first `matrix_size` entities
+  // The co-occurrence matrix's rows (indexes into `entities`, in rank order): the most present
+  // entities, with room kept for the most present people (places outnumber them in news, and
+  // "who appears with whom" is the question), and without a nationality whose country is there
+  // as a place (مصر and المصري are one row, not two).
+  std::vector<uint32_t> matrix;
+  std::vector<CoOccurrence> pairs;      // among the matrix's entities (indexes into `entities`)
   std::vector<TimelinePeriod> timeline; // chronological
 };
 
-// One document as the overview reads it: its entities and its text (for sentence boundaries).
-struct OverviewDocument {
-  const std::vector<Entity>* entities;
-  std::u16string text;
-};
+// The overview built one document at a time, so that a collection of any size can be read
+// progressively (a partial overview whenever asked) without keeping any document's entity list
+// alive: per document it keeps only which entities it mentioned in which sentence (two integers
+// a mention, deduplicated), which the co-occurrence matrix needs once the ranking is known.
+class EntityOverviewBuilder {
+ public:
+  // One document: its entities and its text (for sentence boundaries).
+  void add(const std::vector<Entity>& entities, std::u16string_view text);
+  uint32_t documents() const { return static_cast<uint32_t>(seen_.size()); }
+  // The overview of the documents added so far. `entity_limit` caps the entity list (matrix
+  // members are kept even past it); the matrix has at most `matrix_size` rows (and 32).
+  EntityOverview result(std::size_t entity_limit, std::size_t matrix_size) const;
 
-// Builds the overview of `count` documents, read one at a time through `document(i)`.
-// `entity_limit` caps the entity list; co-occurrence is computed among the first `matrix_size`.
-EntityOverview build_entity_overview(std::size_t count, const std::function<OverviewDocument(std::size_t)>& document,
-                                     std::size_t entity_limit, std::size_t matrix_size);
+ private:
+  std::unordered_map<std::string, uint32_t> index_of_;  // entity key → index in all_
+  std::vector<EntitySummary> all_;
+  std::vector<uint32_t> last_document_;  // per entity: 1 + the last document that mentioned it
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> seen_;  // per document: (entity, sentence), in order
+  std::map<std::string, TimelinePeriod> periods_;
+};
 
 }  // namespace mirsad

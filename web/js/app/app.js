@@ -167,9 +167,13 @@
     $('view-results').addEventListener('click', function () { App.setView('results'); });
     $('view-kwic').addEventListener('click', function () { App.setView('kwic'); });
     views.exporter = new UI.Exporter({
-      results: { csv: $('export-results-csv'), json: $('export-results-json') },
-      entities: { csv: $('export-entities-csv'), json: $('export-entities-json') }
-    }, { results: App.exportedResults, entities: App.exportedEntities, name: App.exportStamp });
+      buttons: {
+        results: { csv: $('export-results-csv'), json: $('export-results-json') },
+        entities: { csv: $('export-entities-csv'), json: $('export-entities-json') },
+        kwic: { csv: $('export-kwic-csv'), json: $('export-kwic-json') }
+      },
+      box: $('export-progress'), bar: $('export-bar'), status: $('export-status'), cancel: $('export-cancel')
+    }, { start: App.startExport, cancel: App.cancelExport });
     App.wireArchive();
     UI.entityLegend($('reader-legend'));
     views.mappingForm = new UI.MappingForm($('mapping-panel'));

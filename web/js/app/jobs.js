@@ -16,20 +16,40 @@
   App.jobsBusy = function () { return busy; };
 
   // Starts the worker again from the page's collection (its index file), without touching the
-  // page's engine: the worker answers the overview for the collection it holds.
+  // page's engine: the worker answers the overview and the exports for the collection it holds.
+  // Asked again while it runs, the same promise.
+  var reseeding = null;
   function reseedWorker() {
+    if (reseeding) return reseeding;
     var host = App.ensureWorkerHost();
     busy = true;
     var message = App.loadMessage(state.includesBundled, []);
     message.seed = App.collectionSeed();
-    return host.run(message, null).then(function () {
+    reseeding = host.run(message, null).then(function () {
       busy = false;
+      reseeding = null;
       runJobs();
     }, function (err) {
       busy = false;
+      reseeding = null;
       runJobs();
       throw err;
     });
+    return reseeding;
+  }
+
+  // The worker, once it holds the page's collection: at once, after the reseed under way, or
+  // after a new one (the bundled collection alone, or after a cancel or a crash). While the
+  // user's documents are being loaded it holds the collection to come: not yet.
+  function workerReady() {
+    var host = App.workerHost();
+    if (host && host.hasState && !reseeding) return Promise.resolve(host);
+    if (busy && !reseeding) {
+      var err = new Error('المستندات قيد التحميل؛ أعد المحاولة بعد انتهائه');
+      err.loading = true;  // the page asks again once the new collection is in (swapEngine)
+      return Promise.reject(err);
+    }
+    return reseedWorker().then(function () { return App.workerHost(); });
   }
 
   // options.askMapping: the user asked to choose the fields («تعيين الحقول»), even of files whose
@@ -193,6 +213,7 @@
   }
 
   App.reseedWorker = reseedWorker;
+  App.workerReady = workerReady;
   App.onFiles = onFiles;
   App.onPaste = onPaste;
   App.onCancel = onCancel;

@@ -59,6 +59,12 @@
     return (q.trim() ? q + ' ' : '') + terms.join(' ');
   }
 
+  // The search as settled, for what reads every result in the worker (exports, the overview):
+  // the query the core runs and its level, never the live prefix of a word being typed.
+  function searchSpec() {
+    return { query: effectiveQuery(state.query), mode: state.mode, sort: state.sort || 'relevance' };
+  }
+
   function showEntityFilter(filter) {
     state.entityFilter = filter;
     $('entity-filter').hidden = !filter;
@@ -194,6 +200,7 @@
   App.fetchMore = fetchMore;
   App.hitFor = hitFor;
   App.effectiveQuery = effectiveQuery;
+  App.searchSpec = searchSpec;
   App.filterEntities = filterEntities;
   App.entityName = entityName;
   App.showEntityFilter = showEntityFilter;

@@ -1,6 +1,6 @@
 /* Mirsad UI — the entity overview (#overview) of the documents in scope (the current results, or
  * the collection): the entities most present with their document counts, a co-occurrence matrix
- * of the first twelve (together in the same documents or the same sentences), and a timeline of
+ * of twelve chosen by the core (together in the same documents or the same sentences), and a timeline of
  * the dated mentions. The numbers come from the core (engine.entityOverview); this file only
  * draws them. Every name goes into the page as text. */
 (function (global) {
@@ -42,6 +42,11 @@
       if (!b || !self.data) return;
       self.on.pair(toEntity(self.data.entities[Number(b.dataset.a)]), toEntity(self.data.entities[Number(b.dataset.b)]));
     });
+    els.matrix.addEventListener('keydown', function (ev) { self.onMatrixKey(ev); });
+    els.matrix.addEventListener('focusin', function (ev) {
+      var cell = ev.target.closest && ev.target.closest('[data-row]');
+      if (cell) self.visitCell(Number(cell.dataset.row), Number(cell.dataset.col), false);
+    });
     els.unit.addEventListener('change', function () { self.drawMatrix(); });
     els.timelineDocs.addEventListener('click', function (ev) {
       var b = ev.target.closest && ev.target.closest('button[data-id]');
@@ -62,6 +67,9 @@
     this.drawMatrix();
     this.drawTimeline();
   };
+
+  /** While a new overview is read, the numbers shown are the last ones: say so. */
+  Overview.prototype.setScope = function (scopeText) { this.els.scope.textContent = scopeText; };
 
   Overview.prototype.drawEntities = function () {
     var box = this.els.entities;
@@ -97,15 +105,25 @@
     });
   };
 
+  function entityName(e) { return UI.withoutBidiControls(e.canonical) + (e.type === 'NATIONALITY' ? ' (جنسية)' : ''); }
+
+  /*
+   * The matrix is one tab stop (a grid with a roving tabindex): Tab enters it at the cell last
+   * visited, the arrow keys move between cells (left and right as the page reads, right to left),
+   * Home and End go to the row's first and last cell (with Ctrl, the grid's), and Enter or Space
+   * on a cell with a count restricts the results to the documents that mention both. The panel is
+   * redrawn as the overview fills in: the cell visited, and the focus, are kept.
+   */
   Overview.prototype.drawMatrix = function () {
     var box = this.els.matrix;
+    var hadFocus = box.contains(document.activeElement);
     UI.clear(box);
     if (!this.data) return;
     var list = this.data.entities || [];
     var pairs = this.data.pairs || [];
+    var rows = this.data.matrix || [];  // the core's choice of rows: indexes into entities
+    var size = rows.length;
     var bySentence = this.els.unit.value === 'sentences';
-    var size = 0;
-    pairs.forEach(function (p) { size = Math.max(size, p.a + 1, p.b + 1); });
     if (!pairs.length) { box.appendChild(UI.el('p', 'placeholder', 'لا كيانين يظهران معاً في هذه المستندات.')); return; }
     var cell = {};
     var max = 1;
@@ -115,56 +133,112 @@
       max = Math.max(max, v);
     });
     var table = UI.el('table', 'matrix');
-    var caption = UI.el('caption', 'visually-hidden', 'عدد ' + (bySentence ? 'الجمل' : 'المستندات') + ' التي يظهر فيها كل كيانين معاً');
-    table.appendChild(caption);
+    table.setAttribute('role', 'grid');
+    table.setAttribute('aria-label', 'كيانان يظهران معاً: عدد ' + (bySentence ? 'الجمل' : 'المستندات') +
+      ' التي يظهر فيها كل كيانين معاً؛ تنقّل بالأسهم، وEnter يقصر النتائج عليهما');
     var head = UI.el('tr');
     head.appendChild(UI.el('th', 'matrix__corner'));
     for (var c = 0; c < size; c++) {
       var th = UI.el('th', 'matrix__col', String(c + 1));
       th.scope = 'col';
-      th.title = UI.withoutBidiControls(list[c].canonical) + (list[c].type === 'NATIONALITY' ? ' (جنسية)' : '');
+      th.title = entityName(list[rows[c]]);
+      th.setAttribute('aria-label', th.title);
       head.appendChild(th);
     }
     var thead = UI.el('thead');
     thead.appendChild(head);
     table.appendChild(thead);
     var body = UI.el('tbody');
+    this.cells = [];
     for (var r = 0; r < size; r++) {
+      var a = list[rows[r]];
       var tr = UI.el('tr');
-      var rh = UI.el('th', 'matrix__row ent--' + UI.entityClass(list[r].type));
+      var rh = UI.el('th', 'matrix__row ent--' + UI.entityClass(a.type));
       rh.scope = 'row';
       rh.appendChild(UI.el('span', 'matrix__num', String(r + 1)));
       rh.appendChild(UI.el('span', 'swatch'));
       // A nationality's canonical form is its country: say which one this row is.
       var name = UI.el('span', 'matrix__name');
-      name.appendChild(UI.dataLabel(list[r].canonical));
-      if (list[r].type === 'NATIONALITY') name.appendChild(document.createTextNode(' (جنسية)'));
+      name.appendChild(UI.dataLabel(a.canonical));
+      if (a.type === 'NATIONALITY') name.appendChild(document.createTextNode(' (جنسية)'));
       rh.appendChild(name);
       tr.appendChild(rh);
+      var line = [];
       for (var k = 0; k < size; k++) {
+        var b = list[rows[k]];
         var td = UI.el('td', 'matrix__cell');
-        var p = cell[r + ',' + k];
+        td.setAttribute('role', 'gridcell');
+        var p = cell[rows[r] + ',' + rows[k]];
         var v = p ? (bySentence ? p.sentences : p.documents) : 0;
+        var target = td;
         if (r !== k && v > 0) {
-          var b = UI.el('button', 'matrix__value', String(v));
-          b.type = 'button';
-          b.dataset.a = String(r);
-          b.dataset.b = String(k);
-          b.style.setProperty('--strength', String(Math.round(100 * v / max)) + '%');
-          b.title = UI.withoutBidiControls(list[r].canonical) + ' و' + UI.withoutBidiControls(list[k].canonical) + ': ' +
-            UI.count('inDocs', p.documents) + '، ' +
+          var button = UI.el('button', 'matrix__value', String(v));
+          button.type = 'button';
+          button.dataset.a = String(rows[r]);
+          button.dataset.b = String(rows[k]);
+          button.style.setProperty('--strength', String(Math.round(100 * v / max)) + '%');
+          button.title = entityName(a) + ' و' + entityName(b) + ': ' + UI.count('inDocs', p.documents) + '، ' +
             UI.count('inSentences', p.sentences) + ' — انقر لعرض المستندات';
-          b.setAttribute('aria-label', b.title);
-          td.appendChild(b);
-        } else if (r === k) {
-          td.className += ' matrix__cell--self';
+          button.setAttribute('aria-label', button.title);
+          td.appendChild(button);
+          target = button;
+        } else {
+          if (r === k) td.className += ' matrix__cell--self';
+          td.setAttribute('aria-label', r === k ? entityName(a) : entityName(a) + ' و' + entityName(b) + ': لا يظهران معاً');
         }
+        target.tabIndex = -1;
+        target.dataset.row = String(r);
+        target.dataset.col = String(k);
+        line.push(target);
         tr.appendChild(td);
       }
+      this.cells.push(line);
       body.appendChild(tr);
     }
     table.appendChild(body);
     box.appendChild(table);
+    var at = this.matrixAt && this.matrixAt.row < size && this.matrixAt.col < size ? this.matrixAt : firstValued(this.cells);
+    this.visitCell(at.row, at.col, hadFocus);
+  };
+
+  // The first cell with a count (where Tab enters the matrix the first time).
+  function firstValued(cells) {
+    for (var r = 0; r < cells.length; r++) {
+      for (var k = 0; k < cells[r].length; k++) if (cells[r][k].tagName === 'BUTTON') return { row: r, col: k };
+    }
+    return { row: 0, col: 0 };
+  }
+
+  /** Makes (row, col) the matrix's tab stop; focus: move the focus there too. */
+  Overview.prototype.visitCell = function (row, col, focus) {
+    var cells = this.cells || [];
+    if (!cells.length) return;
+    row = Math.max(0, Math.min(cells.length - 1, row));
+    col = Math.max(0, Math.min(cells.length - 1, col));
+    cells.forEach(function (line) { line.forEach(function (el) { el.tabIndex = -1; }); });
+    this.matrixAt = { row: row, col: col };
+    cells[row][col].tabIndex = 0;
+    if (focus) cells[row][col].focus();
+  };
+
+  Overview.prototype.onMatrixKey = function (ev) {
+    var el = ev.target.closest && ev.target.closest('[data-row]');
+    if (!el || !this.cells) return;
+    var row = Number(el.dataset.row), col = Number(el.dataset.col);
+    var last = this.cells.length - 1;
+    // In a right-to-left page the next column is to the left.
+    var rtl = global.getComputedStyle ? global.getComputedStyle(this.els.matrix).direction !== 'ltr' : true;
+    switch (ev.key) {
+      case 'ArrowUp': row -= 1; break;
+      case 'ArrowDown': row += 1; break;
+      case 'ArrowLeft': col += rtl ? 1 : -1; break;
+      case 'ArrowRight': col += rtl ? -1 : 1; break;
+      case 'Home': col = 0; if (ev.ctrlKey) row = 0; break;
+      case 'End': col = last; if (ev.ctrlKey) row = last; break;
+      default: return;
+    }
+    ev.preventDefault();
+    this.visitCell(row, col, true);
   };
 
   // The dated mentions on a true time axis (ui/time-axis.js): a month is a month wide and a
