@@ -108,8 +108,6 @@ struct JsonApi::FileLoad {
   std::optional<MappingReport> mapping;
 };
 
-JsonApi::JsonApi(std::unique_ptr<TextStore> texts) : engine_(std::move(texts)) {}
-JsonApi::~JsonApi() = default;
 
 std::string JsonApi::load_file(std::string_view file_name, std::string_view bytes, std::string_view mapping) {
   begin_load_file(std::string(file_name), std::string(bytes), mapping);

@@ -28,11 +28,7 @@
   }
 
   // Which collection this is: the bundled articles, the user's, or both.
-  function collectionName() {
-    if (typeof App.collectionName === 'function') return App.collectionName();
-    if (state.userDocs > 0) return state.includesBundled ? 'المجموعة المضمّنة ومستنداتك' : 'مستنداتك';
-    return 'المجموعة المضمّنة';
-  }
+  function collectionName() { return App.collectionName(); }
 
   // source:, date:, id: and entity: terms of the query as the core read them; before the core
   // reported them (search's "filters"), the terms as written.

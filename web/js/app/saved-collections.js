@@ -315,5 +315,7 @@
   App.renameCollection = rename;
   App.removeCollection = remove;
   App.jobTarget = jobTarget;
+  // The name of the collection shown (exports record it).
+  App.collectionName = function () { return state.active ? state.active.name : DEMO_NAME; };
   App.jobLoaded = jobLoaded;
 })(window);
