@@ -11,9 +11,12 @@ const MODULE = path.join(__dirname, '..', '..', 'build', 'wasm', 'mirsad-core.js
 const Mirsad = require('../../web/js/mirsad.js');
 
 // An engine on a module instance of its own, so that its wasm memory is measured alone.
+// (mirsad.js keeps its module instance: it is required afresh too.)
 async function isolatedEngine() {
+  const js = require.resolve('../../web/js/mirsad.js');
   delete require.cache[require.resolve(MODULE)];
-  return Mirsad.create({ factory: require(MODULE) });
+  delete require.cache[js];
+  return require(js).create({ factory: require(MODULE) });
 }
 
 const MB = 1048576;
