@@ -129,6 +129,7 @@ bool Engine::read(BinaryReader& r) {
 StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& deadline) {
   constexpr std::size_t kTextPartBytes = std::size_t{1} << 20;  // even: whole UTF-16 units
   enum Phase { kStart, kDocuments, kBody, kTitles, kCommit, kDone };
+  std::size_t read_here = 0;  // documents read in this call
   for (;;) {
     switch (state.phase) {
       case kStart: {
@@ -147,7 +148,10 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
       case kDocuments:
         for (; state.item < state.count; ++state.item) {
           if (!state.in_text) {  // the document's fields, then its text's length: one item
-            if (deadline.passed()) return StepStatus::Working;
+            // The clock is read for every document but the first of a slice (a slice always
+            // gets on): each becomes a JS string in the page, and 1024 of them between two
+            // looks (passed()) made a 170 ms slice of 8,000 articles.
+            if (read_here++ > 0 && deadline.passed_now()) return StepStatus::Working;
             const std::size_t mark = r.position();
             DocumentInfo d;
             d.id = r.bytes();
