@@ -155,6 +155,12 @@ inline void mutate_and_check(const uint8_t* data, std::size_t size) {
     step = sliced.continue_load_index(0.001);
   }
   MIRSAD_INDEX_CHECK(step == verdict);
+
+  // And streamed in pieces (of a size the input chooses, 1 byte to the whole file), the same.
+  JsonApi streamed;
+  const std::size_t piece = size > 0 ? 1 + (static_cast<std::size_t>(data[size - 1]) * 37) % file.size() : 1;
+  MIRSAD_INDEX_CHECK(load_streamed(streamed, file, piece, 0.001).report == verdict);
+  MIRSAD_INDEX_CHECK(verdict.find("\"error\"") == std::string::npos || streamed.engine().documents().empty());
   if (verdict.find("\"error\"") != std::string::npos) {
     MIRSAD_INDEX_CHECK(api.engine().documents().empty());
     return;

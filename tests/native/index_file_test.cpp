@@ -201,3 +201,109 @@ TEST(IndexFile, TrailingBytesRefuseTheFileAndLoadNothing) {
   EXPECT_EQ(json::parse(api.documents()).size(), 0u);
   EXPECT_EQ(json::parse(api.search(u16("ليبيا"), "word", 10, false, false))["total"], 0);
 }
+
+namespace {
+
+// An engine large enough for its file to come in many pieces, with a long text (over the 1 MB
+// part size, surrogate pairs at every part boundary) that must not need the whole text at once.
+void fill_streaming_corpus(JsonApi& api) {
+  for (int d = 0; d < 2000; ++d) {
+    api.add_document("d" + std::to_string(d), u16("زار وزير الخارجية ليبيا أمس رقم " + std::to_string(d) + "، ثم عاد إلى تونس 😀."),
+                     "عنوان " + std::to_string(d % 7), "2015-02-24", "test");
+  }
+  std::u16string long_text;
+  while (long_text.size() < (3u << 20) / 2) long_text += u"ليبيا 😀 تونس ";
+  api.add_document("long", long_text, "طويل", "2015-03-01", "test");
+}
+
+void expect_same_engine(JsonApi& original, JsonApi& loaded, const std::string& label) {
+  EXPECT_EQ(original.documents(), loaded.documents()) << label;
+  for (const char* q : {"ليبيا", "\"وزير الخارجية\"", "عنوان", "تونس OR طرابلس", "ليبيى~", "الخار*"}) {
+    for (const char* mode : {"exact", "word", "stem"}) {
+      EXPECT_EQ(original.search(u16(q), mode, 10, false, false), loaded.search(u16(q), mode, 10, false, false))
+          << label << " " << q << " " << mode;
+    }
+  }
+  EXPECT_EQ(original.save_index(), loaded.save_index()) << label << ": the same engine saves the same bytes";
+}
+
+}  // namespace
+
+TEST(IndexFile, StreamedInPiecesOfAnySizeGivesTheSameEngine) {
+  JsonApi small;
+  fill(small);
+  const std::string small_file = small.save_index();
+  for (std::size_t piece = 1; piece <= small_file.size(); piece += piece < 80 ? 1 : 997) {
+    JsonApi loaded;
+    EXPECT_EQ(mirsad::fuzz::load_streamed(loaded, small_file, piece, 0.0001).report, "{\"documents\":3}") << piece;
+    expect_same_engine(small, loaded, "small file in pieces of " + std::to_string(piece));
+  }
+  JsonApi large;
+  fill_streaming_corpus(large);
+  const std::string file = large.save_index();
+  for (const std::size_t piece : {std::size_t{3}, std::size_t{4093}, std::size_t{65536}, std::size_t{1} << 20, file.size()}) {
+    for (const double budget : {0.0001, 0.0}) {  // slices of (almost) no time, and to the end of the bytes
+      JsonApi loaded;
+      const auto streamed = mirsad::fuzz::load_streamed(loaded, file, piece, budget);
+      EXPECT_EQ(streamed.report, "{\"documents\":2001}") << piece;
+      expect_same_engine(large, loaded, "pieces of " + std::to_string(piece));
+      EXPECT_EQ(loaded.text("long"), large.text("long"));
+    }
+  }
+}
+
+TEST(IndexFile, AStreamedLoadHoldsABoundedWindowOfTheFile) {
+  // The file is 4.5 MB, 3 MB of it one document's text: that text goes to the store in parts as
+  // it arrives, so the window holds a piece and the largest item the format reads at once, not
+  // the file and not the text. Here that item is the long document's token spans (about a byte
+  // a token: 0.4 MB); elsewhere it is a frequent term's postings or a dictionary's offsets.
+  JsonApi large;
+  fill_streaming_corpus(large);
+  const std::string file = large.save_index();
+  constexpr std::size_t kPiece = 64 << 10;
+  JsonApi loaded;
+  const auto streamed = mirsad::fuzz::load_streamed(loaded, file, kPiece, 0.0001);
+  ASSERT_EQ(streamed.report, "{\"documents\":2001}");
+  std::printf("file %zu bytes, pieces of %zu: window at most %zu bytes\n", file.size(), kPiece, streamed.peak_window);
+  EXPECT_LE(streamed.peak_window, kPiece + (512u << 10));
+  EXPECT_LT(streamed.peak_window, (3u << 20) / 4) << "never the long text whole";
+}
+
+TEST(IndexFile, CorruptOrTruncatedStreamsAreRefusedAndLoadNothing) {
+  JsonApi original;
+  fill_streaming_corpus(original);
+  const std::string file = original.save_index();
+  const auto refused = [&](std::string_view bytes, std::size_t piece) {
+    JsonApi api;
+    const std::string report = mirsad::fuzz::load_streamed(api, bytes, piece, 0.0001).report;
+    EXPECT_EQ(json::parse(api.documents()).size(), 0u) << "a refused file loads nothing";
+    EXPECT_EQ(api.engine().texts().size(), 0u) << "the texts stored on the way are dropped";
+    EXPECT_EQ(json::parse(api.search(u16("ليبيا"), "word", 10, false, false))["total"], 0);
+    return json::parse(report).value("error", std::string());
+  };
+  for (const std::size_t piece : {std::size_t{1000}, std::size_t{1} << 20}) {
+    for (const std::size_t at : {std::size_t{40}, file.size() / 3, file.size() / 2, file.size() - 5}) {
+      std::string flipped = file;
+      flipped[at] ^= 0x5A;
+      // Corrupt either way: by the checksum once all is in, or by the checks on the way.
+      EXPECT_NE(refused(flipped, piece).find("index file is corrupt"), std::string::npos) << at;
+    }
+    EXPECT_EQ(refused(file.substr(0, file.size() - 10), piece), "index file is truncated or has trailing data");
+    EXPECT_EQ(refused(file + "xy", piece), "index file is truncated or has trailing data");
+    EXPECT_EQ(refused("hello", piece), "not a Mirsad index file");
+  }
+  // A payload that is inconsistent but carries a valid checksum is refused by the checks (the
+  // same verdict as a whole load).
+  const std::string trailing = mirsad::fuzz::with_valid_header(payload_of(file) + std::string("\x01\x00", 2));
+  EXPECT_EQ(refused(trailing, 4096), "index file is corrupt (inconsistent contents)");
+  // More bytes pushed than the size announced.
+  JsonApi api;
+  api.begin_load_index_stream(10);
+  std::memcpy(api.load_room(20), file.data(), 20);
+  EXPECT_FALSE(api.load_pushed(20));
+  EXPECT_EQ(json::parse(api.continue_load_index(0)).value("error", std::string()), "index file is truncated or has trailing data");
+  // A second loading is refused while one is under way; after the end, a new one may begin.
+  JsonApi busy;
+  busy.begin_load_index_stream(static_cast<double>(file.size()));
+  EXPECT_TRUE(json::parse(busy.begin_load_index_stream(10)).contains("error"));
+}

@@ -66,6 +66,16 @@ val load_buffer(mirsad::JsonApi& api) {
   return val(emscripten::typed_memory_view(buffer.size(), reinterpret_cast<const uint8_t*>(buffer.data())));
 }
 
+// The next piece of an index file streamed into the core (beginLoadIndexStream): copied from the
+// JS Uint8Array straight into the loading's window, which holds only what is not read yet.
+bool push_index_bytes(mirsad::JsonApi& api, const val& piece) {
+  const std::size_t n = piece["length"].as<std::size_t>();
+  char* room = api.load_room(n);
+  if (!room) return false;
+  if (n > 0) val(emscripten::typed_memory_view(n, reinterpret_cast<uint8_t*>(room))).call<void>("set", piece);
+  return api.load_pushed(n);
+}
+
 // Binary out: a std::string return would be decoded as UTF-8 text. The file is copied into a new
 // JS Uint8Array and its wasm buffer freed at once (it used to stay allocated until the next save:
 // an index's worth of the worker's memory).
@@ -106,6 +116,8 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("loadIndex", &load_index)
       .function("beginLoadIndexOfSize", &mirsad::JsonApi::begin_load_index_of_size)
       .function("loadBuffer", &load_buffer)
+      .function("beginLoadIndexStream", &mirsad::JsonApi::begin_load_index_stream)
+      .function("pushIndexBytes", &push_index_bytes)
       .function("continueLoadIndex", &mirsad::JsonApi::continue_load_index);
   emscripten::class_<PageApi, emscripten::base<mirsad::JsonApi>>("PageApi")
       .constructor<>()

@@ -31,6 +31,11 @@ class JsTextStore final : public mirsad::TextStore {
     pending_ = emscripten::val::undefined();
     ++size_;
   }
+  void clear() override {
+    texts_ = emscripten::val::array();
+    pending_ = emscripten::val::undefined();
+    size_ = 0;
+  }
   std::u16string text(uint32_t ordinal) const override { return texts_[ordinal].as<std::u16string>(); }
   // The stored JS string itself, for the page's reader (no round trip through the wasm heap).
   emscripten::val js_text(uint32_t ordinal) const { return texts_[ordinal]; }

@@ -250,20 +250,45 @@
      * @param {Uint8Array} bytes
      * @param {{sliceMs?: number, onProgress?: (fraction: number) => void}} [options]
      */
-    async loadIndexInSlices(bytes, options) {
+    loadIndexInSlices(bytes, options) { return this.loadIndexStream(bytes, options); }
+
+    /**
+     * Loads an index file streamed into the core piece by piece, in slices of about sliceMs:
+     * the core holds only a window of the file (what it has not read yet, at most one item of
+     * the file plus a piece), never the whole file, whose copy in wasm memory would stay there
+     * for good (wasm memory never shrinks). The source is a Uint8Array or a Blob (read a piece at
+     * a time). Nothing else may be asked of this engine until the promise settles. Resolves to
+     * {documents, peakWindowBytes} or {error}.
+     * @param {Uint8Array|Blob} source
+     * @param {{sliceMs?: number, pieceBytes?: number, onProgress?: (fraction: number) => void}} [options]
+     */
+    async loadIndexStream(source, options) {
       const o = options || {};
       const sliceMs = o.sliceMs || 25;
-      let step = JSON.parse(this._api.beginLoadIndexOfSize(bytes.length));
-      // The file is copied into the core 8 MB at a time (at once, 60 MB was a long task).
-      const piece = 8 << 20;
-      for (let at = 0; !step.error && at < bytes.length; at += piece) {
-        if (at > 0) await nextTask();
-        this._api.loadBuffer().set(bytes.subarray(at, Math.min(at + piece, bytes.length)), at);
-      }
+      // 4 MB: copying a piece into the core is about a millisecond, and its checksum a few.
+      const pieceBytes = o.pieceBytes || (4 << 20);
+      const isBlob = typeof source.arrayBuffer === 'function' && typeof source.slice === 'function' &&
+        !(source instanceof Uint8Array);
+      const size = isBlob ? source.size : source.length;
+      const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+      let step = JSON.parse(this._api.beginLoadIndexStream(size));
+      let at = 0;
+      let sliceStart = now();
       while (!step.error && step.done === false) {
-        if (o.onProgress) o.onProgress(step.progress || 0);
-        await nextTask();
-        step = JSON.parse(this._api.continueLoadIndex(sliceMs));
+        if (step.needsBytes) {
+          if (at >= size) { step = { error: 'index file is truncated' }; break; }
+          const end = Math.min(at + pieceBytes, size);
+          const piece = isBlob ? new Uint8Array(await source.slice(at, end).arrayBuffer()) : source.subarray(at, end);
+          if (piece.length !== end - at) { step = { error: 'index file could not be read' }; break; }
+          at = end;
+          this._api.pushIndexBytes(piece);
+        }
+        if (now() - sliceStart >= sliceMs) {
+          if (o.onProgress) o.onProgress(step.progress || 0);
+          await nextTask();
+          sliceStart = now();
+        }
+        step = JSON.parse(this._api.continueLoadIndex(Math.max(1, sliceMs - (now() - sliceStart))));
       }
       this._documents = null;
       return step;

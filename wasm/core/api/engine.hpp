@@ -86,22 +86,26 @@ class Engine {
   // empty when the bytes are inconsistent.
   void write(BinaryWriter& w) const;
   bool read(BinaryReader& r);
-  // The same in slices, for a page that must not freeze: where the reading stands. Nothing
-  // becomes visible in the engine before the whole file has checked out; the bytes `r` reads
-  // must stay alive until the reading is done.
+  // The same in slices, for a page that must not freeze: where the reading stands. NeedsInput:
+  // `r` ended inside an item (a file streamed in pieces); call again with a reader over the same
+  // unread bytes and more. The texts go to the store as they are read (a streamed file is not
+  // kept whole anywhere), but no document becomes visible in the engine before the whole file
+  // has checked out; a caller that gives up calls abandon_read, which empties the store again.
   struct ReadState {
     int phase = 0;
     uint64_t count = 0;
     std::size_t item = 0;
-    std::size_t text_offset = 0;  // in bytes, into texts[item]: a long text is stored in parts
+    uint64_t text_bytes = 0;      // of the current document's text, still to store
+    uint64_t text_offset = 0;     // bytes of it stored so far: a long text is stored in parts
+    bool in_text = false;         // between a document's fields and the end of its text
     std::vector<DocumentInfo> documents;
-    std::vector<std::string_view> texts;  // UTF-16 bytes in the file, stored once all is checked
     std::unordered_map<std::string, DocOrdinal> ordinals;
     std::vector<uint32_t> text_lengths, title_lengths;
     InvertedIndex body, titles;
     InvertedIndex::ReadState body_state, title_state;
   };
   StepStatus read_some(BinaryReader& r, ReadState& state, WorkDeadline& deadline);
+  void abandon_read(const ReadState& state);
   std::vector<Entity> extract_entities(std::u16string_view text) const;
 
  private:

@@ -76,14 +76,65 @@ std::string IndexFile::load(std::string_view bytes, Engine& engine) {
   return loading.step(WorkDeadline::never()) == StepStatus::Done ? "" : loading.error();
 }
 
+IndexLoading::~IndexLoading() {
+  if (phase_ != kDone) engine_.abandon_read(read_state_);
+}
+
+StepStatus IndexLoading::fail(std::string why) {
+  error_ = std::move(why);
+  phase_ = kFailed;
+  engine_.abandon_read(read_state_);
+  read_state_ = Engine::ReadState{};
+  window_ = std::string();
+  consumed_ = 0;
+  return StepStatus::Failed;
+}
+
+std::string_view IndexLoading::unread() const {
+  if (!streamed_) return whole_.substr(read_);
+  return std::string_view(window_).substr(consumed_);
+}
+
+void IndexLoading::consume(std::size_t n) {
+  read_ += n;
+  if (streamed_) consumed_ += n;
+}
+
+char* IndexLoading::room(std::size_t n) {
+  // The bytes already read go first: the window holds only what is still to read.
+  if (consumed_ > 0) {
+    window_.erase(0, consumed_);
+    consumed_ = 0;
+  }
+  const std::size_t at = window_.size();
+  window_.resize(at + n);
+  return window_.data() + at;
+}
+
+bool IndexLoading::pushed(std::size_t n) {
+  if (!streamed_ || phase_ == kFailed || n > window_.size() - consumed_) return false;
+  if (n > file_size_ - received_) {
+    fail("index file is truncated or has trailing data");
+    return false;
+  }
+  received_ += n;
+  peak_window_ = std::max(peak_window_, window_.size() - consumed_);
+  return true;
+}
+
+bool IndexLoading::push(std::string_view bytes) {
+  if (!streamed_ || phase_ == kFailed) return false;
+  if (bytes.empty()) return true;
+  std::memcpy(room(bytes.size()), bytes.data(), bytes.size());
+  return pushed(bytes.size());
+}
+
 double IndexLoading::progress() const {
   if (phase_ == kDone) return 1.0;
-  if (bytes_.empty()) return 0.0;
-  // The checksum is a quick first pass (a tenth of the time); reading the contents is the rest.
-  const double payload = static_cast<double>(std::max<std::size_t>(payload_.size(), 1));
-  if (phase_ == kChecksum) return 0.1 * static_cast<double>(checked_) / payload;
-  if (phase_ == kContents) return 0.1 + 0.9 * (1.0 - static_cast<double>(reader_.remaining()) / payload);
-  return 0.0;
+  if (file_size_ == 0) return 0.0;
+  // The checksum is a quick pass (a tenth of the time); reading the contents is the rest.
+  const double size = static_cast<double>(file_size_);
+  return 0.1 * static_cast<double>(checked_) / size + 0.9 * static_cast<double>(read_) / size;
 }
 
 StepStatus IndexLoading::step(WorkDeadline deadline) {
@@ -92,10 +143,11 @@ StepStatus IndexLoading::step(WorkDeadline deadline) {
     switch (phase_) {
       case kHeader: {
         if (!engine_.documents().empty()) return fail("an index can only be loaded into an empty engine");
-        if (bytes_.size() < kHeaderSize || std::memcmp(bytes_.data(), kMagic, sizeof kMagic) != 0) {
-          return fail("not a Mirsad index file");
-        }
-        BinaryReader header(bytes_.substr(sizeof kMagic, kHeaderSize - sizeof kMagic));
+        const std::string_view bytes = unread();
+        if (file_size_ < kHeaderSize) return fail("not a Mirsad index file");
+        if (bytes.size() < kHeaderSize) return StepStatus::NeedsInput;
+        if (std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return fail("not a Mirsad index file");
+        BinaryReader header(bytes.substr(sizeof kMagic, kHeaderSize - sizeof kMagic));
         const uint32_t version = header.u32();
         const uint32_t order = header.u32();
         const uint64_t fingerprint = header.u64();
@@ -109,27 +161,37 @@ StepStatus IndexLoading::step(WorkDeadline deadline) {
         if (fingerprint != IndexFile::analysis_fingerprint()) {
           return fail("index built by a different analyzer (other word lists or ICU version): rebuild the index");
         }
-        payload_ = bytes_.substr(kHeaderSize);
-        if (payload_.size() != length) return fail("index file is truncated or has trailing data");
-        phase_ = kChecksum;
-        break;
-      }
-      case kChecksum:
-        while (checked_ < payload_.size()) {
-          const std::size_t n = std::min(kChecksumSlice, payload_.size() - checked_);
-          running_crc_ = crc32_update(running_crc_, payload_.substr(checked_, n));
-          checked_ += n;
-          if (checked_ < payload_.size() && deadline.passed_now()) return StepStatus::Working;
-        }
-        if (running_crc_ != expected_crc_) return fail("index file is corrupt (checksum mismatch)");
-        reader_ = BinaryReader(payload_);
+        if (file_size_ - kHeaderSize != length) return fail("index file is truncated or has trailing data");
+        consume(kHeaderSize);
+        checked_ = kHeaderSize;
         phase_ = kContents;
         break;
+      }
       case kContents: {
-        const StepStatus s = engine_.read_some(reader_, read_state_, deadline);
+        // First the checksum of every byte that has arrived, a megabyte per look at the clock:
+        // the contents are read only up to what has been checked, and the last byte only after
+        // the whole file checked out.
+        while (checked_ < received_) {
+          const uint64_t n = std::min<uint64_t>(kChecksumSlice, received_ - checked_);
+          const std::string_view unchecked = unread().substr(checked_ - read_, n);
+          running_crc_ = crc32_update(running_crc_, unchecked);
+          checked_ += n;
+          if (checked_ < received_ && deadline.passed_now()) return StepStatus::Working;
+        }
+        if (checked_ == file_size_ && running_crc_ != expected_crc_) return fail("index file is corrupt (checksum mismatch)");
+        BinaryReader reader(unread(), file_size_ - received_);
+        const StepStatus s = engine_.read_some(reader, read_state_, deadline);
+        consume(reader.position());
         if (s == StepStatus::Working) return s;
-        if (s == StepStatus::Failed || !reader_.at_end()) return fail("index file is corrupt (inconsistent contents)");
+        if (s == StepStatus::NeedsInput) {
+          // Whole bytes that end inside an item: the file is shorter than its contents say.
+          if (received_ == file_size_) return fail("index file is corrupt (inconsistent contents)");
+          return s;
+        }
+        if (s == StepStatus::Failed || read_ != file_size_) return fail("index file is corrupt (inconsistent contents)");
         phase_ = kDone;
+        window_ = std::string();
+        consumed_ = 0;
         return StepStatus::Done;
       }
       case kDone:

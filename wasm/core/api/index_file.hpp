@@ -32,33 +32,55 @@ class IndexFile {
   static uint64_t compute_analysis_fingerprint();
 };
 
-// An index file loaded in slices, so a page loads a large collection without a long task: the
-// header, the checksum a megabyte at a time, then the engine's sections (Engine::read_some).
-// Call step() until it returns Done or Failed; the bytes must outlive the loading, and the
-// engine must stay untouched meanwhile (it shows nothing until the whole file has checked out).
+// An index file loaded in slices, so a page loads a large collection without a long task, and
+// from a stream of pieces, so that the file is never whole in memory (wasm memory never shrinks:
+// a page that copied a 212 MB file into it kept those megabytes for good).
+//
+// Whole: IndexLoading(bytes, engine), the bytes outliving the loading. Streamed:
+// IndexLoading(file_size, engine), then push() the file's bytes in order as step() asks for them
+// (NeedsInput). Only a window is kept: the bytes pushed and not yet read, which is at most one
+// item the format reads at once (the largest: a term's postings, or a dictionary's offsets) plus
+// the last piece pushed. The checksum is computed as the bytes come, a megabyte per look at the
+// clock, and checked before the last byte is read: the engine's documents are committed only
+// after that, so a corrupt file gives an error, never a wrong engine. Call step() until it
+// returns Done or Failed; the engine must stay untouched meanwhile.
 class IndexLoading {
  public:
-  IndexLoading(std::string_view bytes, Engine& engine) : bytes_(bytes), engine_(engine), reader_({}) {}
-  // Works until the deadline (WorkDeadline::never(): to the end).
+  IndexLoading(std::string_view bytes, Engine& engine)
+      : whole_(bytes), file_size_(bytes.size()), received_(bytes.size()), engine_(engine) {}
+  IndexLoading(uint64_t file_size, Engine& engine) : streamed_(true), file_size_(file_size), engine_(engine) {}
+  ~IndexLoading();
+  // Works until the deadline (WorkDeadline::never(): to the end or to the end of the bytes).
   StepStatus step(WorkDeadline deadline);
+  // Appends the next bytes of a streamed file; false (and Failed from then on) past its size.
+  bool push(std::string_view bytes);
+  // The same without a copy on the way: room for n bytes at the end of the window, to be filled
+  // by the caller (a page copies a JS piece straight into it), then pushed(n).
+  char* room(std::size_t n);
+  bool pushed(std::size_t n);
   const std::string& error() const { return error_; }
   // How much of the file has been read, 0 to 1.
   double progress() const;
+  // Bytes held in the window now, and the most it has held: what a streamed load needs beyond
+  // the engine it builds.
+  std::size_t window_bytes() const { return window_.size() - consumed_; }
+  std::size_t peak_window_bytes() const { return peak_window_; }
+  uint64_t received() const { return received_; }
 
  private:
-  StepStatus fail(std::string why) {
-    error_ = std::move(why);
-    phase_ = kFailed;
-    return StepStatus::Failed;
-  }
-  enum Phase { kHeader, kChecksum, kContents, kDone, kFailed };
-  std::string_view bytes_;
-  std::string_view payload_;
+  StepStatus fail(std::string why);
+  std::string_view unread() const;
+  void consume(std::size_t n);
+  enum Phase { kHeader, kContents, kDone, kFailed };
+  bool streamed_ = false;
+  std::string_view whole_;
+  uint64_t file_size_ = 0, received_ = 0, read_ = 0, checked_ = 0;
+  std::string window_;        // streamed: bytes pushed; [consumed_, size) not read yet
+  std::size_t consumed_ = 0;  // read from the window, dropped at the next push
+  std::size_t peak_window_ = 0;
   Engine& engine_;
   Phase phase_ = kHeader;
   uint32_t expected_crc_ = 0, running_crc_ = 0;
-  std::size_t checked_ = 0;
-  BinaryReader reader_;
   Engine::ReadState read_state_;
   std::string error_;
 };

@@ -506,16 +506,38 @@ std::string JsonApi::begin_load_index_of_size(double size) {
   return dump(ordered_json{{"done", false}, {"progress", 0}});
 }
 
+std::string JsonApi::begin_load_index_stream(double size) {
+  if (loading_bytes_ || loading_) return dump(ordered_json{{"error", "an index is already being loaded"}});
+  // Only a window of the file is held: the engine it becomes is what must fit in wasm's 2 GiB.
+  if (!(size >= 0) || size > static_cast<double>(Engine::kMaxMemoryBudgetMb) * 1048576.0) {
+    return dump(ordered_json{{"error", "index file of " + std::to_string(static_cast<long long>(size / 1048576)) +
+                                           " MB is too large to load (at most " + std::to_string(Engine::kMaxMemoryBudgetMb) + " MB)"}});
+  }
+  loading_ = std::make_unique<IndexLoading>(static_cast<uint64_t>(size), engine_);
+  return dump(ordered_json{{"done", false}, {"progress", 0}, {"needsBytes", true}});
+}
+
+char* JsonApi::load_room(std::size_t n) { return loading_ && !loading_bytes_ ? loading_->room(n) : nullptr; }
+
+bool JsonApi::load_pushed(std::size_t n) { return loading_ && !loading_bytes_ && loading_->pushed(n); }
+
 std::string JsonApi::continue_load_index(double budget_ms) {
-  if (!loading_bytes_) return dump(ordered_json{{"error", "no index is being loaded"}});
+  if (!loading_bytes_ && !loading_) return dump(ordered_json{{"error", "no index is being loaded"}});
   if (!loading_) loading_ = std::make_unique<IndexLoading>(std::string_view(loading_bytes_.get(), loading_size_), engine_);
   const StepStatus status = loading_->step(budget_ms > 0 ? WorkDeadline::after_ms(budget_ms) : WorkDeadline::never());
   if (status == StepStatus::Working) return dump(ordered_json{{"done", false}, {"progress", loading_->progress()}});
+  if (status == StepStatus::NeedsInput) {
+    return dump(ordered_json{{"done", false}, {"progress", loading_->progress()}, {"needsBytes", true}});
+  }
   const std::string error = loading_->error();
+  const bool streamed = !loading_bytes_;
+  const std::size_t peak_window = loading_->peak_window_bytes();
   loading_.reset();
   loading_bytes_.reset();
   if (status == StepStatus::Failed) return dump(ordered_json{{"error", error}});
-  return dump(ordered_json{{"documents", engine_.documents().size()}});
+  ordered_json done{{"documents", engine_.documents().size()}};
+  if (streamed) done["peakWindowBytes"] = peak_window;  // the most of the file held at once
+  return dump(done);
 }
 
 namespace {

@@ -124,6 +124,13 @@ class JsonApi {
   // was a long task): reserves `size` bytes, which load_buffer() exposes until the first
   // continue_load_index. {"error"} when the size cannot be held.
   std::string begin_load_index_of_size(double size);
+  // The same from a stream of pieces, so that the file is never whole in the core (wasm memory
+  // never shrinks): begin with the file's size, then, whenever a report says "needsBytes", copy
+  // the next piece into load_room(n) and call load_pushed(n) before continue_load_index. Only a
+  // window (one item of the file plus a piece) is held; the final report adds "peakWindowBytes".
+  std::string begin_load_index_stream(double size);
+  char* load_room(std::size_t n);
+  bool load_pushed(std::size_t n);
   std::string_view load_buffer() const {
     return loading_ || !loading_bytes_ ? std::string_view() : std::string_view(loading_bytes_.get(), loading_size_);
   }

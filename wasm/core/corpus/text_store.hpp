@@ -24,12 +24,17 @@ class TextStore {
   virtual std::size_t heap_bytes() const = 0;
   // The most append() of a text of `units` UTF-16 units can add to heap_bytes() at its peak.
   virtual std::size_t growth_bound(std::size_t units) const = 0;
+  // Forgets every text (an index file refused after some of its texts were stored).
+  virtual void clear() = 0;
   // Appends the next text in parts (an index being loaded in slices: converting a 20 MB text
   // at once was a 0.3 s task in the page); the text is stored with its last part.
   virtual void append_part(std::u16string_view part, bool last) {
     pending_.append(part);
     if (last) append(std::exchange(pending_, std::u16string()));
   }
+
+ protected:
+  void clear_pending() { pending_ = std::u16string(); }
 
  private:
   std::u16string pending_;
@@ -42,6 +47,11 @@ class InMemoryTextStore final : public TextStore {
     texts_.push_back(std::move(text));
   }
   std::u16string text(uint32_t ordinal) const override { return texts_.at(ordinal); }
+  void clear() override {
+    texts_ = {};
+    text_bytes_ = 0;
+    clear_pending();
+  }
   std::size_t size() const override { return texts_.size(); }
   // Kept as a running total: the budget asks before every document.
   std::size_t heap_bytes() const override { return texts_.capacity() * sizeof(std::u16string) + text_bytes_; }

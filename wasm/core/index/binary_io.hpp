@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -50,12 +51,36 @@ class BinaryWriter {
 
 // The matching reader. Every read checks the bounds; after a failed read ok() is false and all
 // further reads return zeros, so a truncated or corrupt file ends in one clear error, not a crash.
+//
+// A file streamed in pieces is read through a window: `data` is what has arrived and not been
+// consumed, `more` how many bytes of the file are still to come. A read that runs past the window
+// but not past the file leaves the reader starved() instead of failed: the caller rewinds to the
+// start of its item (rewind(mark)) and asks for more bytes, then reads the item again.
 class BinaryReader {
  public:
-  explicit BinaryReader(std::string_view data) : data_(data) {}
+  explicit BinaryReader(std::string_view data, uint64_t more = 0) : data_(data), more_(more) {}
   bool ok() const { return ok_; }
-  bool at_end() const { return pos_ == data_.size(); }
+  // The last read ran out of the window, not out of the file: more bytes will complete it.
+  bool starved() const { return starved_; }
+  bool at_end() const { return pos_ == data_.size() && more_ == 0; }
   std::size_t remaining() const { return data_.size() - pos_; }
+  // Bytes of the file after the read position, including those not arrived yet.
+  uint64_t remaining_in_file() const { return data_.size() - pos_ + more_; }
+  std::size_t position() const { return pos_; }
+  void rewind(std::size_t mark) {
+    pos_ = mark;
+    ok_ = true;
+    starved_ = false;
+  }
+  // n bytes at offset from the read position, in the window, without reading them.
+  std::string_view peek(std::size_t offset, std::size_t n) const { return data_.substr(pos_ + offset, n); }
+  // Up to n bytes that are in the window, without a length prefix (a large item read in steps).
+  std::string_view some(std::size_t n) {
+    if (!ok_) return {};
+    const std::string_view s = data_.substr(pos_, std::min(n, data_.size() - pos_));
+    pos_ += s.size();
+    return s;
+  }
 
   uint8_t u8() {
     uint8_t v = 0;
@@ -120,18 +145,29 @@ class BinaryReader {
 
  private:
   bool check(uint64_t n) {
-    if (!ok_ || n > data_.size() - pos_) ok_ = false;
+    if (!ok_) return false;
+    if (n > data_.size() - pos_) {
+      ok_ = false;
+      starved_ = n <= remaining_in_file();
+    }
     return ok_;
   }
-  bool check_elements(uint64_t n, std::size_t size) { return n <= (data_.size() - pos_) / size && check(n * size); }
+  // n elements of `size` bytes: refused at once when the rest of the file cannot hold them (a
+  // corrupt count never waits for bytes, nor allocates for them).
+  bool check_elements(uint64_t n, std::size_t size) {
+    if (ok_ && n > remaining_in_file() / size) ok_ = false;
+    return ok_ && check(n * size);
+  }
   void raw(void* p, std::size_t n) {
     if (!check(n) || n == 0) return;  // an empty vector's data() may be null: memcpy must not see it
     std::memcpy(p, data_.data() + pos_, n);
     pos_ += n;
   }
   std::string_view data_;
+  uint64_t more_ = 0;
   std::size_t pos_ = 0;
   bool ok_ = true;
+  bool starved_ = false;
 };
 
 // CRC-32 (IEEE 802.3), to tell a damaged file from a valid one before reading it. crc32_update

@@ -169,7 +169,10 @@ class BytePool {
   }
 
   uint32_t allocate_span(std::size_t bytes) {
-    if (blocks_.empty()) add_block();
+    // A span that ended exactly at the end of the last block left it full: the next one starts
+    // in a new block (its address would otherwise carry the offset 256 K into the block number,
+    // and the postings loaded there were read back from another place).
+    if (blocks_.empty() || used_ == kBlockSize) add_block();
     const uint32_t address = (static_cast<uint32_t>(blocks_.size() - 1) << kBlockBits) | used_;
     std::size_t left = bytes;
     while (left > kBlockSize - used_) {

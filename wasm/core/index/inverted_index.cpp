@@ -506,12 +506,14 @@ bool InvertedIndex::read(BinaryReader& r, const std::vector<uint32_t>& text_leng
 }
 
 // The file's sections in order (see write()); each loop over terms or documents can stop at the
-// deadline and resume at state.item. The checks that need the whole index come last.
+// deadline and resume at state.item. A file streamed in pieces may end inside an item: the item
+// is read again from its start once more bytes have come (NeedsInput), so nothing here keeps a
+// view into the file between two calls. The checks that need the whole index come last.
 StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>& text_lengths, ReadState& state,
                                     WorkDeadline& deadline) {
-  enum Phase { kStart, kExactSlots, kPostings, kCoarseTerms, kCoarseSlots, kNormalizedHashes, kSpans, kCheckSpans,
-               kCheckPostings, kDone };
-  constexpr auto kWorking = StepStatus::Working, kFailed = StepStatus::Failed;
+  enum Phase { kStart, kExactSlots, kPostings, kCoarseTerms, kCoarseSlots, kCoarseMap, kNormalizedHashes, kLengths,
+               kSpans, kCheckSpans, kCheckPostings, kDone };
+  constexpr auto kWorking = StepStatus::Working, kFailed = StepStatus::Failed, kNeedsInput = StepStatus::NeedsInput;
   for (;;) {
     switch (state.phase) {
       case kStart: {
@@ -521,28 +523,39 @@ StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>
         break;
       }
       case kExactSlots: {
-        const StepStatus s = exact_terms_.load_some(state.terms_loading, deadline);
+        const StepStatus s = exact_terms_.load_some(r, state.terms_loading, deadline);
         if (s != StepStatus::Done) return s;
+        const std::size_t mark = r.position();
         state.terms = r.u64();
+        if (r.starved()) {
+          r.rewind(mark);
+          return kNeedsInput;
+        }
         if (!r.ok() || state.terms != exact_terms_.size()) return kFailed;
         // Reserved, then filled term by term: zeroing them at once was a long task (first touches).
         postings_.reserve(state.terms);
-        state.streams.reserve(state.terms);
         state.item = 0;
         state.phase = kPostings;
         break;
       }
       case kPostings:
+        // A term's postings are one item: the largest list (a frequent word's) is the most of the
+        // file a streamed load needs in its window at once.
         for (; state.item < state.terms; ++state.item) {
           if (deadline.passed()) return kWorking;
-          TermPostings& p = postings_.emplace_back();
+          const std::size_t mark = r.position();
           const std::string_view stream = r.bytes_view();
-          state.streams.push_back(stream);
+          const uint32_t last_doc = r.u32(), last_position = r.u32();
+          if (r.starved()) {
+            r.rewind(mark);
+            return kNeedsInput;
+          }
+          if (!r.ok()) return kFailed;
+          TermPostings& p = postings_.emplace_back();
           pool_.append(p.bytes, reinterpret_cast<const uint8_t*>(stream.data()), stream.size());
-          p.last_doc = r.u32();
-          p.last_position = r.u32();
+          p.last_doc = last_doc;
+          p.last_position = last_position;
         }
-        if (!r.ok()) return kFailed;
         state.level = 0;
         state.phase = kCoarseTerms;
         break;
@@ -551,10 +564,19 @@ StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>
         state.phase = kCoarseSlots;
         break;
       case kCoarseSlots: {
-        const std::size_t c = state.level;
-        const StepStatus s = coarse_terms_[c].load_some(state.terms_loading, deadline);
+        const StepStatus s = coarse_terms_[state.level].load_some(r, state.terms_loading, deadline);
         if (s != StepStatus::Done) return s;
+        state.phase = kCoarseMap;
+        break;
+      }
+      case kCoarseMap: {
+        const std::size_t c = state.level;
+        const std::size_t mark = r.position();
         coarse_of_[c] = r.vec<uint32_t>();
+        if (r.starved()) {
+          r.rewind(mark);
+          return kNeedsInput;
+        }
         if (!r.ok() || coarse_of_[c].size() != state.terms) return kFailed;
         for (const uint32_t g : coarse_of_[c]) {
           if (g >= coarse_terms_[c].size()) return kFailed;
@@ -569,19 +591,39 @@ StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>
           if (deadline.passed()) return kWorking;
           normalized_hash_.push_back(TermDictionary::hash(coarse_terms_[0].term_text(coarse_of_[0][state.item])));
         }
+        state.phase = kLengths;
+        break;
+      case kLengths: {
+        const std::size_t mark = r.position();
         lengths_ = r.vec<uint32_t>();
+        if (r.starved()) {
+          r.rewind(mark);
+          return kNeedsInput;
+        }
         if (!r.ok() || lengths_.size() != text_lengths.size()) return kFailed;
         span_addresses_.reserve(lengths_.size());
         state.item = 0;
         state.phase = kSpans;
         break;
+      }
       case kSpans: {
         for (; state.item < lengths_.size(); ++state.item) {
           if (deadline.passed()) return kWorking;
+          const std::size_t mark = r.position();
           const std::string_view record = r.bytes_view();
+          if (r.starved()) {
+            r.rewind(mark);
+            return kNeedsInput;
+          }
+          if (!r.ok()) return kFailed;
           span_addresses_.push_back(spans_.add(reinterpret_cast<const uint8_t*>(record.data()), record.size()));
         }
+        const std::size_t mark = r.position();
         total_tokens_ = r.u64();
+        if (r.starved()) {
+          r.rewind(mark);
+          return kNeedsInput;
+        }
         if (!r.ok()) return kFailed;
         uint64_t tokens = 0;
         for (const uint32_t length : lengths_) tokens += length;
@@ -599,13 +641,14 @@ StepStatus InvertedIndex::read_some(BinaryReader& r, const std::vector<uint32_t>
         state.phase = kCheckPostings;
         break;
       case kCheckPostings:
+        // Each list as the pool holds it (the file's bytes are gone by now when streamed).
         for (; state.item < state.terms; ++state.item) {
           if (deadline.passed()) return kWorking;
-          const std::string_view stream = state.streams[state.item];
-          const auto* begin = reinterpret_cast<const uint8_t*>(stream.data());
-          if (!postings_are_consistent(begin, begin + stream.size(), postings_[state.item])) return kFailed;
+          const TermPostings& p = postings_[state.item];
+          pool_.read(p.bytes, scratch_);
+          if (!postings_are_consistent(scratch_.data(), scratch_.data() + scratch_.size(), p)) return kFailed;
         }
-        state.streams = {};
+        scratch_ = {};
         state.phase = kDone;
         break;
       default:

@@ -100,14 +100,14 @@ class InvertedIndex {
   void write(BinaryWriter& w) const;
   bool read(BinaryReader& r, const std::vector<uint32_t>& text_lengths);
   // The same in slices (a page loads a large index without freezing): where the reading stands
-  // between two slices. The bytes `r` reads must stay alive until the reading is done.
+  // between two slices. NeedsInput: `r` ended inside an item; call again with a reader over
+  // the same unread bytes and more (nothing keeps a view into the bytes between calls).
   struct ReadState {
     int phase = 0;
     std::size_t item = 0;
     std::size_t level = 0;
     uint64_t terms = 0;
     TermDictionary::Loading terms_loading;
-    std::vector<std::string_view> streams;  // each term's postings in the file, checked last
   };
   StepStatus read_some(BinaryReader& r, const std::vector<uint32_t>& text_lengths, ReadState& state,
                        WorkDeadline& deadline);

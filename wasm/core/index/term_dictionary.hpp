@@ -67,46 +67,72 @@ class TermDictionary {
   bool read(BinaryReader& r) {
     Loading loading;
     WorkDeadline never = WorkDeadline::never();
-    return read_terms(r, loading) && load_some(loading, never) == StepStatus::Done;
+    return read_terms(r, loading) && load_some(r, loading, never) == StepStatus::Done;
   }
-  // The same in slices, for a load in steps: read_terms takes the file's views (nothing large is
-  // copied or zeroed yet: the first touch of fresh memory is slow), then load_some copies the
-  // text a megabyte at a time, checks the offsets, clears the slot table and places the terms,
-  // until the deadline.
+  // The same in slices, for a load in steps (and from a file streamed in pieces): read_terms
+  // takes the length of the text, then load_some copies the text a megabyte at a time as it
+  // arrives (never needing it whole in the window), reads the offsets, checks them, clears the
+  // slot table and places the terms, until the deadline (nothing large is zeroed at once: the
+  // first touch of fresh memory is slow).
   struct Loading {
-    std::string_view chars;  // the terms' UTF-16 bytes in the file
+    uint64_t char_bytes = 0;  // the terms' UTF-16 bytes in the file
     std::size_t done = 0;
     int phase = 0;
   };
   bool read_terms(BinaryReader& r, Loading& loading) {
     loading = Loading{};
-    loading.chars = r.text_bytes();
-    offsets_ = r.vec<uint32_t>();
-    if (!r.ok()) return false;
+    const std::size_t mark = r.position();
+    const uint64_t units = r.u64();
+    if (r.starved()) {
+      r.rewind(mark);
+      loading.phase = -1;  // the length itself is still to come: load_some reads it
+      return true;
+    }
+    if (!r.ok() || units > r.remaining_in_file() / sizeof(char16_t)) return false;
+    loading.char_bytes = units * sizeof(char16_t);
     chars_.clear();
-    chars_.reserve(loading.chars.size() / sizeof(char16_t));
-    std::size_t slots = 1024;
-    while (slots * 3 < offsets_.size() * 4) slots *= 2;
+    chars_.reserve(units);
+    offsets_.clear();
     slots_.clear();
-    slots_.reserve(slots);
     return true;
   }
-  StepStatus load_some(Loading& loading, WorkDeadline& deadline) {
+  StepStatus load_some(BinaryReader& r, Loading& loading, WorkDeadline& deadline) {
     constexpr std::size_t kPiece = std::size_t{1} << 20;
     for (;;) {
       switch (loading.phase) {
-        case 0:  // the text, a megabyte at a time
-          while (loading.done < loading.chars.size()) {
-            const std::size_t n = std::min(kPiece, loading.chars.size() - loading.done);
-            const std::size_t units = n / sizeof(char16_t), at = chars_.size();
-            chars_.resize(at + units);
-            std::memcpy(chars_.data() + at, loading.chars.data() + loading.done, units * sizeof(char16_t));
+        case -1:
+          if (!read_terms(r, loading)) return StepStatus::Failed;
+          if (loading.phase == -1) return StepStatus::NeedsInput;
+          break;
+        case 0:  // the text, a megabyte at a time, as far as the bytes have arrived
+          while (loading.done < loading.char_bytes) {
+            const std::size_t wanted = std::min<uint64_t>(kPiece, loading.char_bytes - loading.done);
+            const std::size_t n = std::min(wanted, r.remaining()) & ~std::size_t{1};
+            if (n == 0) return StepStatus::NeedsInput;
+            const std::string_view piece = r.some(n);
+            const std::size_t at = chars_.size();
+            chars_.resize(at + n / sizeof(char16_t));
+            std::memcpy(chars_.data() + at, piece.data(), n);
             loading.done += n;
             if (deadline.passed_now()) return StepStatus::Working;
           }
+          loading.phase = 5;
+          break;
+        case 5: {  // the offsets, once they are all in
+          const std::size_t mark = r.position();
+          offsets_ = r.vec<uint32_t>();
+          if (r.starved()) {
+            r.rewind(mark);
+            return StepStatus::NeedsInput;
+          }
+          if (!r.ok()) return StepStatus::Failed;
+          std::size_t slots = 1024;
+          while (slots * 3 < offsets_.size() * 4) slots *= 2;
+          slots_.reserve(slots);
           loading.done = 0;
           loading.phase = 1;
           break;
+        }
         case 1:  // every term inside the text
           for (; loading.done < offsets_.size(); ++loading.done) {
             if (deadline.passed()) return StepStatus::Working;

@@ -31,7 +31,8 @@ class WorkDeadline {
   std::chrono::steady_clock::time_point end_{};
 };
 
-// The outcome of one slice of stepped work.
-enum class StepStatus : uint8_t { Working, Done, Failed };
+// The outcome of one slice of stepped work. NeedsInput: the bytes so far end inside an item of a
+// file being streamed; push more, then step again.
+enum class StepStatus : uint8_t { Working, Done, Failed, NeedsInput };
 
 }  // namespace mirsad
