@@ -46,11 +46,8 @@
     else delete document.body.dataset.swapping;
   }
 
-  function blobBytes(blob) {
-    return blob.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
-  }
-
-  /** Loads the collection of index file `bytes` (its Blob: `blob`) in place of the page's. */
+  /** Loads the collection of index file `bytes` (a Uint8Array or a Blob, read by the core a few MB
+   * at a time; its Blob: `blob`) in place of the page's. */
   function replaceCollection(bytes, documentList, onProgress, blob) {
     var previous = state.indexBlob;
     var old = state.engine;
@@ -65,7 +62,7 @@
       var ranOut = global.Mirsad.restartAfterAbort();
       if (host) host.stop();  // it holds the collection that did not load: the next job starts from the page's
       if (global.console) console.warn('Mirsad: the new collection did not load; restoring the previous one:', err);
-      return blobBytes(previous).then(function (bytes) { return loadEngine(bytes, null); }).then(function (engine) {
+      return loadEngine(previous, null).then(function (engine) {  // streamed from its Blob
         swapEngine(engine);
         setLoading(false);
         var why = ranOut ? 'لم تتّسع ذاكرة الصفحة للمجموعة الجديدة' : App.errorText(err);
@@ -118,7 +115,6 @@
 
   App.replaceCollection = replaceCollection;
   App.swapEngine = swapEngine;
-  App.blobBytes = blobBytes;
   App.loadMessage = loadMessage;
   App.collectionSeed = collectionSeed;
 })(window);

@@ -122,10 +122,10 @@
       if (!record) return null;
       return store.indexBlob(id).then(function (blob) {
         if (!blob) throw new Error('المجموعة محفوظة بلا فهرسها');
-        return App.blobBytes(blob).then(function (bytes) {
-          App.mark('mirsad:collection-read');  // (for the tests and scripts/bench: where the restore's time goes)
-          return { record: record, blob: blob, bytes: bytes };
-        });
+        // The file is not read here: the core reads it from the Blob a few MB at a time
+        // (Engine.loadIndexStream), so neither the page's JS nor the module holds it whole.
+        App.mark('mirsad:collection-read');  // (for the tests and scripts/bench: where the restore's time goes)
+        return { record: record, blob: blob };
       }).catch(function (err) {
         unreadableCollection(record, err);
         return null;
@@ -153,10 +153,9 @@
    * collection that no longer loads is reported and the start goes on with a fresh engine. */
   function restoreSaved(engine, saved) {
     if (!saved) return Promise.resolve({ engine: engine, restored: false });
-    return engine.loadIndexInSlices(saved.bytes, { sliceMs: 25 }).then(function (r) {
+    return engine.loadIndexStream(saved.blob, { sliceMs: 25 }).then(function (r) {
       if (r.error) throw new Error(r.error);
       App.mark('mirsad:collection-loaded');
-      saved.bytes = null;
       state.active = saved.record;
       state.indexBlob = saved.blob;
       // The page's list and first search come in a task of their own, not after the last slice.
@@ -216,9 +215,7 @@
     views.byod.progress(label, 0, 1);
     var file = record.demo
       ? demoFile().then(function (bytes) { return { bytes: bytes, blob: new Blob([bytes]) }; })
-      : indexBlobOf(id).then(function (blob) {
-        return App.blobBytes(blob).then(function (bytes) { return { bytes: bytes, blob: blob }; });
-      });
+      : indexBlobOf(id).then(function (blob) { return { bytes: blob, blob: blob }; });  // streamed from the Blob
     return file.then(function (f) {
       return App.replaceCollection(f.bytes, null, function (fraction) { views.byod.progress(label, fraction, 1); }, f.blob);
     }).then(function () {
