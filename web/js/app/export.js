@@ -82,7 +82,7 @@
     views.exporter.busy(true);
     views.exporter.progress(progressText(kind, 0, 0), 0, 0);
     App.workerReady().then(function (host) {
-      if (job.cancelled) throw cancelError();
+      if (job.cancelled) throw App.cancelError();
       var message = { task: kind, search: spec, order: views.concordance.order(), context: views.concordance.context() };
       var answer = host.ask(message, function (part) {
         if (part.summary) { summary = part.summary; return; }
@@ -113,12 +113,6 @@
     }).then(function () {
       if (running === job) running = null;
     });
-  }
-
-  function cancelError() {
-    var e = new Error('cancelled');
-    e.cancelled = true;
-    return e;
   }
 
   function cancel() {

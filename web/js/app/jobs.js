@@ -136,11 +136,11 @@
           notes.push({ file: f.name, line: 0, id: '', text: 'تعذّرت قراءة الملف', detail: err && err.message ? err.message : '', severity: 'error' });
         });
     })).then(function () {
-      if (cancelled) throw cancelError();
+      if (cancelled) throw App.cancelError();
       items.sort(function (a, b) { return a.order - b.order; });
       return App.chooseMappings(items, askMapping, notes);
     }).then(function (chosen) {
-      if (cancelled) throw cancelError();
+      if (cancelled) throw App.cancelError();
       if (files.length && !chosen.length) {
         var none = new Error('every file was skipped');
         none.skipped = true;
@@ -184,12 +184,6 @@
       busy = false;
       runJobs();
     });
-  }
-
-  function cancelError() {
-    var e = new Error('cancelled');
-    e.cancelled = true;
-    return e;
   }
 
   // pasted: how many of the names are pasted texts rather than the user's files.

@@ -66,6 +66,13 @@
 
   App.errorText = function (err) { return err && err.message ? err.message : String(err); };
 
+  // What a job (a load, an export) throws when the user cancels it: caught and said as a cancel.
+  App.cancelError = function () {
+    var e = new Error('cancelled');
+    e.cancelled = true;
+    return e;
+  };
+
   App.textOf = function (id) {
     var state = App.state;
     var key = String(id);
