@@ -13,7 +13,7 @@
 // memory's resident bytes (the large reservations in /proc/PID/smaps: the page's engine and the
 // worker's), the page's JS heap (CDP Runtime.getHeapUsage), the page's wasm memory size and its
 // big ArrayBuffers, DOM nodes. --profile adds the main thread's top self-time functions (CDP
-// Profiler) for load and export. The page is changing under other hands: every element is found
+// Profiler) for load, export and reload. The page is changing under other hands: every element is found
 // by id, and a step whose element is missing prints "n/a". Prints figures; asserts nothing.
 'use strict';
 const fs = require('fs');
@@ -457,6 +457,7 @@ async function pageScale(argv) {
     // A reload: is the collection searchable again, and after how long?
     if (loaded) {
       const expected = (await readState(page)).documents;
+      await startProfile(session, o.profile);
       t = Date.now();
       await page.reload();
       await until(page, () => document.body.dataset.ready === '1', null, 120000);
@@ -472,8 +473,10 @@ async function pageScale(argv) {
         await sleep(200);
       }
       const wall = Date.now() - t;
+      const prof = await stopProfile(session, o.profile);
       const lt = await longTasksSince(page, 0);
       const s = await readState(page);
+      describeProfile('reload', prof).forEach(log);
       record(['reload until searchable again', restored ? wall : NaN, lt.longest, lt.sum,
         restored ? `${s.documents} documents restored (page ready after ${sec(readyMs)})` : `not restored (${s.documents} documents after reload)`]);
       log(`memory after the reload (${s.documents} documents):`);

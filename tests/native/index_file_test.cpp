@@ -24,6 +24,23 @@ void fill(JsonApi& api) {
 
 }  // namespace
 
+// The page reads a large collection's list a page at a time: the pages, put end to end, are the
+// whole list in order, and a page past the end is empty with the same total.
+TEST(IndexFile, DocumentPagesPutTogetherAreTheWholeList) {
+  JsonApi api;
+  fill(api);
+  const json whole = json::parse(api.documents());
+  json joined = json::array();
+  for (std::size_t offset = 0; offset < whole.size(); offset += 2) {
+    const json page = json::parse(api.documents_page(offset, 2));
+    EXPECT_EQ(page["total"], whole.size());
+    for (const auto& d : page["documents"]) joined.push_back(d);
+  }
+  EXPECT_EQ(joined, whole);
+  EXPECT_TRUE(json::parse(api.documents_page(whole.size(), 2))["documents"].empty());
+  EXPECT_TRUE(json::parse(api.documents_page(0, 0))["documents"].empty());
+}
+
 TEST(IndexFile, RoundTripAnswersExactlyAsTheOriginal) {
   JsonApi original;
   fill(original);

@@ -96,6 +96,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("continueLoadFile", &mirsad::JsonApi::continue_load_file)
       .class_function("peekFile", &peek_file)
       .function("documents", &mirsad::JsonApi::documents)
+      .function("documentsPage", &mirsad::JsonApi::documents_page)
       .function("search", &mirsad::JsonApi::search)
       .function("entities", &mirsad::JsonApi::entities)
       .function("entityOverview", &mirsad::JsonApi::entity_overview)

@@ -15,7 +15,7 @@
  * Protocol (page → worker), one job at a time:
  *   {type: 'load', bundledIndex: Uint8Array|null, bundledDocuments: [doc]|null,
  *    seed: null|{index: Uint8Array | blob: Blob, includesBundled: bool, bundledIds: [id]},
- *    files: [{name, bytes: Uint8Array, mapping?: {text, title, date, source, id}}], memoryBudget: null|MB, wantBlob: bool}
+ *    files: [{name, bytes: Uint8Array | blob: File, mapping?: {text, title, date, source, id}}], memoryBudget: null|MB, wantBlob: bool}
  *   bundledIndex (or bundledDocuments, when the page could not use the index) is present when the
  *   bundled corpus is to be searched too, null when only the user's documents are. The worker keeps
  *   its engine between jobs (it mirrors the page's); seed restarts it from the page's index after
@@ -24,7 +24,7 @@
  *   {type: 'progress', phase: 'start'|'rebuild'|'file', done, total, name, bytesDone, bytesTotal,
  *    docsDone?, docsTotal?, docsTotalKnown?} (docs*: records of the files read; the total is the
  *    job's once docsTotalKnown)
- *   {type: 'done', index: Uint8Array (transferred), indexBlob: Blob (the same file, if wantBlob) | null,
+ *   {type: 'done', index: Uint8Array (transferred; null when indexBlob is given), indexBlob: Blob (the same file, if wantBlob) | null,
  *    reports: [{name, added, errors, warnings, mapping?}],
  *    documents, userDocuments, includesBundled, bundledIds}
  *   {type: 'error', message}
@@ -43,6 +43,8 @@
     'use strict';
 
     var SLICE_MS = 60;           // records are read this long between progress reports
+    var INDEX_PIECE_BYTES = 4 << 20;        // an index file is streamed into the core 4 MB at a time
+    var AFRESH_MIN_BYTES = 128 * 1024 * 1024;  // below this the worker's memory is not worth a restart
     var corePromise = null;
     var api = null;              // the engine the last job left (mirrors the page's)
     var bundledIds = new Set();  // ids of bundled-corpus documents in `api`
@@ -144,7 +146,7 @@
       var files = msg.files || [];
       var reports = [];
       var bytesTotal = 0;
-      files.forEach(function (f) { bytesTotal += f.bytes.length; });
+      files.forEach(function (f) { bytesTotal += f.blob ? f.blob.size : f.bytes.length; });
       var bytesDone = 0;
       progress({ phase: 'start', done: 0, total: files.length, name: files.length ? files[0].name : '', bytesDone: 0, bytesTotal: bytesTotal });
 
@@ -152,11 +154,9 @@
         if (api) api.delete();
         api = new core.PageApi();
         api.reserveForSaving(true);
-        // The page's collection as a Blob (read back from the browser's storage) is read here, off
-        // the page's thread; an index file in bytes is used as it is.
-        var seedIndex = msg.seed.blob ? new Uint8Array(await msg.seed.blob.arrayBuffer()) : msg.seed.index;
-        var seeded = JSON.parse(api.loadIndex(seedIndex));
-        seedIndex = null;
+        // The page's collection as a Blob (read back from the browser's storage) is streamed in,
+        // off the page's thread; an index file in bytes is used as it is.
+        var seeded = await streamIndex(api, msg.seed.blob || msg.seed.index);
         if (seeded.error) {
           api.delete();
           api = null;
@@ -176,13 +176,19 @@
       var docsTotal = 0;
       for (var f = 0; f < files.length; f++) {
         var file = files[f];
-        var begun = JSON.parse(api.beginLoadFile(file.name, file.bytes, file.mapping ? JSON.stringify(file.mapping) : ''));
+        // A file the page sent as a File is read here, one at a time, and dropped once the core
+        // has its copy.
+        var fileBytes = file.blob ? new Uint8Array(await file.blob.arrayBuffer()) : file.bytes;
+        var fileSize = fileBytes.length;
+        var begun = JSON.parse(api.beginLoadFile(file.name, fileBytes, file.mapping ? JSON.stringify(file.mapping) : ''));
+        fileBytes = null;
+        file.bytes = null;
         docsTotal += begun.records;
         var step = { done: false, read: 0 };
         while (!step.done) {
           var sliceEnd = Date.now() + SLICE_MS;
           do step = JSON.parse(api.continueLoadFile(50)); while (!step.done && Date.now() < sliceEnd);
-          if (step.done) bytesDone += file.bytes.length;
+          if (step.done) bytesDone += fileSize;
           progress({ phase: 'file', index: f + 1, done: step.done ? f + 1 : f, total: files.length, name: file.name,
                      bytesDone: bytesDone, bytesTotal: bytesTotal, docsDone: docsBefore + (step.done ? begun.records : step.read),
                      docsTotal: docsTotal, docsTotalKnown: f === files.length - 1 });
@@ -193,9 +199,11 @@
       }
 
       var index = api.saveIndex();  // a JS copy: nothing of it stays in the core's memory
-      // The same file as a Blob, for the page to keep in the browser's storage (app/collection-store.js):
-      // made here, the copy is no pause on the page's thread.
+      // The file as a Blob, which the page streams into its engine and keeps in the browser's
+      // storage (app/collection-store.js): made here, the copy is no pause on the page's thread,
+      // and the bytes themselves are not sent (100 MB more of the page's memory at 40,000 articles).
       var indexBlob = msg.wantBlob && typeof Blob === 'function' ? new Blob([index]) : null;
+      if (indexBlob) index = null;
       var count = JSON.parse(api.stats()).documents;
       scope.postMessage({
         type: 'done', index: index, indexBlob: indexBlob, reports: reports, documents: count,
@@ -203,7 +211,54 @@
         documentList: documentsOf(api),
         userDocuments: count - bundledIds.size, includesBundled: includesBundled,
         bundledIds: Array.from(bundledIds)
-      }, [index.buffer]);
+      }, index ? [index.buffer] : []);
+      // (A failure leaves no collection here: the tasks then say so.)
+      if (indexBlob) await startAfresh(indexBlob).catch(function (err) { api = null; console.warn("Mirsad worker: " + err.message); });
+    }
+
+    /* Streams an index file (a Blob, read a piece at a time, or a Uint8Array) into `target`, as the
+     * page's engine does (MirsadEngine.loadIndexStream): the core never holds the whole file. */
+    async function streamIndex(target, source) {
+      var isBlob = typeof source.slice === 'function' && typeof source.arrayBuffer === 'function' && !(source instanceof Uint8Array);
+      var size = isBlob ? source.size : source.length;
+      var step = JSON.parse(target.beginLoadIndexStream(size));
+      var at = 0;
+      while (!step.error && step.done === false) {
+        if (step.needsBytes) {
+          if (at >= size) return { error: 'index file is truncated' };
+          var end = Math.min(at + INDEX_PIECE_BYTES, size);
+          var piece = isBlob ? new Uint8Array(await source.slice(at, end).arrayBuffer()) : source.subarray(at, end);
+          if (piece.length !== end - at) return { error: 'index file could not be read' };
+          at = end;
+          target.pushIndexBytes(piece);
+        }
+        step = JSON.parse(target.continueLoadIndex(SLICE_MS));
+      }
+      return step;
+    }
+
+    /* Wasm memory never shrinks: after a load the worker's still holds the files it read, their
+     * texts while they were analysed and the index file it wrote (477 MB for 40,000 articles,
+     * whose collection alone takes 150 MB). So a worker whose memory is well past its collection's
+     * needs starts a fresh instance of the core from the index it just wrote, and drops the old
+     * one whole, for the garbage collector to free. Tasks asked meanwhile wait in the queue. */
+    async function startAfresh(indexBlob) {
+      var old = await getCore();
+      var heap = old.HEAP8 ? old.HEAP8.buffer.byteLength : 0;
+      if (heap < AFRESH_MIN_BYTES || heap < 2 * indexBlob.size + AFRESH_MIN_BYTES) return;
+      api.delete();
+      api = null;
+      old = null;
+      corePromise = null;
+      var core = await getCore();
+      var fresh = new core.PageApi();
+      fresh.reserveForSaving(true);
+      var step = await streamIndex(fresh, indexBlob);
+      if (step.error) {  // (cannot happen with the file just written) the tasks say "no collection"
+        fresh.delete();
+        throw new Error('the worker could not read back its own index: ' + step.error);
+      }
+      api = fresh;
     }
 
     /* ---------- tasks: long questions about the collection, answered a batch at a time ----------

@@ -205,12 +205,23 @@ std::string JsonApi::add_document(const std::string& id, std::u16string text, co
   return dump(load_report(1, errors, {}));
 }
 
+namespace {
+ordered_json document_summary(const DocumentInfo& d) {
+  return {{"id", d.id}, {"title", d.title}, {"date", d.date}, {"source", d.source}, {"length", d.length}};
+}
+}  // namespace
+
 std::string JsonApi::documents() const {
   ordered_json list = ordered_json::array();
-  for (const DocumentInfo& d : engine_.documents()) {
-    list.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}, {"source", d.source}, {"length", d.length}});
-  }
+  for (const DocumentInfo& d : engine_.documents()) list.push_back(document_summary(d));
   return dump(list);
+}
+
+std::string JsonApi::documents_page(std::size_t offset, std::size_t limit) const {
+  const auto& all = engine_.documents();
+  ordered_json list = ordered_json::array();
+  for (std::size_t i = offset; i < all.size() && i - offset < limit; ++i) list.push_back(document_summary(all[i]));
+  return dump(ordered_json{{"documents", std::move(list)}, {"total", all.size()}});
 }
 
 std::u16string JsonApi::text(const std::string& id) const {

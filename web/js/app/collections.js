@@ -23,14 +23,15 @@
    * memory included, which ends the wasm instance), a fresh instance reloads the previous
    * collection from its index file, state.indexBlob: a Blob the browser keeps (read back from
    * its storage, app/collection-store.js), not a second copy in the page's memory. */
-  function loadEngine(bytes, onProgress) {
+  // withList: the list of its documents is read too, in slices (when no list came with the file).
+  function loadEngine(bytes, onProgress, withList) {
     return global.Mirsad.create().then(function (engine) {
       return engine.loadIndexInSlices(bytes, { sliceMs: 25, onProgress: onProgress }).then(function (r) {
         if (r.error) {
           engine.dispose();
           throw new Error('الفهرس الناتج مرفوض: ' + r.error);
         }
-        return engine;
+        return withList ? engine.documentsInSlices().then(function () { return engine; }) : engine;
       }, function (err) {
         try { engine.dispose(); } catch (e) { /* the instance is gone */ }
         throw err;
@@ -54,7 +55,7 @@
     setLoading(true);
     state.engine = null;  // nothing may reach the old engine once it is freed
     if (old) old.dispose();
-    return loadEngine(bytes, onProgress).then(function (engine) {
+    return loadEngine(bytes, onProgress, !documentList).then(function (engine) {
       state.indexBlob = blob || new Blob([bytes]);  // (a copy here only if the worker made no Blob)
       swapEngine(engine, documentList);
       setLoading(false);
@@ -62,7 +63,7 @@
       var ranOut = global.Mirsad.restartAfterAbort();
       if (host) host.stop();  // it holds the collection that did not load: the next job starts from the page's
       if (global.console) console.warn('Mirsad: the new collection did not load; restoring the previous one:', err);
-      return loadEngine(previous, null).then(function (engine) {  // streamed from its Blob
+      return loadEngine(previous, null, true).then(function (engine) {  // streamed from its Blob
         swapEngine(engine);
         setLoading(false);
         var why = ranOut ? 'لم تتّسع ذاكرة الصفحة للمجموعة الجديدة' : App.errorText(err);

@@ -2,7 +2,7 @@
  * and every keyword-in-context line, as CSV or JSON, each file saying what it holds (the query,
  * level, filters, sort, collection, totals and time). The worker, which holds the same
  * collection, reads them a batch at a time and posts the rows; this page only turns each batch
- * into text (a few milliseconds) and keeps the pieces as the parts of one Blob: an export of
+ * into text (a few milliseconds) and keeps it as a Blob, the parts of the file's Blob: an export of
  * 40,000 results froze the page for 15.8 s when it was all done here. */
 (function (global) {
   'use strict';
@@ -87,8 +87,13 @@
       var answer = host.ask(message, function (part) {
         if (part.summary) { summary = part.summary; return; }
         if (part.rows.length) {
-          if (format === 'csv') parts.push(UI.csvLines(part.rows, columns));
-          else parts.push((rowsSoFar ? ',\n' : '') + part.rows.map(function (r) { return JSON.stringify(r); }).join(',\n'));
+          // Each batch becomes a Blob at once: the text is handed to the browser's blob store
+          // and dropped here, and the file at the end is a Blob of Blobs, which costs no copy.
+          // Gathering the strings and making one Blob of them at the end took 320 ms of the
+          // main thread (and its garbage collection) for 213,000 entity rows.
+          var text = format === 'csv' ? UI.csvLines(part.rows, columns)
+            : (rowsSoFar ? ',\n' : '') + part.rows.map(function (r) { return JSON.stringify(r); }).join(',\n');
+          parts.push(new Blob([text]));
           rowsSoFar += part.rows.length;
         }
         views.exporter.progress(progressText(kind, part.done, part.of), part.done, part.of);

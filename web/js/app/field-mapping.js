@@ -11,6 +11,7 @@
 
   var RECORDS = /\.(csv|json|jsonl)$/i;
   var PEEK_BYTES = 256 * 1024;  // the fields and first records are in the file's beginning
+  App.PEEK_BYTES = PEEK_BYTES;  // what jobs.js reads of a file on this thread (the worker reads the rest)
   var KEY_PREFIX = 'mirsad.fieldMapping:';
 
   function shapeKey(fields) { return KEY_PREFIX + JSON.stringify(fields.slice().sort()); }
@@ -30,7 +31,7 @@
    * or the user's; rejects with {skipped: true} when the user cancels the form. */
   function mappingFor(item, ask) {
     if (!RECORDS.test(item.name)) return Promise.resolve(null);
-    return global.Mirsad.peekFile(item.name, item.bytes.subarray(0, PEEK_BYTES), 3).then(function (peek) {
+    return global.Mirsad.peekFile(item.name, item.head.subarray(0, PEEK_BYTES), 3).then(function (peek) {
       if (!peek.fields.length) return null;  // nothing to choose from: the core reports why
       var saved = remembered(peek.fields);
       if (saved && !ask) return saved;

@@ -86,15 +86,25 @@
     if (!busy) runJobs();
   }
 
-  function readFile(f) {
-    if (typeof f.text === 'string') return Promise.resolve(new TextEncoder().encode(f.text));
-    if (typeof f.arrayBuffer === 'function') return f.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  function readBytes(blob) {
+    if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer().then(function (b) { return new Uint8Array(b); });
     return new Promise(function (resolve, reject) {
       var r = new FileReader();
       r.onload = function () { resolve(new Uint8Array(r.result)); };
       r.onerror = function () { reject(r.error || new Error('read failed')); };
-      r.readAsArrayBuffer(f);
+      r.readAsArrayBuffer(blob);
     });
+  }
+
+  // What of a file this thread reads: its beginning (to choose a field mapping), never the whole.
+  // The File itself goes to the worker, which reads it there: read here, 137 MB of .jsonl was as
+  // much again of the page's memory, and a long task. A pasted text is its bytes.
+  function readFile(f) {
+    if (typeof f.text === 'string') {
+      var bytes = new TextEncoder().encode(f.text);
+      return Promise.resolve({ bytes: bytes, head: bytes, blob: null });
+    }
+    return readBytes(f.slice(0, App.PEEK_BYTES)).then(function (head) { return { bytes: null, head: head, blob: f }; });
   }
 
   // A file name inside Arabic text, isolated so a Latin name does not pull the punctuation around.
@@ -131,7 +141,9 @@
     var items = [];
     var target = null;
     Promise.all(files.map(function (f) {
-      return readFile(f).then(function (bytes) { items.push({ name: f.name, bytes: bytes, order: files.indexOf(f), pasted: f.pasted === true }); },
+      return readFile(f).then(function (read) {
+        items.push({ name: f.name, bytes: read.bytes, head: read.head, blob: read.blob, order: files.indexOf(f), pasted: f.pasted === true });
+      },
         function (err) {
           notes.push({ file: f.name, line: 0, id: '', text: 'تعذّرت قراءة الملف', detail: err && err.message ? err.message : '', severity: 'error' });
         });
@@ -152,7 +164,7 @@
       target = App.jobTarget(names);  // the collection shown, or a new one (saved-collections.js)
       var pasted = items.filter(function (i) { return i.pasted; }).length;
       var host = App.ensureWorkerHost();
-      var message = App.loadMessage(false, items.map(function (i) { return { name: i.name, bytes: i.bytes, mapping: i.mapping || null }; }));
+      var message = App.loadMessage(false, items.map(function (i) { return { name: i.name, bytes: i.bytes, blob: i.blob, mapping: i.mapping || null }; }));
       // A fresh worker (first use, or after a cancel or a crash) starts from the page's collection
       // when that holds documents the user added.
       if (host.needsSeed() && state.userDocs > 0) message.seed = App.collectionSeed();
@@ -164,7 +176,7 @@
     }).then(function (r) {
       var done = r.done;
       views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
-      return App.replaceCollection(done.index, done.documentList, function (fraction) {
+      return App.replaceCollection(done.indexBlob || done.index, done.documentList, function (fraction) {
         views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
       }, done.indexBlob).then(function () {
         state.userDocs = done.userDocuments;

@@ -158,6 +158,8 @@
       App.mark('mirsad:collection-loaded');
       state.active = saved.record;
       state.indexBlob = saved.blob;
+      return engine.documentsInSlices();
+    }).then(function () {
       // The page's list and first search come in a task of their own, not after the last slice.
       return new Promise(function (resolve) { setTimeout(function () { resolve({ engine: engine, restored: true }); }, 0); });
     }).catch(function (err) {

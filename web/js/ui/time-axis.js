@@ -87,11 +87,14 @@
       return out;
     };
   }
+  // days: the shortest gap between two ticks of the step, so that a step that would give far too
+  // many ticks is passed over without listing them (the timeline of dates mentioned in 40,000
+  // articles spans centuries: walking it day by day froze the page for a second).
   var TICKS = [
-    { ticks: dayTicks(1), unit: 'day' }, { ticks: dayTicks(2), unit: 'day' }, { ticks: dayTicks(7), unit: 'day' },
-    { ticks: monthTicks(1), unit: 'month' }, { ticks: monthTicks(3), unit: 'month' }, { ticks: monthTicks(6), unit: 'month' },
-    { ticks: yearTicks(1), unit: 'year' }, { ticks: yearTicks(2), unit: 'year' }, { ticks: yearTicks(5), unit: 'year' },
-    { ticks: yearTicks(10), unit: 'year' }, { ticks: yearTicks(50), unit: 'year' }
+    { ticks: dayTicks(1), unit: 'day', days: 1 }, { ticks: dayTicks(2), unit: 'day', days: 2 }, { ticks: dayTicks(7), unit: 'day', days: 7 },
+    { ticks: monthTicks(1), unit: 'month', days: 28 }, { ticks: monthTicks(3), unit: 'month', days: 89 }, { ticks: monthTicks(6), unit: 'month', days: 181 },
+    { ticks: yearTicks(1), unit: 'year', days: 365 }, { ticks: yearTicks(2), unit: 'year', days: 730 }, { ticks: yearTicks(5), unit: 'year', days: 1826 },
+    { ticks: yearTicks(10), unit: 'year', days: 3652 }, { ticks: yearTicks(50), unit: 'year', days: 18262 }
   ];
 
   function tickLabel(t, unit) {
@@ -151,6 +154,7 @@
     var maxTicks = Math.max(2, Math.floor(plot / MIN_TICK_SPACING));
     var scale = TICKS[TICKS.length - 1], ticks = [];
     for (var s = 0; s < TICKS.length; s++) {
+      if (s < TICKS.length - 1 && (t1 - t0) / (TICKS[s].days * DAY) > 2 * maxTicks + 2) continue;
       ticks = TICKS[s].ticks(t0, t1);
       if (ticks.length <= maxTicks) { scale = TICKS[s]; break; }
     }
