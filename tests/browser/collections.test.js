@@ -26,10 +26,14 @@ async function waitKept(page, name) {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
 }
 
+// The settled results of q: Enter ends typing at once, so the count is never the live prefix
+// reading of a word being typed (الرياض… while typing also counts الرياضية: a count read before
+// the pause failed this test on a busy machine).
 async function results(page, q) {
   await page.fill('#q', q);
+  await page.press('#q', 'Enter');
   await page.waitForFunction((query) => document.body.classList.contains('has-query') && document.getElementById('q').value === query
-    && document.querySelectorAll('#results .hit-item').length > 0, q);
+    && document.querySelectorAll('#results .hit-item').length > 0 && document.getElementById('count-live').hidden, q);
   return {
     count: await page.textContent('#count'),
     ids: await page.locator('#results .hit-item').evaluateAll((els) => els.map((e) => e.dataset.id)),
