@@ -123,3 +123,31 @@ test('the overview matrix is one tab stop, with the arrow keys, Home and End ins
   assert.match(await page.textContent('#entity-filter-name'), / \+ /);
   assert.deepEqual(errors, []);
 });
+
+// Dates mentioned in 40,000 articles span centuries (a year 1400 beside 2015): the axis picks a
+// tick step that fits without walking the span day by day (that walk froze the page for a second
+// on every redraw), and the ticks it draws are years, a handful, in order along the axis.
+test('a timeline that spans centuries gets year ticks that fit, and every bar', async (t) => {
+  const { page, errors } = await openPage(t);
+  const drawn = await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.style.width = '600px';
+    box.dir = 'rtl';
+    document.body.appendChild(box);
+    const year = (y) => Date.UTC(y, 0, 1);
+    const items = [1400, 1805, 1990, 2011, 2015].map((y, i) => ({ start: year(y), end: year(y + 1), count: i + 1, title: String(y) }));
+    window.MirsadUI.drawTimeAxis(box, { items, label: 'test' });
+    const labels = [...box.querySelectorAll('.time-axis__label')].map((l) => l.textContent);
+    const xs = [...box.querySelectorAll('.time-axis__tick')].map((l) => Number(l.getAttribute('x1')));
+    const bars = box.querySelectorAll('.time-axis__bar').length;
+    box.remove();
+    return { labels, xs, bars };
+  });
+  assert.equal(drawn.bars, 5);
+  assert.ok(drawn.labels.length >= 2 && drawn.labels.length <= 600 / 72, `a handful of ticks: ${drawn.labels.join(' ')}`);
+  for (const label of drawn.labels) assert.match(label, /^\d{4}$/, 'labelled by year');
+  const years = drawn.labels.map(Number);
+  assert.ok(years[0] >= 1400 && years[years.length - 1] <= 2016);
+  assert.deepEqual(drawn.xs, [...drawn.xs].sort((a, b) => b - a), 'right to left: later years further left');
+  assert.deepEqual(errors, []);
+});

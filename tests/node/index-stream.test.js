@@ -79,6 +79,17 @@ test('an index streamed from a Blob or a Uint8Array is the engine loadIndex give
   assert.deepEqual(sliced.search('السعودية', { mode: 'word' }), whole.search('السعودية', { mode: 'word' }));
 });
 
+test('the documents list read a page at a time is the whole list, in order', async () => {
+  const { docs } = realCorpus({ docs: 300 });
+  const engine = await isolatedEngine();
+  engine.addDocuments(docs);
+  const whole = JSON.parse(engine._api.documents());
+  const paged = await engine.documentsInSlices({ pageSize: 7 });
+  assert.equal(paged.length, docs.length);
+  assert.deepEqual(paged, whole);
+  assert.equal(engine.documents(), paged, 'documents() answers from the list read');
+});
+
 test('a damaged or truncated stream is refused and leaves the engine empty', async () => {
   const source = await Mirsad.create({ factory: require(MODULE) });
   source.addDocuments([{ id: 'a', text: 'اجتماع أمني في طرابلس' }, { id: 'b', text: 'خبر عن الرياض وجدة' }]);

@@ -15,7 +15,7 @@
  * Protocol (page → worker), one job at a time:
  *   {type: 'load', bundledIndex: Uint8Array|null, bundledDocuments: [doc]|null,
  *    seed: null|{index: Uint8Array | blob: Blob, includesBundled: bool, bundledIds: [id]},
- *    files: [{name, bytes: Uint8Array | blob: File, mapping?: {text, title, date, source, id}}], memoryBudget: null|MB, wantBlob: bool}
+ *    files: [{name, bytes: Uint8Array | blob: File, mapping?: {text, title, date, source, id}}], memoryBudget: null|MB, restartAboveMB: null|MB, wantBlob: bool}
  *   bundledIndex (or bundledDocuments, when the page could not use the index) is present when the
  *   bundled corpus is to be searched too, null when only the user's documents are. The worker keeps
  *   its engine between jobs (it mirrors the page's); seed restarts it from the page's index after
@@ -28,6 +28,8 @@
  *    reports: [{name, added, errors, warnings, mapping?}],
  *    documents, userDocuments, includesBundled, bundledIds}
  *   {type: 'error', message}
+ *   {type: 'restarted', before, after}: after a load, the worker's core started afresh from the
+ *    index it wrote (its wasm memory in bytes before and after; see startAfresh)
  * Questions about the collection the worker holds (answered between jobs, in parts; see the
  * tasks in workerMain and WorkerHost.ask):
  *   page → worker {type: 'task', id, task, ...}, {type: 'cancel', id}
@@ -213,7 +215,10 @@
         bundledIds: Array.from(bundledIds)
       }, index ? [index.buffer] : []);
       // (A failure leaves no collection here: the tasks then say so.)
-      if (indexBlob) await startAfresh(indexBlob).catch(function (err) { api = null; console.warn("Mirsad worker: " + err.message); });
+      if (indexBlob) {
+        var restartAbove = typeof msg.restartAboveMB === 'number' && msg.restartAboveMB > 0 ? msg.restartAboveMB * 1048576 : AFRESH_MIN_BYTES;
+        await startAfresh(indexBlob, restartAbove).catch(function (err) { api = null; console.warn('Mirsad worker: ' + err.message); });
+      }
     }
 
     /* Streams an index file (a Blob, read a piece at a time, or a Uint8Array) into `target`, as the
@@ -242,10 +247,10 @@
      * whose collection alone takes 150 MB). So a worker whose memory is well past its collection's
      * needs starts a fresh instance of the core from the index it just wrote, and drops the old
      * one whole, for the garbage collector to free. Tasks asked meanwhile wait in the queue. */
-    async function startAfresh(indexBlob) {
+    async function startAfresh(indexBlob, restartAbove) {
       var old = await getCore();
       var heap = old.HEAP8 ? old.HEAP8.buffer.byteLength : 0;
-      if (heap < AFRESH_MIN_BYTES || heap < 2 * indexBlob.size + AFRESH_MIN_BYTES) return;
+      if (heap < restartAbove || heap < 2 * indexBlob.size + restartAbove) return;
       api.delete();
       api = null;
       old = null;
@@ -259,6 +264,7 @@
         throw new Error('the worker could not read back its own index: ' + step.error);
       }
       api = fresh;
+      scope.postMessage({ type: 'restarted', before: heap, after: core.HEAP8 ? core.HEAP8.buffer.byteLength : 0 });
     }
 
     /* ---------- tasks: long questions about the collection, answered a batch at a time ----------
@@ -583,6 +589,10 @@
           request.reject(err);
         } else request.resolve(msg.result);
       }
+      return;
+    }
+    if (msg.type === 'restarted') {  // the worker's core started afresh after a load (workerMain's startAfresh)
+      this.lastRestart = { before: msg.before, after: msg.after };
       return;
     }
     if (msg.type === 'started') {

@@ -104,6 +104,9 @@
       files: files,
       // A page that embeds Mirsad may cap the index's memory (MB) below the core's default.
       memoryBudget: typeof global.MIRSAD_MEMORY_BUDGET_MB === 'number' ? global.MIRSAD_MEMORY_BUDGET_MB : null,
+      // Past this much wasm memory (MB) after a load the worker starts its core afresh from the
+      // index it wrote (default 128; a page may set it lower, the tests do).
+      restartAboveMB: typeof global.MIRSAD_WORKER_RESTART_MB === 'number' ? global.MIRSAD_WORKER_RESTART_MB : null,
       wantBlob: true  // the index file as a Blob too, to keep in the browser (saved-collections.js)
     };
   }

@@ -94,7 +94,10 @@
     { ticks: dayTicks(1), unit: 'day', days: 1 }, { ticks: dayTicks(2), unit: 'day', days: 2 }, { ticks: dayTicks(7), unit: 'day', days: 7 },
     { ticks: monthTicks(1), unit: 'month', days: 28 }, { ticks: monthTicks(3), unit: 'month', days: 89 }, { ticks: monthTicks(6), unit: 'month', days: 181 },
     { ticks: yearTicks(1), unit: 'year', days: 365 }, { ticks: yearTicks(2), unit: 'year', days: 730 }, { ticks: yearTicks(5), unit: 'year', days: 1826 },
-    { ticks: yearTicks(10), unit: 'year', days: 3652 }, { ticks: yearTicks(50), unit: 'year', days: 18262 }
+    { ticks: yearTicks(10), unit: 'year', days: 3652 }, { ticks: yearTicks(50), unit: 'year', days: 18262 },
+    // Texts mention years centuries apart (a year 1400 beside 2015): 13 labels of 50 years overlapped.
+    { ticks: yearTicks(100), unit: 'year', days: 36524 }, { ticks: yearTicks(250), unit: 'year', days: 91310 },
+    { ticks: yearTicks(500), unit: 'year', days: 182621 }, { ticks: yearTicks(1000), unit: 'year', days: 365242 }
   ];
 
   function tickLabel(t, unit) {
