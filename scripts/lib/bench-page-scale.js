@@ -376,14 +376,17 @@ async function pageScale(argv) {
       describeProfile('load', prof).forEach(log);
     }
 
-    // A common query, until its count is shown.
+    // A common query, typed then Enter (the settled count, not the prefix reading while typing),
+    // until its count is shown.
     const q = await page.$('#q');
     if (q && loaded) {
       await startProfile(session, o.profile);
       const t0 = await pageNow(page);
       t = Date.now();
       await q.fill(o.query);
-      const ok = await until(page, () => { const c = document.getElementById('count'); return c && /\d|[٠-٩]/.test(c.textContent); }, null, 120000);
+      await q.press('Enter');
+      const ok = await until(page, () => { const c = document.getElementById('count'); const live = document.getElementById('count-live');
+        return c && /\d|[٠-٩]/.test(c.textContent) && (!live || live.hidden); }, null, 120000);
       const wall = Date.now() - t;
       const prof = await stopProfile(session, o.profile);
       const lt = await longTasksSince(page, t0);
@@ -452,6 +455,14 @@ async function pageScale(argv) {
       }
       record([x.label, wall, lt.longest, lt.sum, note]);
       describeProfile(x.label, prof).forEach(log);
+    }
+
+    // The worker's memory once it has answered the exports (after a load it starts its core afresh
+    // from the index it wrote: see startAfresh in web/js/worker-host.js).
+    if (loaded) {
+      const restart = await page.evaluate(() => { const h = window.MirsadApp && window.MirsadApp.workerHost(); return h && h.lastRestart; }).catch(() => null);
+      log(`memory after the exports${restart ? ` (the worker restarted after the load: ${(restart.before / 1048576).toFixed(0)} → ${(restart.after / 1048576).toFixed(0)} MB of wasm memory)` : ' (no worker restart reported)'}:`);
+      describeMemory(await memory(page, session, browserSession)).forEach((l) => log('  ' + l));
     }
 
     // A reload: is the collection searchable again, and after how long?

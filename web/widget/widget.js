@@ -163,8 +163,10 @@
       host.stop();  // its copy of the collection is not needed: the widget searches its own
       return engine.loadIndexInSlices(done.index, { sliceMs: 25 }).then(function (r) {
         if (r.error) throw new Error(r.error);
+        return engine.documentsInSlices();  // the list a page at a time: no long task for a large corpus
+      }).then(function (list) {
         var file = (done.reports || [])[0] || { added: 0, errors: [], warnings: [] };
-        return { engine: engine, corpus: corpus, list: done.documentList,
+        return { engine: engine, corpus: corpus, list: list,
           report: { added: file.added, errors: file.errors || [], warnings: file.warnings || [] } };
       });
     }, function (err) {

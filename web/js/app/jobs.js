@@ -176,7 +176,7 @@
     }).then(function (r) {
       var done = r.done;
       views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
-      return App.replaceCollection(done.indexBlob || done.index, done.documentList, function (fraction) {
+      return App.replaceCollection(done.indexBlob || done.index, function (fraction) {
         views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
       }, done.indexBlob).then(function () {
         state.userDocs = done.userDocuments;

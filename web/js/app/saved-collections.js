@@ -219,7 +219,7 @@
       ? demoFile().then(function (bytes) { return { bytes: bytes, blob: new Blob([bytes]) }; })
       : indexBlobOf(id).then(function (blob) { return { bytes: blob, blob: blob }; });  // streamed from the Blob
     return file.then(function (f) {
-      return App.replaceCollection(f.bytes, null, function (fraction) { views.byod.progress(label, fraction, 1); }, f.blob);
+      return App.replaceCollection(f.bytes, function (fraction) { views.byod.progress(label, fraction, 1); }, f.blob);
     }).then(function () {
       unreadable.delete(id);
       becomeActive(record);
