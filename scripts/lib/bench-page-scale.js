@@ -461,7 +461,7 @@ async function pageScale(argv) {
     // from the index it wrote: see startAfresh in web/js/worker-host.js).
     if (loaded) {
       const restart = await page.evaluate(() => { const h = window.MirsadApp && window.MirsadApp.workerHost(); return h && h.lastRestart; }).catch(() => null);
-      log(`memory after the exports${restart ? ` (the worker restarted after the load: ${(restart.before / 1048576).toFixed(0)} → ${(restart.after / 1048576).toFixed(0)} MB of wasm memory)` : ' (no worker restart reported)'}:`);
+      log(`memory after the exports${restart ? ` (the worker restarted after the load: ${(restart.before / 1048576).toFixed(0)} → ${(restart.after / 1048576).toFixed(0)} MB of wasm memory; index file ${(restart.indexBytes / 1048576).toFixed(0)} MB)` : ' (no worker restart reported)'}:`);
       describeMemory(await memory(page, session, browserSession)).forEach((l) => log('  ' + l));
     }
 
