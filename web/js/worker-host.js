@@ -45,7 +45,7 @@
     'use strict';
 
     var SLICE_MS = 60;           // records are read this long between progress reports
-    var INDEX_PIECE_BYTES = 4 << 20;        // an index file is streamed into the core 4 MB at a time
+    var INDEX_PIECE_BYTES = 16 << 20;       // an index file is streamed into the core 16 MB at a time (see MirsadEngine.loadIndexStream)
     var AFRESH_MIN_BYTES = 128 * 1024 * 1024;  // below this the worker's memory is not worth a restart
     var corePromise = null;
     var api = null;              // the engine the last job left (mirrors the page's)
