@@ -1,7 +1,10 @@
-// mirsad-bench: native throughput of the analysis chain, the baseline for scripts/bench.
-// Usage: mirsad-bench analyze FILE.jsonl [PASSES]   (one {"text": …} per line; default 3 passes)
-// Prints one JSON line: {"docs", "bytes", "tokens", "seconds", "mb_per_s", "passes"} for the
-// fastest pass: a shared 2-core machine is noisy, and the best pass is the repeatable one.
+// mirsad-bench: native throughput of the analysis chain and of entity extraction, the baseline
+// for scripts/bench.
+// Usage: mirsad-bench analyze|entities FILE.jsonl [PASSES]   (one {"text": …} per line; default 3 passes)
+// Prints one JSON line: {"docs", "bytes", "tokens" (analyze) or "entities" (entities: what
+// JsonApi::entities_of_text returns, the JSON the page receives, made too), "seconds", "mb_per_s",
+// "docs_per_s", "passes"} for the fastest pass: a shared 2-core machine is noisy, and the best
+// pass is the repeatable one.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -14,11 +17,13 @@
 #include <nlohmann/json.hpp>
 
 #include "api/engine.hpp"
+#include "api/json_api.hpp"
 #include "text/utf.hpp"
 
 int main(int argc, char** argv) {
-  if ((argc != 3 && argc != 4) || std::string(argv[1]) != "analyze") {
-    std::fprintf(stderr, "usage: mirsad-bench analyze FILE.jsonl [PASSES]\n");
+  const std::string command = argc >= 2 ? argv[1] : "";
+  if ((argc != 3 && argc != 4) || (command != "analyze" && command != "entities")) {
+    std::fprintf(stderr, "usage: mirsad-bench analyze|entities FILE.jsonl [PASSES]\n");
     return 2;
   }
   std::ifstream in(argv[2]);
@@ -35,18 +40,26 @@ int main(int argc, char** argv) {
     bytes += text.size();
     texts.push_back(mirsad::utf8_to_utf16(text));
   }
-  const mirsad::Engine engine;  // builds the analyzer exactly as the module does
   const int passes = argc == 4 ? std::max(1, std::atoi(argv[3])) : 3;
-  std::size_t tokens = 0;
+  std::size_t count = 0;  // tokens, or entities
   double best = 1e300;
+  const mirsad::Engine engine;  // builds the analyzer exactly as the module does
+  const mirsad::JsonApi api;    // the entities as the page asks for them (JSON included)
   for (int pass = 0; pass < passes; ++pass) {
-    tokens = 0;
+    count = 0;
     const auto start = std::chrono::steady_clock::now();
-    for (const auto& t : texts) tokens += engine.analyze(t).tokens.size();
+    if (command == "analyze") {
+      for (const auto& t : texts) count += engine.analyze(t).tokens.size();
+    } else {
+      for (const auto& t : texts) {
+        const auto found = nlohmann::json::parse(api.entities_of_text(t));
+        count += found["documents"][0]["entities"].size();
+      }
+    }
     best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
-  std::cout << nlohmann::json{{"docs", texts.size()}, {"bytes", bytes},         {"tokens", tokens},
-                              {"seconds", best},      {"mb_per_s", bytes / 1e6 / best}, {"passes", passes}}
-            << "\n";
+  nlohmann::json out{{"docs", texts.size()}, {"bytes", bytes}, {command == "analyze" ? "tokens" : "entities", count},
+                     {"seconds", best}, {"mb_per_s", bytes / 1e6 / best}, {"docs_per_s", texts.size() / best}, {"passes", passes}};
+  std::cout << out << "\n";
   return 0;
 }
