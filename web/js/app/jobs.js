@@ -176,9 +176,11 @@
     }).then(function (r) {
       var done = r.done;
       views.byod.progress('جارٍ تحميل الفهرس الجديد…', 0, 1);
-      return App.replaceCollection(done.indexBlob || done.index, function (fraction) {
+      return App.replaceCollection(done.index || done.indexBlob, function (fraction) {
         views.byod.progress('جارٍ تحميل الفهرس الجديد…', fraction, 1);
       }, done.indexBlob).then(function () {
+        done.index = null;  // loaded: the page keeps the Blob only
+        App.ensureWorkerHost().startAfresh();
         state.userDocs = done.userDocuments;
         finishJob(done, r.names, r.pasted, notes);
         return App.jobLoaded(target, done);
