@@ -157,11 +157,38 @@ struct Perceptron {
   }
 };
 
+const char* const kTypeNames[] = {"PERSON", "LOCATION", "ORGANIZATION"};
+
+// Mentions counted per type (PERSON, LOCATION, ORGANIZATION), printed as precision/recall/F1.
+struct MentionCounts {
+  std::size_t gold[3] = {}, found[3] = {}, right[3] = {};
+
+  void print(const char* label, const std::string& after = "") const {
+    const auto line = [](std::size_t g, std::size_t f, std::size_t r) {
+      const double p = f ? double(r) / f : 0, c = g ? double(r) / g : 0;
+      std::printf(" %.3f/%.3f/%.3f", p, c, p + c > 0 ? 2 * p * c / (p + c) : 0);
+    };
+    std::size_t tg = 0, tf = 0, tr = 0;
+    std::printf("%-28s", label);
+    for (int k = 0; k < 3; ++k) {
+      std::printf("  %.3s", kTypeNames[k]);
+      line(gold[k], found[k], right[k]);
+      tg += gold[k], tf += found[k], tr += right[k];
+    }
+    std::printf("  ALL");
+    line(tg, tf, tr);
+    std::printf("%s\n", after.c_str());
+  }
+};
+
 // Mention P/R/F1 per type of the tagger's spans against the gold ones.
 void evaluate(const char* label, const std::vector<Example>& examples,
               const std::function<std::vector<uint8_t>(const Example&)>& tag, std::ostream* errors = nullptr) {
-  const char* names[] = {"PERSON", "LOCATION", "ORGANIZATION"};
-  std::size_t gold[3] = {}, found[3] = {}, right[3] = {};
+  const char* const* names = kTypeNames;
+  MentionCounts counts;
+  std::size_t* gold = counts.gold;
+  std::size_t* found = counts.found;
+  std::size_t* right = counts.right;
   const auto index = [](EntityType t) { return t == EntityType::Person ? 0 : t == EntityType::Location ? 1 : 2; };
   for (const Example& e : examples) {
     const auto g = spans_from_tags(e.gold), f = spans_from_tags(tag(e));
@@ -183,23 +210,19 @@ void evaluate(const char* label, const std::vector<Example>& examples,
     for (const auto& s : g) if (!fs.count({s.first, s.last, index(s.type)})) show("missed", s);
     for (const auto& s : f) if (!gs.count({s.first, s.last, index(s.type)})) show("spurious", s);
   }
-  std::size_t tg = 0, tf = 0, tr = 0;
-  std::printf("%s:", label);
-  for (int k = 0; k < 3; ++k) {
-    const double p = found[k] ? double(right[k]) / found[k] : 0, r = gold[k] ? double(right[k]) / gold[k] : 0;
-    std::printf("  %s P %.3f R %.3f F1 %.3f", names[k], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
-    tg += gold[k], tf += found[k], tr += right[k];
-  }
-  const double p = tf ? double(tr) / tf : 0, r = tg ? double(tr) / tg : 0;
-  std::printf("  ALL F1 %.3f\n", p + r > 0 ? 2 * p * r / (p + r) : 0);
+  counts.print(label);
 }
 
 // Strict mention F1 per type of the extractor's PERSON/LOCATION/ORGANIZATION on a JSONL set.
 void score_extractor(const char* label, const std::string& path, const Analyzer& analyzer, const EntityExtractor& extractor) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
-  const char* names[] = {"PERSON", "LOCATION", "ORGANIZATION"};
-  std::size_t gold[3] = {}, found[3] = {}, right[3] = {}, documents = 0;
+  const char* const* names = kTypeNames;
+  MentionCounts counts;
+  std::size_t* gold = counts.gold;
+  std::size_t* found = counts.found;
+  std::size_t* right = counts.right;
+  std::size_t documents = 0;
   double seconds = 0;
   std::string line;
   while (std::getline(in, line)) {
@@ -226,16 +249,7 @@ void score_extractor(const char* label, const std::string& path, const Analyzer&
       }
     }
   }
-  std::size_t tg = 0, tf = 0, tr = 0;
-  std::printf("%-28s", label);
-  for (int k = 0; k < 3; ++k) {
-    const double p = found[k] ? double(right[k]) / found[k] : 0, r = gold[k] ? double(right[k]) / gold[k] : 0;
-    std::printf("  %.3s %.3f/%.3f/%.3f", names[k], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
-    tg += gold[k], tf += found[k], tr += right[k];
-  }
-  const double p = tf ? double(tr) / tf : 0, r = tg ? double(tr) / tg : 0;
-  std::printf("  ALL %.3f/%.3f/%.3f  (%.0f articles/s)\n", p, r, p + r > 0 ? 2 * p * r / (p + r) : 0,
-              seconds > 0 ? documents / seconds : 0);
+  counts.print(label, "  (" + std::to_string(static_cast<long>(seconds > 0 ? documents / seconds : 0)) + " articles/s)");
 }
 
 Options parse_options(int argc, char** argv) {
