@@ -231,3 +231,9 @@ TEST_F(EntitiesTest, TheTaggerFindsPersonsAndOrganizationsNoListHolds) {
   EXPECT_TRUE(find(hospital, "LOCATION", "تبوك"));
 }
 
+TEST_F(EntitiesTest, APersonsNameDoesNotRunIntoTheAccusativeAfterIt) {
+  const auto e = extract("وعلق المدرب رشيد بوطالبي قائلا إن الفريق سيعود أقوى.");
+  EXPECT_TRUE(find(e, "PERSON", "رشيد بوطالبي"));
+  for (const auto& f : e) EXPECT_EQ(f.text.find("قائلا"), std::string::npos) << f.text;
+}
+

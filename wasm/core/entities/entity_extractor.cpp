@@ -308,7 +308,13 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
   }
   std::vector<bool> after_particle(ctx.size());
   for (std::size_t i = 0; i < ctx.size(); ++i) after_particle[i] = ctx.has_particle(i);
-  for (const TaggedSpan& s : spans_from_tags(tagger_.tag(features(ctx, rules), after_particle))) {
+  for (TaggedSpan s : spans_from_tags(tagger_.tag(features(ctx, rules), after_particle))) {
+    // A person's name never ends in an indefinite accusative that no list names (شكري قائلا،
+    // مضيفا): the rules' own test for a name word.
+    while (s.type == EntityType::Person && s.last - s.first > 1 && indefinite_accusative(ctx, s.last - 1) &&
+           !name_words_.contains(ctx.normalized(s.last - 1)) && !rules_.is_given_name(ctx.word(s.last - 1))) {
+      --s.last;
+    }
     EntityCandidate c{s.first, s.last, s.type, "", "", "", "", 10};
     // A span that is exactly a name the lists know takes its canonical form and English label.
     const auto [len, name] = rules.known[s.first];
