@@ -125,6 +125,7 @@ std::optional<SequenceTagger> SequenceTagger::parse(std::string_view text, std::
     t.rows_.push_back(row);
   }
   if (in.word(w)) return fail("trailing data");
+  t.index_slots();
   return t;
 }
 
@@ -160,6 +161,7 @@ SequenceTagger SequenceTagger::quantized(uint32_t buckets, const std::vector<flo
     t.keys_.push_back(b);
     t.rows_.push_back(row);
   }
+  t.index_slots();
   return t;
 }
 
@@ -199,14 +201,22 @@ std::string SequenceTagger::serialize(std::string_view header) const {
   return out;
 }
 
+void SequenceTagger::index_slots() {
+  const uint32_t slots = (buckets_ >> kSlotBits) + 1;
+  slot_start_.assign(slots + 1, 0);
+  for (const uint32_t key : keys_) ++slot_start_[(key >> kSlotBits) + 1];
+  for (uint32_t s = 1; s <= slots; ++s) slot_start_[s] += slot_start_[s - 1];
+}
+
 std::array<int32_t, kTagCount> SequenceTagger::weights(uint32_t feature) const {
   std::array<int32_t, kTagCount> w{};
   if (empty()) return w;
-  const uint32_t bucket = feature & (buckets_ - 1);
-  const auto it = std::lower_bound(keys_.begin(), keys_.end(), bucket);
-  if (it == keys_.end() || *it != bucket) return w;
-  const auto& row = rows_[static_cast<std::size_t>(it - keys_.begin())];
-  for (std::size_t t = 0; t < kTagCount; ++t) w[t] = row[t];
+  const uint32_t bucket = feature & (buckets_ - 1), slot = bucket >> kSlotBits;
+  for (uint32_t k = slot_start_[slot]; k < slot_start_[slot + 1]; ++k) {
+    if (keys_[k] != bucket) continue;
+    for (std::size_t t = 0; t < kTagCount; ++t) w[t] = rows_[k][t];
+    break;
+  }
   return w;
 }
 
