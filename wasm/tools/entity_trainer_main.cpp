@@ -52,9 +52,9 @@ struct Example {
 struct Options {
   std::string train, dev, out, header, errors;
   std::vector<std::string> score;  // JSONL sets scored end to end (extractor with the new model)
-  int epochs = 8;
+  int epochs = 16;
   uint32_t buckets = 1u << 20;
-  float scale = 16;
+  float scale = 4;
 };
 
 EntityType type_of(const std::string& name) {
