@@ -17,10 +17,11 @@ test('scripts/score-entities scores both fixture sets per type', () => {
   const report = JSON.parse(r.stdout);
   for (const set of ['seeds', 'unseen']) {
     for (const type of ['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE', 'NUMBER', 'NATIONALITY', 'ALL']) {
-      const row = report[set][type];
+      const row = report[set].mentions[type];
       assert.ok(row.gold > 0, `${set} ${type} has gold mentions`);
       assert.ok(row.strict <= row.gold && row.strict <= row.found, `${set} ${type}: matches cannot exceed either side`);
     }
-    assert.equal(report[set].ALL.gold, Object.entries(report[set]).filter(([t]) => t !== 'ALL').reduce((n, [, r]) => n + r.gold, 0));
+    const rows = report[set].mentions;
+    assert.equal(rows.ALL.gold, Object.entries(rows).filter(([t]) => t !== 'ALL').reduce((n, [, r]) => n + r.gold, 0));
   }
 });

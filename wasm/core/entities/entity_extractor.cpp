@@ -74,18 +74,23 @@ void add_entity_words_to_lexicon(const Analyzer& plain, const EntityResources& r
   for (const auto& s : resources.stopwords) lexicon.add_stopword(plain.normalizer().normalize_plain(utf8_to_utf16(s)));
 }
 
-EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr)
-    : analyzer_(analyzer), dates_(analyzer, resources, cldr), numbers_(analyzer, resources), rules_(analyzer, resources) {
+EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr,
+                                 const SequenceTagger& tagger)
+    : analyzer_(analyzer),
+      dates_(analyzer, resources, cldr),
+      numbers_(analyzer, resources),
+      rules_(analyzer, resources),
+      tagger_(tagger) {
   std::unordered_map<std::string, std::string> country_ar;
   for (const TerritoryName& t : cldr.territories) {
-    add_name(analyzer, t.arabic, Name{EntityType::Location, t.arabic, t.english, t.code});
+    add_name(analyzer, t.arabic, Name{EntityType::Location, t.arabic, t.english, t.code, "country"});
     country_ar[t.code] = t.arabic;
   }
   for (const GazetteerEntry& g : resources.gazetteer) {
     std::string canonical = g.canonical, label = g.label_en;
     // A colloquial country name links to the country CLDR names.
     if (g.subtype == "country_variant" && country_ar.count(g.country)) canonical = country_ar[g.country];
-    const Name name{type_from_name(g.type), canonical, label, g.country};
+    const Name name{type_from_name(g.type), canonical, label, g.country, g.subtype};
     add_name(analyzer, g.canonical, name);
     for (const std::string& v : g.variants) add_name(analyzer, v, name);
   }
@@ -95,11 +100,11 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
       for (const std::string& form : gentilic_forms(base)) {
         // A gentilic with no country is regional (أوروبي، مغاربي): it still qualifies an
         // organization (الاتحاد الأوروبي) but is not a nationality mention.
-        add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country, false, !g.country.empty()});
+        add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country, "gentilic", false, !g.country.empty()});
       }
       if (!g.country.empty()) {
         auto terms = word_terms(analyzer, base + "ا");
-        if (terms.size() == 1) accusative_gentilics_.add(std::move(terms), Name{EntityType::Nationality, canonical, g.label_en, g.country});
+        if (terms.size() == 1) accusative_gentilics_.add(std::move(terms), Name{EntityType::Nationality, canonical, g.label_en, g.country, "gentilic"});
       }
     }
   }
@@ -167,6 +172,14 @@ void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vec
     if (c.type == EntityType::Person && c.last - c.first >= 2) by_last_word.emplace(ctx.word(c.last - 1), &c);
   }
   if (by_last_word.empty()) return;
+  // A one-word person the tagger found (no list knows it) is the short mention of a full name.
+  for (EntityCandidate& c : accepted) {
+    if (c.type != EntityType::Person || c.last - c.first != 1 || !c.label_en.empty()) continue;
+    const auto it = by_last_word.find(ctx.word(c.first));
+    if (it == by_last_word.end() || it->second->first > c.first) continue;
+    c.canonical = it->second->canonical;
+    c.label_en = it->second->label_en;
+  }
   std::vector<bool> covered(ctx.size(), false);
   for (const EntityCandidate& c : accepted) std::fill(covered.begin() + c.first, covered.begin() + c.last, true);
   std::vector<EntityCandidate> linked;
@@ -182,16 +195,48 @@ void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vec
   accepted.insert(accepted.end(), linked.begin(), linked.end());
 }
 
-std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const AnalyzedText& analyzed) const {
-  std::deque<AnalyzedText> parts;  // analyses of the halves of glued words, which tokens point into
-  const std::vector<AnalyzedToken> tokens = split_glued_names(text, analyzed.tokens, parts);
-  const ExtractionContext ctx(text, tokens);
+namespace {
+
+// Longest first, then by priority, then leftmost; keeps what doesn't overlap.
+std::vector<EntityCandidate> non_overlapping(std::vector<EntityCandidate> candidates, std::size_t token_count) {
+  std::stable_sort(candidates.begin(), candidates.end(), [](const EntityCandidate& a, const EntityCandidate& b) {
+    const std::size_t la = a.last - a.first, lb = b.last - b.first;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.first < b.first;
+  });
+  std::vector<bool> covered(token_count, false);
+  std::vector<EntityCandidate> accepted;
+  for (EntityCandidate& c : candidates) {
+    bool free = true;
+    for (std::size_t k = c.first; k < c.last && free; ++k) free = !covered[k];
+    if (!free) continue;
+    std::fill(covered.begin() + c.first, covered.begin() + c.last, true);
+    accepted.push_back(std::move(c));
+  }
+  return accepted;
+}
+
+// The priority of a candidate that is a name the lists know (gazetteer, CLDR).
+constexpr int kListNamePriority = 5;
+
+bool tagged_type(EntityType t) {
+  return t == EntityType::Person || t == EntityType::Location || t == EntityType::Organization;
+}
+
+}  // namespace
+
+EntityExtractor::RuleOutcome EntityExtractor::apply_rules(const ExtractionContext& ctx) const {
   const std::size_t n = ctx.size();
   const auto term_at = [&](std::size_t i) { return ctx.word(i); };
   const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
 
+  RuleOutcome out;
+  out.known.assign(n, {0, nullptr});
+  out.gentilic.assign(n, false);
   std::vector<EntityCandidate> candidates;
-  std::vector<bool> gentilic(n, false), person(n, false);
+  std::vector<bool>& gentilic = out.gentilic;
+  std::vector<bool> person(n, false);
   std::vector<std::size_t> known(n, 0);  // tokens of the name a list knows starting here
   for (std::size_t i = 0; i < n; ++i) {
     if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
@@ -201,6 +246,7 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
     if (name->type == EntityType::Nationality) gentilic[i] = true;
     if (!name->emitted) continue;
     known[i] = len;
+    out.known[i] = {len, name};
     person[i] = name->type == EntityType::Person;
     if (len == 1 && name->type == EntityType::Location && i > 0 && ctx.joined[i - 1] && !ctx.has_particle(i) &&
         indefinite_accusative(ctx, i - 1)) {
@@ -210,7 +256,7 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
       }
     }
     candidates.push_back(EntityCandidate{i, i + len, name->type, name->canonical, name->label_en, name->country, "",
-                                         name->type == EntityType::Nationality ? 2 : 5});
+                                         name->type == EntityType::Nationality ? 2 : kListNamePriority});
   }
   dates_.recognize(ctx, candidates);
   const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i] > 0; },
@@ -222,23 +268,94 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
     return ctx.tokens[i].token.kind == TokenKind::Word && known[i] == 0 && !gentilic[i] && !rules_.is_name_stop(ctx.word(i));
   };
   numbers_.recognize(ctx, may_be_noun, candidates);
+  out.accepted = non_overlapping(std::move(candidates), n);
+  return out;
+}
 
-  // Longest first, then by priority, then leftmost; keep what doesn't overlap.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const EntityCandidate& a, const EntityCandidate& b) {
-    const std::size_t la = a.last - a.first, lb = b.last - b.first;
-    if (la != lb) return la > lb;
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return a.first < b.first;
-  });
-  std::vector<bool> covered(n, false);
-  std::vector<EntityCandidate> accepted;
-  for (EntityCandidate& c : candidates) {
+TokenFeatureRows EntityExtractor::features(const ExtractionContext& ctx, const RuleOutcome& rules) const {
+  const std::size_t n = ctx.size();
+  std::vector<TokenEvidence> evidence(n);
+  rules_.mark_clues(ctx, evidence);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rules.gentilic[i]) evidence[i].clues_begin |= kClueGentilic;
+    const auto [len, name] = rules.known[i];
+    for (std::size_t k = i; k < i + len && k < n; ++k) {
+      if (evidence[k].known_type >= 0) continue;  // inside an earlier (longer) name
+      evidence[k].known_type = static_cast<int8_t>(name->type);
+      evidence[k].known_begin = k == i;
+      evidence[k].known_subtype = name->subtype;
+    }
+  }
+  std::unordered_map<Term, uint8_t, TermHash> types_of_word;
+  for (const EntityCandidate& c : rules.accepted) {
+    for (std::size_t k = c.first; k < c.last; ++k) {
+      evidence[k].rule_type = static_cast<int8_t>(c.type);
+      evidence[k].rule_begin = k == c.first;
+      types_of_word[ctx.word(k)] |= static_cast<uint8_t>(1u << static_cast<unsigned>(c.type));
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
+    if (const auto it = types_of_word.find(ctx.word(i)); it != types_of_word.end()) evidence[i].document_rule_types = it->second;
+  }
+  return token_features(ctx, evidence, analyzer_.lexicon());
+}
+
+std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const ExtractionContext& ctx, const RuleOutcome& rules) const {
+  std::vector<EntityCandidate> candidates;
+  for (const EntityCandidate& c : rules.accepted) {
+    if (!tagged_type(c.type)) candidates.push_back(c);
+  }
+  std::vector<bool> after_particle(ctx.size());
+  for (std::size_t i = 0; i < ctx.size(); ++i) after_particle[i] = ctx.has_particle(i);
+  for (TaggedSpan s : spans_from_tags(tagger_.tag(features(ctx, rules), after_particle))) {
+    // A person's name never ends in an indefinite accusative that no list names (شكري قائلا،
+    // مضيفا): the rules' own test for a name word.
+    while (s.type == EntityType::Person && s.last - s.first > 1 && indefinite_accusative(ctx, s.last - 1) &&
+           !name_words_.contains(ctx.normalized(s.last - 1)) && !rules_.is_given_name(ctx.word(s.last - 1))) {
+      --s.last;
+    }
+    EntityCandidate c{s.first, s.last, s.type, "", "", "", "", 10};
+    // A span that is exactly a name the lists know takes its canonical form and English label.
+    const auto [len, name] = rules.known[s.first];
+    if (name && len == s.last - s.first && name->type == s.type) {
+      c.canonical = name->canonical;
+      c.label_en = name->label_en;
+      c.country = name->country;
+    }
+    candidates.push_back(std::move(c));
+  }
+  std::vector<EntityCandidate> accepted = non_overlapping(std::move(candidates), ctx.size());
+  // Where the tagger found nothing, a name the lists know (gazetteer, CLDR) still counts: the
+  // training articles are Saudi news, and the lists hold the Maghreb's and Africa's names too.
+  std::vector<bool> covered(ctx.size(), false);
+  for (const EntityCandidate& c : accepted) std::fill(covered.begin() + c.first, covered.begin() + c.last, true);
+  for (const EntityCandidate& c : rules.accepted) {
+    if (!tagged_type(c.type) || c.priority != kListNamePriority) continue;
     bool free = true;
     for (std::size_t k = c.first; k < c.last && free; ++k) free = !covered[k];
-    if (!free) continue;
-    std::fill(covered.begin() + c.first, covered.begin() + c.last, true);
-    accepted.push_back(std::move(c));
+    if (free) accepted.push_back(c);
   }
+  return accepted;
+}
+
+TaggerInput EntityExtractor::tagger_input(std::u16string_view text, const AnalyzedText& analyzed) const {
+  std::deque<AnalyzedText> parts;
+  const std::vector<AnalyzedToken> tokens = split_glued_names(text, analyzed.tokens, parts);
+  const ExtractionContext ctx(text, tokens);
+  TaggerInput input;
+  for (const AnalyzedToken& t : tokens) input.spans.push_back(Span{t.name_span.start, t.token.span.end});
+  for (std::size_t i = 0; i < ctx.size(); ++i) input.after_particle.push_back(ctx.has_particle(i));
+  input.features = features(ctx, apply_rules(ctx));
+  return input;
+}
+
+std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const AnalyzedText& analyzed) const {
+  std::deque<AnalyzedText> parts;  // analyses of the halves of glued words, which tokens point into
+  const std::vector<AnalyzedToken> tokens = split_glued_names(text, analyzed.tokens, parts);
+  const ExtractionContext ctx(text, tokens);
+  RuleOutcome rules = apply_rules(ctx);
+  std::vector<EntityCandidate> accepted = tagger_.empty() ? std::move(rules.accepted) : with_tagged_names(ctx, rules);
   for (EntityCandidate& c : accepted) {
     if (c.canonical.empty() && c.type != EntityType::Date && c.type != EntityType::Number) {
       const Span s{ctx.tokens[c.first].name_span.start, ctx.tokens[c.last - 1].token.span.end};

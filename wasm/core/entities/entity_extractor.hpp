@@ -12,6 +12,8 @@
 #include "entities/number_recognizer.hpp"
 #include "entities/phrase_dictionary.hpp"
 #include "entities/resources.hpp"
+#include "entities/sequence_tagger.hpp"
+#include "entities/token_features.hpp"
 
 namespace mirsad {
 
@@ -20,14 +22,27 @@ namespace mirsad {
 void add_entity_words_to_lexicon(const Analyzer& plain_analyzer, const EntityResources& resources,
                                  const CldrNames& cldr, Lexicon& lexicon);
 
+// What the sequence tagger reads for one text, and the spans its tokens cover: the trainer
+// builds its examples from exactly what the extractor tags.
+struct TaggerInput {
+  std::vector<Span> spans;  // token i: from after its proclitics to its end (UTF-16)
+  std::vector<bool> after_particle;  // token i had a proclitic cut
+  TokenFeatureRows features;
+};
+
 // Extracts people, places, organizations, dates, numbers and nationalities. Candidates come
 // from a gazetteer of real data (CLDR territories, wasm/data/gazetteer.tsv, gentilics), date
-// rules and name rules; the longest non-overlapping candidates win; later short mentions of a
+// rules and name rules; the longest non-overlapping candidates win. Then, when a tagger model is
+// compiled in, the sequence tagger (sequence_tagger.hpp), reading the words and what the lists
+// and rules said, decides the persons, places and organizations. Later short mentions of a
 // person link to the full name found earlier in the same document.
 class EntityExtractor {
  public:
-  EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr);
+  EntityExtractor(const Analyzer& analyzer, const EntityResources& resources, const CldrNames& cldr,
+                  const SequenceTagger& tagger = SequenceTagger::embedded());
   std::vector<Entity> extract(std::u16string_view text, const AnalyzedText& analyzed) const;
+  // The tagger's input for a text (for training it).
+  TaggerInput tagger_input(std::u16string_view text, const AnalyzedText& analyzed) const;
 
  private:
   struct Name {
@@ -35,6 +50,7 @@ class EntityExtractor {
     std::string canonical;
     std::string label_en;
     std::string country;
+    std::string subtype;         // city, militant_group, country… (the tagger's evidence)
     bool needs_article = false;  // written with ال (الحلة): حله alone is another word
     bool emitted = true;         // false for regional adjectives (أوروبي، مغاربي): modifiers only
   };
@@ -44,6 +60,16 @@ class EntityExtractor {
   std::vector<AnalyzedToken> split_glued_names(std::u16string_view text, const std::vector<AnalyzedToken>& tokens,
                                                std::deque<AnalyzedText>& parts) const;
   void link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const;
+  // What the lists and rules decide on their own.
+  struct RuleOutcome {
+    std::vector<EntityCandidate> accepted;  // non-overlapping
+    std::vector<std::pair<std::size_t, const Name*>> known;  // the list name starting at each token
+    std::vector<bool> gentilic;
+  };
+  RuleOutcome apply_rules(const ExtractionContext& ctx) const;
+  TokenFeatureRows features(const ExtractionContext& ctx, const RuleOutcome& rules) const;
+  // The tagger's persons, places and organizations with the rules' dates, numbers and nationalities.
+  std::vector<EntityCandidate> with_tagged_names(const ExtractionContext& ctx, const RuleOutcome& rules) const;
 
   const Analyzer& analyzer_;
   PhraseDictionary<Name> names_;  // gazetteer, CLDR territories and gentilic forms
@@ -54,6 +80,7 @@ class EntityExtractor {
   DateRecognizer dates_;
   NumberRecognizer numbers_;
   NameRules rules_;
+  const SequenceTagger& tagger_;
 };
 
 }  // namespace mirsad

@@ -242,6 +242,28 @@ void NameRules::places_after_cues(const ExtractionContext& ctx, const TokenFacts
   }
 }
 
+void NameRules::mark_clues(const ExtractionContext& ctx, std::vector<TokenEvidence>& evidence) const {
+  const std::size_t n = ctx.size();
+  const auto term_at = [&](std::size_t i) { return ctx.word(i); };
+  const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
+  const auto mark = [&](std::size_t i, std::size_t len, uint32_t clue) {
+    evidence[i].clues_begin |= clue;
+    for (std::size_t k = i + 1; k < i + len && k < n; ++k) evidence[k].clues_inside |= clue;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
+    const Term w = ctx.word(i);
+    if (given_names_.contains(w)) mark(i, 1, kClueGivenName);
+    if (links_.contains(w)) mark(i, 1, kCluePersonLink);
+    if (stops_.contains(w)) mark(i, 1, kClueNameStop);
+    if (org_modifiers_.contains(w)) mark(i, 1, kClueOrgModifier);
+    if (const auto [len, title] = titles_.longest_match(i, n, term_at, joined); len) mark(i, len, kCluePersonTitle);
+    if (const auto [len, head] = org_heads_.longest_match(i, n, term_at, joined); len)
+      mark(i, len, head->media ? kClueMediaHead : kClueOrgHead);
+    if (const auto [len, cue] = loc_cues_.longest_match(i, n, term_at, joined); len) mark(i, len, kClueLocCue);
+  }
+}
+
 void NameRules::recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const {
   persons_after_titles(ctx, facts, out);
   persons_from_given_names(ctx, facts, out);

@@ -8,6 +8,7 @@
 #include "entities/extraction_context.hpp"
 #include "analysis/term_set.hpp"
 #include "entities/phrase_dictionary.hpp"
+#include "entities/token_features.hpp"
 
 namespace mirsad {
 
@@ -38,6 +39,10 @@ class NameRules {
   void recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
   bool is_name_stop(Term word_term) const { return stops_.contains(word_term); }
+  bool is_given_name(Term word_term) const { return given_names_.contains(word_term); }
+  // The cue phrases and name words at every token, as Clue bits (token_features.hpp): the
+  // sequence tagger's evidence from the same lists the rules read.
+  void mark_clues(const ExtractionContext& ctx, std::vector<TokenEvidence>& evidence) const;
 
  private:
   // Tokens of a person's name starting at i, or 0.
