@@ -118,12 +118,33 @@
    *   rtl?: boolean  (default: the container's direction)
    * }
    */
+  // The width of a chart's container, measured once and then kept up to date by a ResizeObserver:
+  // reading clientWidth on each redraw forced a layout of the whole page in the middle of a
+  // search's repaint (up to 200 ms at 40,000 articles, for the histogram and the timeline each).
+  var widths = new WeakMap();
+  var resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(function (entries) {
+    entries.forEach(function (e) { widths.set(e.target, e.contentRect.width); });
+  }) : null;
+  function containerWidth(container) {
+    if (!resizes) return container.clientWidth;
+    if (!widths.has(container)) {
+      widths.set(container, container.clientWidth);
+      resizes.observe(container);
+    }
+    return widths.get(container);
+  }
+  // The direction the markup gives (the page is dir="rtl"), without asking for computed style.
+  function isRtl(container) {
+    var owner = container.closest('[dir]');
+    return owner ? owner.getAttribute('dir').toLowerCase() === 'rtl' : false;
+  }
+
   UI.drawTimeAxis = function (container, spec) {
     UI.clear(container);
     var items = (spec.items || []).filter(function (it) { return it.end > it.start && it.count > 0; });
     if (!items.length) return null;
-    var rtl = spec.rtl !== undefined ? spec.rtl : getComputedStyle(container).direction === 'rtl';
-    var width = Math.max(260, Math.round(container.clientWidth || 600));
+    var rtl = spec.rtl !== undefined ? spec.rtl : isRtl(container);
+    var width = Math.max(260, Math.round(containerWidth(container) || 600));
     var plot = width - 2 * MARGIN.side;
     var t0 = Infinity, t1 = -Infinity, max = 0;
     items.forEach(function (it) {
