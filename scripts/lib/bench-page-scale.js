@@ -376,15 +376,14 @@ async function pageScale(argv) {
       describeProfile('load', prof).forEach(log);
     }
 
-    // A common query, typed then Enter (the settled count, not the prefix reading while typing),
-    // until its count is shown.
+    // A common query, until its settled count is shown: the prefix reading of the word being typed
+    // is dropped once typing pauses (Enter would also open the first result: not this step).
     const q = await page.$('#q');
     if (q && loaded) {
       await startProfile(session, o.profile);
       const t0 = await pageNow(page);
       t = Date.now();
       await q.fill(o.query);
-      await q.press('Enter');
       const ok = await until(page, () => { const c = document.getElementById('count'); const live = document.getElementById('count-live');
         return c && /\d|[٠-٩]/.test(c.textContent) && (!live || live.hidden); }, null, 120000);
       const wall = Date.now() - t;
