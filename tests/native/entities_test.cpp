@@ -216,3 +216,34 @@ TEST_F(EntitiesTest, AnAccusativeCountryNameAfterAnIndefiniteNounIsANationality)
   EXPECT_TRUE(find(e, "NATIONALITY", "ليبيا"));
   EXPECT_TRUE(find(e, "LOCATION", "ليبيا"));
 }
+
+// Issue 16: long Arab names are one person, the title outside, and no fragment is a person.
+TEST_F(EntitiesTest, AGenealogyAfterATitleIsOnePersonAndItsFamilyNameLinksBack) {
+  const auto e = extract("أعلن الأمير فهد بن منصور بن خالد آل عمران افتتاح المعرض، ثم تحدث عمران عن الخطة.");
+  const Found* full = find(e, "PERSON", "فهد بن منصور بن خالد آل عمران");
+  ASSERT_TRUE(full) << "بن and آل links make one name, الأمير stays outside";
+  const Found* later = find(e, "PERSON", "عمران");
+  ASSERT_TRUE(later);
+  EXPECT_EQ(later->canonical, full->text);
+  EXPECT_FALSE(find(e, "PERSON", "بن خالد"));
+}
+
+TEST_F(EntitiesTest, AFilialLinkMakesAPersonWithoutATitleOrAGivenName) {
+  // مطلق is also an adjective, علي also reads as the preposition على, and بن علي is a listed
+  // short form: inside a genealogy each is a part of the one name.
+  const auto e = extract("وتم القبض على مطلق بن سعد بن علي الدهيمان أمس في الرياض.");
+  EXPECT_TRUE(find(e, "PERSON", "مطلق بن سعد بن علي الدهيمان"));
+  EXPECT_FALSE(find(e, "PERSON", "بن علي"));
+}
+
+TEST_F(EntitiesTest, AListedPersonWrittenAtGreaterLengthIsOneSpan) {
+  const auto e = extract("وصل ولي العهد الأمير محمد بن سلمان بن عبدالعزيز إلى المطار.");
+  EXPECT_TRUE(find(e, "PERSON", "محمد بن سلمان بن عبدالعزيز"));
+  EXPECT_FALSE(find(e, "PERSON", "سلمان بن عبدالعزيز"));
+}
+
+TEST_F(EntitiesTest, AGivenNameThenADefiniteWordIsANameButADefiniteGivenNameOpensNone) {
+  const auto e = extract("وفاز سلطان الدغيثر بالجائزة، وقال الممثل نور الشريف إن الشريف توفي والده.");
+  EXPECT_TRUE(find(e, "PERSON", "سلطان الدغيثر"));
+  EXPECT_FALSE(find(e, "PERSON", "الشريف توفي")) << "شريف is a given name, الشريف is not";
+}

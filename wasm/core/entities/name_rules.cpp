@@ -25,7 +25,7 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
     const auto terms = word_terms(analyzer, cue.phrase);
     if (terms.empty()) continue;
     if (cue.kind == "person_title") {
-      titles_.add(terms, Title{});
+      titles_.add(terms, Title{cue.value.find("given_name_alone") != std::string::npos});
       for (const auto& t : terms) cue_words_.insert(t);
     } else if (cue.kind == "org_head") {
       org_heads_.add(terms, OrgHead{cue.value.find("weak") != std::string::npos,
@@ -39,6 +39,9 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
       for (const auto& t : terms) cue_words_.insert(t);
     } else if (cue.kind == "person_link" && terms.size() == 1) {
       links_.insert(terms[0]);
+      if (cue.value == "filial") filial_links_.insert(terms[0]);
+      else if (cue.value == "family") family_links_.insert(terms[0]);
+      else opening_links_.insert(terms[0]);
     } else if (cue.kind == "name_stop" && terms.size() == 1) {
       stops_.insert(terms[0]);
     }
@@ -50,15 +53,29 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
   }
 }
 
-bool NameRules::name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position) const {
+bool NameRules::name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position, bool chained) const {
   const Term w = ctx.word(k);
   if (given_names_.contains(w)) return true;
   if (w.empty() || w.back() == u'ا') return false;  // accusative: قائلا، مضيفا follow names
   // The first two words of a name may be any name the lexicon does not know (آسيمي غويتا) or a
   // nisba (الجبوري، شكري); later words only extend it if they look like names themselves
-  // (عمر يوسف الطيب, not عمر يوسف الطيب سيتوجه).
-  if (w.back() == u'ي' && (position < 2 || ctx.has_article(k))) return true;
-  return position < 2 && !lexicon_.knows(w);
+  // (عمر يوسف الطيب, not عمر يوسف الطيب سيتوجه). A genealogy (بن … بن …) is a name by its form:
+  // the family or nisba closing it may come at any place (مقرب بن سعد بن علي الثنيان، … زريعي).
+  if (w.back() == u'ي' && (position < 3 || chained || ctx.has_article(k))) return true;
+  // A given name followed by a definite word is a name with its family, whatever the lexicon
+  // makes of the word (سلطان السليمان، محمد القرناس).
+  if (position == 1 && k > 0 && ctx.has_article(k) && given_names_.contains(ctx.word(k - 1))) return true;
+  return (position < 2 || (chained && ctx.has_article(k))) && !lexicon_.knows(w);
+}
+
+bool NameRules::opens_genealogy(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const {
+  if (i + 2 >= ctx.size() || !ctx.joined[i] || !ctx.joined[i + 1]) return false;
+  const Term link = ctx.word(i + 1);
+  if (!filial_links_.contains(link) || ctx.has_particle(i + 1)) return false;
+  const Term w = ctx.word(i);
+  if (stops_.contains(w) || cue_words_.contains(w) || links_.contains(w) || facts.is_gentilic(i)) return false;
+  // ابن is also the noun "son" (قتل ابن عمه): only a word that is no ordinary noun names him.
+  return link != u"ابن" || given_names_.contains(w) || !lexicon_.knows(w);
 }
 
 void NameRules::persons_from_given_names(const ExtractionContext& ctx, const TokenFacts& facts,
@@ -67,49 +84,55 @@ void NameRules::persons_from_given_names(const ExtractionContext& ctx, const Tok
   for (std::size_t i = 0; i + 1 < n; ++i) {
     if (ctx.tokens[i].token.kind != TokenKind::Word || !ctx.joined[i]) continue;
     const Term w = ctx.word(i);
-    if (!given_names_.contains(w) && !links_.contains(w)) continue;
+    // A name opens with a given name, a link that begins names (عبد، أبو، أم), or any word a
+    // filial link follows (مقرب بن سعد). بن، بنت، آل never open one: بن محمد is a fragment.
+    if (!given_names_.contains(w) && !opening_links_.contains(w) && !opens_genealogy(ctx, facts, i)) continue;
     // Only و/ف may come before a name here: لصالح is "in favour of", not ل + صالح.
     if (ctx.has_particle(i) && ctx.normalized(i)[0] != u'و' && ctx.normalized(i)[0] != u'ف') continue;
     // The normalizer folds ى to ي: على (on) must not read as the name علي (but مصطفى is مصطفى).
     const Span s = ctx.tokens[i].token.span;
     if (ctx.text[s.end - 1] == u'ى' && given_names_in_yeh_.contains(w)) continue;
-    if (facts.is_known_name(i)) continue;  // a gazetteer name starts here: it decides
-    std::size_t len = 1;
-    while (i + len < n && len < kMaxNameTokens && ctx.joined[i + len - 1]) {
-      const std::size_t k = i + len;
-      if (ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k)) break;
-      const Term part = ctx.word(k);
-      if (stops_.contains(part) || cue_words_.contains(part) || facts.is_gentilic(k) || facts.is_known_name(k)) break;
-      const bool after_link = links_.contains(ctx.word(k - 1));
-      if (!links_.contains(part) && !after_link && !name_like(ctx, k, len)) break;
-      ++len;
-    }
-    while (len > 0 && links_.contains(ctx.word(i + len - 1))) --len;  // a link needs what it links
-    if (len < 2) continue;
+    // Given names are written without the article: الشريف، السعيد are words (or family names).
+    if (ctx.has_article(i)) continue;
+    if (facts.is_known_name(i) && !facts.is_known_person(i)) continue;  // a listed name decides
+    const std::size_t len = person_name_length(ctx, facts, i, false);
+    if (len < 2 || (facts.is_known_name(i) && len <= facts.known_length(i))) continue;
     out.push_back(EntityCandidate{i, i + len, EntityType::Person, "", "", "", "", 1});
     i += len - 1;
   }
 }
 
-std::size_t NameRules::person_name_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const {
-  std::size_t len = 0;
-  while (i + len < ctx.size() && len < kMaxNameTokens) {
+std::size_t NameRules::person_name_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i,
+                                          bool after_title) const {
+  std::size_t len = 0, parts = 0;
+  bool chained = false;  // a بن/بنت/آل link seen: a genealogy, which runs longer than other names
+  while (i + len < ctx.size() && len < kMaxChainTokens) {
     const std::size_t k = i + len;
     if (len > 0 && !ctx.joined[k - 1]) break;
     if (ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k)) break;
     const Term w = ctx.word(k);
-    if (stops_.contains(w) || cue_words_.contains(w) || facts.is_gentilic(k)) break;
-    if (len > 0 && facts.is_known_name(k) && !links_.contains(ctx.word(k - 1))) break;
+    const bool link = links_.contains(w), after_link = len > 0 && links_.contains(ctx.word(k - 1));
+    // The stop list holds على, which the normalizer writes علي: after a link علي is the name.
+    const bool ali = after_link && given_names_in_yeh_.contains(w) && ctx.text[ctx.tokens[k].token.span.end - 1] == u'ي';
+    if ((stops_.contains(w) && !ali) || cue_words_.contains(w) || facts.is_gentilic(k)) break;
+    if (len > 0 && facts.is_known_name(k) && !after_link && !link) break;  // بن علي is listed (Ben Ali) yet links here
+    // Without a genealogy a name has at most four words (عبد الفتاح is one); with one, five
+    // parts besides the links (عبدالله بن محمد بن سعد آل فلان القحطاني).
+    if (!link && (chained ? parts >= kMaxChainParts : len >= kMaxNameTokens)) break;
     // After a title the first word may be any word when a name-like word follows it (العقيد
     // سليم بن عيسى: سليم is also an adjective), but not otherwise (الوزير المحافظات الأربع).
+    // A word a filial link follows is a name by its place anywhere (مطلق بن سعد).
     const bool vouched = len == 0 && k + 1 < ctx.size() && ctx.joined[k] && !ctx.has_particle(k + 1) &&
-                         (links_.contains(ctx.word(k + 1)) || name_like(ctx, k + 1, 1));
-    if (!links_.contains(w) && !(len > 0 && links_.contains(ctx.word(k - 1))) && !vouched && !name_like(ctx, k, len)) break;
+                         (filial_links_.contains(ctx.word(k + 1)) ||
+                          (after_title && (links_.contains(ctx.word(k + 1)) || name_like(ctx, k + 1, 1, false))));
+    if (!link && !after_link && !vouched && !name_like(ctx, k, len, chained)) break;
     ++len;
+    if (!link) ++parts;
+    if (filial_links_.contains(w) || family_links_.contains(w)) chained = true;
     // A link (عبد، أبو، بن) needs the word it links to.
-    if (links_.contains(w) && (k + 1 >= ctx.size() || !ctx.joined[k])) { --len; break; }
+    if (link && (k + 1 >= ctx.size() || !ctx.joined[k])) { --len; break; }
   }
-  if (len > 0 && links_.contains(ctx.word(i + len - 1))) --len;
+  while (len > 0 && links_.contains(ctx.word(i + len - 1))) --len;
   return len;
 }
 
@@ -140,11 +163,16 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
       ++k;
       ++skipped;
     }
-    if (k >= n || !ctx.joined[k - 1] || facts.is_known_name(k)) continue;
-    const std::size_t name = person_name_length(ctx, facts, k);
+    if (k >= n || !ctx.joined[k - 1]) continue;
+    // A listed name decides, unless it is a person the text names at greater length (الأمير محمد
+    // بن سلمان بن عبدالعزيز: the list holds محمد بن سلمان).
+    if (facts.is_known_name(k) && !facts.is_known_person(k)) continue;
+    const std::size_t name = person_name_length(ctx, facts, k, true);
+    if (facts.is_known_name(k) && name <= facts.known_length(k)) continue;
     // A single word after a title is as often a noun as a name (الوزير المنتدب); known single
-    // names (السيسي، حفتر) come from the gazetteer instead.
-    if (name < 2) continue;
+    // names (السيسي، حفتر) come from the gazetteer instead. After a title of rank (الملك، الأمير،
+    // الشيخ) a given name alone is the person (الملك سلمان).
+    if (name < 2 && !(name == 1 && title->given_name_alone && given_names_.contains(ctx.word(k)))) continue;
     out.push_back(EntityCandidate{k, k + name, EntityType::Person, "", "", "", "", 1});
     i = k + name - 1;
   }

@@ -32,6 +32,8 @@ struct TokenFacts {
 class NameRules {
  public:
   static constexpr std::size_t kMaxNameTokens = 4;
+  static constexpr std::size_t kMaxChainParts = 5;   // words of a genealogy besides its links
+  static constexpr std::size_t kMaxChainTokens = 10;
   static constexpr std::size_t kMaxModifiers = 4;
 
   NameRules(const Analyzer& analyzer, const EntityResources& resources);
@@ -40,13 +42,18 @@ class NameRules {
   bool is_name_stop(Term word_term) const { return stops_.contains(word_term); }
 
  private:
-  // Tokens of a person's name starting at i, or 0.
-  std::size_t person_name_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const;
+  // Tokens of a person's name starting at i, or 0. after_title: the first word may be any word
+  // that a name-like word follows.
+  std::size_t person_name_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i,
+                                 bool after_title) const;
+  // Token i is a word a filial link follows (مقرب بن سعد): the start of a genealogy.
+  bool opens_genealogy(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const;
   void persons_from_given_names(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   // Could token k be the word at `position` (0 = first) of a person's name? A given name, a
   // nisba in ي, or (in the first two places) a word the lexicon does not know: الجبوري، عثمان،
   // دوبوا — not الأسبوع, not قائلا.
-  bool name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position) const;
+  // chained: inside a genealogy, where any such word may close the name.
+  bool name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position, bool chained) const;
   void persons_after_titles(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   // قناة "الغد"، صحيفة الغارديان: the name after a media head.
   bool media_name(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t head_end,
@@ -54,7 +61,10 @@ class NameRules {
   void organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void places_after_cues(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
-  struct Title {};  // whether a title takes a complement is read from the text (وزير vs الرئيس)
+  // Whether a title takes a complement is read from the text (وزير vs الرئيس).
+  struct Title {
+    bool given_name_alone;  // الملك، الأمير، الشيخ: a given name alone after it is the person
+  };
   struct OrgHead {
     bool weak;        // قوات، حركة…: need a distinguishing modifier
     bool adjectival;  // منظمة: also a participle (الجريمة المنظمة)
@@ -71,6 +81,9 @@ class NameRules {
   TermSet given_names_in_yeh_;  // written with final ي (علي), unlike the preposition على
   const Lexicon& lexicon_;
   TermSet links_;
+  TermSet filial_links_;   // بن، ابن، بنت: join a person to a parent; never open a name
+  TermSet family_links_;   // آل: joins the family; never opens a person's name
+  TermSet opening_links_;  // عبد، أبو، أم: may open a name (عبد الله، أبو بكر)
   TermSet stops_;
   TermSet cue_words_;  // any word of any cue: never part of a name
 };
