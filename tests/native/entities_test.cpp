@@ -247,3 +247,19 @@ TEST_F(EntitiesTest, AGivenNameThenADefiniteWordIsANameButADefiniteGivenNameOpen
   EXPECT_TRUE(find(e, "PERSON", "سلطان الدغيثر"));
   EXPECT_FALSE(find(e, "PERSON", "الشريف توفي")) << "شريف is a given name, الشريف is not";
 }
+
+// Issue 16: an official name keeps its activity after ل, unless the ل word governs an object.
+TEST_F(EntitiesTest, AnOrganizationKeepsItsActivityButNotAPurpose) {
+  const auto e = extract("وقّعت الشركة الوطنية للمياه عقدا مع الاتحاد العربي لكرة السلة، وأرسلت الحكومة المغربية للقيام بالمهمة فريقا.");
+  EXPECT_TRUE(find(e, "ORGANIZATION", "الشركة الوطنية للمياه"));
+  EXPECT_TRUE(find(e, "ORGANIZATION", "الاتحاد العربي لكرة السلة"));
+  EXPECT_TRUE(find(e, "ORGANIZATION", "الحكومة المغربية")) << "للقيام بالمهمة is a purpose";
+}
+
+TEST_F(EntitiesTest, ABodyNamedAfterAPersonOfRankIsOneOrganization) {
+  const auto e = extract("افتتح مركز الأمير فيصل للبحوث الطبية فرعا جديدا، وقال وزير الخارجية الأردني إن الخارجية الأردنية رحبت.");
+  EXPECT_TRUE(find(e, "ORGANIZATION", "مركز الأمير فيصل للبحوث الطبية"));
+  for (const auto& f : e) EXPECT_NE(f.type, "PERSON") << f.text;
+  EXPECT_TRUE(find(e, "ORGANIZATION", "الخارجية الأردنية"));
+  EXPECT_FALSE(find(e, "ORGANIZATION", "الخارجية الأردني")) << "وزير الخارجية is a role";
+}

@@ -47,6 +47,10 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
     }
   }
   for (const auto& [terms, definite] : location_cues) loc_cues_.add(terms, LocationCue{definite});
+  for (const char* word : {"في", "مع", "على", "إلى", "من", "عن", "حول", "ضد"}) {
+    const auto terms = word_terms(analyzer, word);
+    if (terms.size() == 1) prepositions_.insert(terms[0]);
+  }
   for (const std::string& word : resources.stopwords) {
     const auto terms = word_terms(analyzer, word);
     if (terms.size() == 1) stops_.insert(terms[0]);
@@ -203,6 +207,51 @@ bool NameRules::media_name(const ExtractionContext& ctx, const TokenFacts& facts
   return true;
 }
 
+std::size_t NameRules::person_of_rank_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t k) const {
+  const auto term_at = [&](std::size_t i) { return ctx.word(i); };
+  const auto joined = [&](std::size_t i) { return ctx.joined[i]; };
+  const auto [len, title] = titles_.longest_match(k, ctx.size(), term_at, joined);
+  if (!len || !title->given_name_alone || k + len >= ctx.size() || !ctx.joined[k + len - 1]) return 0;
+  const std::size_t p = k + len;
+  std::size_t name = person_name_length(ctx, facts, p, true);
+  if (facts.is_known_person(p)) name = std::max(name, facts.known_length(p));
+  if (name == 0 || (name == 1 && !given_names_.contains(ctx.word(p)))) return 0;
+  return len + name;
+}
+
+std::size_t NameRules::activity_complement_end(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t k) const {
+  // An official name goes on with what the body does, after ل: الشركة السعودية للكهرباء، مركز
+  // الملك سلمان للإغاثة والأعمال الإنسانية، الاتحاد الدولي لكرة القدم. The ل word is definite (لل)
+  // or an indefinite noun in construct with a definite one (لتنمية الشباب، لحقوق الإنسان).
+  const std::size_t n = ctx.size();
+  const auto plain_word = [&](std::size_t a) {
+    return a < n && ctx.joined[a - 1] && ctx.tokens[a].token.kind == TokenKind::Word && !stops_.contains(ctx.word(a)) &&
+           !cue_words_.contains(ctx.word(a)) && !facts.is_known_person(a);
+  };
+  // A purpose takes an object or a preposition after it (الدرك الوطني للقيام بدوريات، للتشاور مع):
+  // then the ل word is the verb's, not the name's.
+  const auto governs = [&](std::size_t a) {
+    if (a >= n || !ctx.joined[a - 1] || ctx.tokens[a].token.kind != TokenKind::Word) return false;
+    // بذلك keeps its ب in the analysis (ذلك is a function word): look at the letter itself.
+    return ctx.normalized(a)[0] == u'ب' || prepositions_.contains(ctx.word(a));
+  };
+  std::size_t complements = 0;
+  while (complements < 2 && plain_word(k) && ctx.has_particle(k) && ctx.normalized(k)[0] == u'ل') {
+    const bool definite = ctx.has_article(k);
+    if (!definite && !(plain_word(k + 1) && ctx.has_article(k + 1) && !ctx.has_particle(k + 1))) break;
+    std::size_t end = k + 1;
+    // Its own modifiers, and a second activity joined by و (والأعمال الإنسانية).
+    for (std::size_t words = 0; words < 3 && plain_word(end) && ctx.has_article(end); ++words) {
+      if (ctx.has_particle(end) && ctx.normalized(end)[0] != u'و') break;
+      ++end;
+    }
+    if (governs(end)) break;
+    k = end;
+    ++complements;
+  }
+  return k;
+}
+
 void NameRules::organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts,
                                          std::vector<EntityCandidate>& out) const {
   const std::size_t n = ctx.size();
@@ -218,6 +267,8 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
     // A head that is also a participle, right after a definite noun, is its adjective: الجريمة
     // المنظمة (organized crime). Nouns such as الجيش never are (قوات الدعم السريع الجيش …).
     if (head->adjectival && ctx.has_article(i) && i > 0 && ctx.joined[i - 1] && ctx.has_article(i - 1)) continue;
+    // After a title it completes a role: وزير الخارجية المصري is a minister, not the ministry.
+    if (head->adjectival && i > 0 && ctx.joined[i - 1] && cue_words_.contains(ctx.word(i - 1))) continue;
     // What makes the phrase a name rather than a description: a gentilic (الجيش الليبي), a known
     // name (حكومة الوفاق), an institutional adjective (المحكمة الدستورية العليا), or, for a strong
     // head in construct, its complement (مجلس النواب، وزارة الداخلية).
@@ -228,6 +279,13 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
     while (k < n && ctx.joined[k - 1] && modifiers < kMaxModifiers) {
       if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.contains(ctx.word(k))) break;
       if (ctx.has_particle(k)) break;  // والدرك، والسلطات: a second phrase, not a modifier
+      // A body named after a person of rank: مركز الملك سلمان، جامعة الأمير سلطان.
+      if (const std::size_t named_after = person_of_rank_length(ctx, facts, k); modifiers == 0 && named_after) {
+        k += named_after;
+        ++modifiers;
+        named = true;
+        break;
+      }
       if (titles_.contains_first(ctx.word(k))) break;  // القوات المسلحة الليبية اللواء خليفة …
       if (facts.is_known_person(k)) break;  // حكومة الحاسي: the mention is the person
       const bool gentilic = facts.is_gentilic(k);
@@ -250,6 +308,7 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
       if (known) break;  // a name closes the phrase: حكومة الثني, not حكومة الثني المجزرة
     }
     if (modifiers == 0 || !named) continue;  // الحكومة، القيادة السياسية، قوات الأمن
+    k = activity_complement_end(ctx, facts, k);
     out.push_back(EntityCandidate{i, k, EntityType::Organization, "", "", "", "", 1});
   }
 }

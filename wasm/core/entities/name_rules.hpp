@@ -58,6 +58,10 @@ class NameRules {
   // قناة "الغد"، صحيفة الغارديان: the name after a media head.
   bool media_name(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t head_end,
                   std::vector<EntityCandidate>& out) const;
+  // Tokens of a title of rank and the name after it (الملك سلمان) starting at k, or 0.
+  std::size_t person_of_rank_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t k) const;
+  // Where an organization's name ends once its activity after ل is added (للكهرباء، لكرة القدم).
+  std::size_t activity_complement_end(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t k) const;
   void organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void places_after_cues(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
@@ -85,7 +89,8 @@ class NameRules {
   TermSet family_links_;   // آل: joins the family; never opens a person's name
   TermSet opening_links_;  // عبد، أبو، أم: may open a name (عبد الله، أبو بكر)
   TermSet stops_;
-  TermSet cue_words_;  // any word of any cue: never part of a name
+  TermSet cue_words_;
+  TermSet prepositions_;  // في، مع، على…: a word they follow governs them (a verb or masdar)  // any word of any cue: never part of a name
 };
 
 }  // namespace mirsad
