@@ -24,6 +24,21 @@ EntityType type_from_name(const std::string& type) {
   return EntityType::Location;
 }
 
+// Written with ال itself (المالية), not ل + a name (لليبيا) nor a particle alone.
+bool written_with_al(const ExtractionContext& ctx, std::size_t i) {
+  const Term n = ctx.normalized(i), w = ctx.word(i);
+  if (w.data() < n.data() || w.data() > n.data() + n.size()) return false;
+  const std::size_t at = static_cast<std::size_t>(w.data() - n.data());
+  return at >= 2 && n.substr(at - 2, 2) == u"ال";
+}
+
+// A name its list writes without the article is another word when the text adds one: مالي (Mali)
+// is not المالية (financial), إب (Ibb) is not الأب (the father). Nisbas are the exception: the
+// list holds ليبي and the text writes الليبي.
+bool article_changes_the_word(const ExtractionContext& ctx, std::size_t i, EntityType type, bool listed_with_article) {
+  return type != EntityType::Nationality && !listed_with_article && written_with_al(ctx, i);
+}
+
 // An indefinite word in the accusative (tanween alif): وفدا، أمنيا، مهاجرا.
 bool indefinite_accusative(const ExtractionContext& ctx, std::size_t i) {
   const Term w = ctx.normalized(i);
@@ -81,6 +96,12 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
     add_name(analyzer, t.arabic, Name{EntityType::Location, t.arabic, t.english, t.code});
     country_ar[t.code] = t.arabic;
   }
+  for (const auto* calendar : {&cldr.months, &cldr.weekdays}) {
+    for (const CalendarName& c : *calendar) {
+      const auto terms = word_terms(analyzer, c.arabic);
+      if (terms.size() == 1) calendar_words_.insert(terms[0]);
+    }
+  }
   for (const GazetteerEntry& g : resources.gazetteer) {
     std::string canonical = g.canonical, label = g.label_en;
     // A colloquial country name links to the country CLDR names.
@@ -95,7 +116,12 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
       for (const std::string& form : gentilic_forms(base)) {
         // A gentilic with no country is regional (أوروبي، مغاربي): it still qualifies an
         // organization (الاتحاد الأوروبي) but is not a nationality mention.
-        add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country, false, !g.country.empty()});
+        // A nisba written as its country's name (مالي) is a homograph of a common adjective
+        // (المالية "financial" outnumbers Malian many times): it still qualifies an organization
+        // (الجيش المالي) but is not a nationality mention on its own.
+        const bool homograph = country_ar.count(g.country) && country_ar[g.country] == base;
+        add_name(analyzer, form,
+                 Name{EntityType::Nationality, canonical, g.label_en, g.country, false, !g.country.empty() && !homograph});
       }
       if (!g.country.empty()) {
         auto terms = word_terms(analyzer, base + "ا");
@@ -198,6 +224,10 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
     auto [len, name] = names_.longest_match(i, n, term_at, joined);
     if (!len) continue;
     if (name->needs_article && !ctx.has_article(i)) continue;  // بحله is not الحلة
+    if (article_changes_the_word(ctx, i, name->type, name->needs_article)) continue;
+    // A place written as a month or weekday (إب and آب fold alike) is the date; the place is
+    // found after a cue (محافظة إب) by the rules.
+    if (len == 1 && name->type != EntityType::Nationality && calendar_words_.contains(ctx.word(i))) continue;
     if (name->type == EntityType::Nationality) gentilic[i] = true;
     if (!name->emitted) continue;
     known[i] = len;
