@@ -278,3 +278,16 @@ TEST_F(EntitiesTest, AnArticleOrACalendarWordTurnsAPlaceNameIntoAnotherWord) {
   EXPECT_EQ(mali, 1);
   EXPECT_TRUE(find(e, "LOCATION", "إب")) << "after محافظة the city is named";
 }
+
+// Issue 16: a Hijri month is no given name before its adjective, a place completes a construct
+// title, a listed family name closes a genealogy, and a father's name is no family name.
+TEST_F(EntitiesTest, GenealogiesAfterPlacesAndMonthsAndTheirShortMentions) {
+  const auto e = extract("وفي رمضان المبارك زار محافظ جازان حسن بن علي الفيفي المستشفى، وقال عادل بن أحمد الجبير إن الزيارة ناجحة.");
+  EXPECT_TRUE(find(e, "LOCATION", "جازان"));
+  EXPECT_TRUE(find(e, "PERSON", "حسن بن علي الفيفي"));
+  EXPECT_TRUE(find(e, "PERSON", "عادل بن أحمد الجبير"));
+  for (const auto& f : e) EXPECT_FALSE(f.type == "PERSON" && f.text.find("رمضان") != std::string::npos) << f.text;
+  const auto g = extract("وصل خالد بن فهد بن سعود إلى الرياض، ثم افتتح جامعة سعود في المساء.");
+  EXPECT_TRUE(find(g, "PERSON", "خالد بن فهد بن سعود"));
+  EXPECT_FALSE(find(g, "PERSON", "سعود")) << "the father's name after بن is not a family name";
+}

@@ -96,10 +96,10 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
     add_name(analyzer, t.arabic, Name{EntityType::Location, t.arabic, t.english, t.code});
     country_ar[t.code] = t.arabic;
   }
-  for (const auto* calendar : {&cldr.months, &cldr.weekdays}) {
+  for (const auto* calendar : {&cldr.months, &cldr.weekdays, &cldr.hijri_months}) {
     for (const CalendarName& c : *calendar) {
       const auto terms = word_terms(analyzer, c.arabic);
-      if (terms.size() == 1) calendar_words_.insert(terms[0]);
+      if (!terms.empty()) calendar_words_.insert(terms[0]);  // ربيع الأول: ربيع
     }
   }
   for (const GazetteerEntry& g : resources.gazetteer) {
@@ -190,7 +190,10 @@ void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vec
   // Family name → the full name it abbreviates, from multi-word persons already found.
   std::unordered_map<Term, const EntityCandidate*, TermHash> by_last_word;
   for (const EntityCandidate& c : accepted) {
-    if (c.type == EntityType::Person && c.last - c.first >= 2) by_last_word.emplace(ctx.word(c.last - 1), &c);
+    // After بن the last word is a father's name (محمد بن سلمان بن عبدالعزيز), not a family name.
+    if (c.type == EntityType::Person && c.last - c.first >= 2 && !rules_.is_name_link(ctx.word(c.last - 2))) {
+      by_last_word.emplace(ctx.word(c.last - 1), &c);
+    }
   }
   if (by_last_word.empty()) return;
   std::vector<bool> covered(ctx.size(), false);
@@ -244,7 +247,8 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
   }
   dates_.recognize(ctx, candidates);
   const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i] > 0; },
-                         [&](std::size_t i) { return person[i]; }, [&](std::size_t i) { return known[i]; }};
+                         [&](std::size_t i) { return person[i]; }, [&](std::size_t i) { return known[i]; },
+                         [&](std::size_t i) { return calendar_words_.contains(ctx.word(i)); }};
   rules_.recognize(ctx, facts, candidates);
   // A counted noun is an ordinary word: not a name, a gentilic (21 مصريا is 21 + a nationality)
   // or a function word.

@@ -69,7 +69,8 @@ bool NameRules::name_like(const ExtractionContext& ctx, std::size_t k, std::size
   // A given name followed by a definite word is a name with its family, whatever the lexicon
   // makes of the word (سلطان السليمان، محمد القرناس).
   if (position == 1 && k > 0 && ctx.has_article(k) && given_names_.contains(ctx.word(k - 1))) return true;
-  return (position < 2 || (chained && ctx.has_article(k))) && !lexicon_.knows(w);
+  if (chained && ctx.has_article(k)) return true;  // the family closing a genealogy: البار، الربيعة
+  return position < 2 && !lexicon_.knows(w);
 }
 
 bool NameRules::opens_genealogy(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t i) const {
@@ -91,6 +92,8 @@ void NameRules::persons_from_given_names(const ExtractionContext& ctx, const Tok
     // A name opens with a given name, a link that begins names (عبد، أبو، أم), or any word a
     // filial link follows (مقرب بن سعد). بن، بنت، آل never open one: بن محمد is a fragment.
     if (!given_names_.contains(w) && !opening_links_.contains(w) && !opens_genealogy(ctx, facts, i)) continue;
+    // رمضان is a name and a month: before a definite adjective it is the month (رمضان المبارك).
+    if (facts.is_calendar_word(i) && ctx.has_article(i + 1)) continue;
     // Only و/ف may come before a name here: لصالح is "in favour of", not ل + صالح.
     if (ctx.has_particle(i) && ctx.normalized(i)[0] != u'و' && ctx.normalized(i)[0] != u'ف') continue;
     // The normalizer folds ى to ي: على (on) must not read as the name علي (but مصطفى is مصطفى).
@@ -119,6 +122,12 @@ std::size_t NameRules::person_name_length(const ExtractionContext& ctx, const To
     // The stop list holds على, which the normalizer writes علي: after a link علي is the name.
     const bool ali = after_link && given_names_in_yeh_.contains(w) && ctx.text[ctx.tokens[k].token.span.end - 1] == u'ي';
     if ((stops_.contains(w) && !ali) || cue_words_.contains(w) || facts.is_gentilic(k)) break;
+    if (facts.is_calendar_word(k) && len > 0) break;  // رمضان المبارك، الجمعة الماضية
+    // A genealogy may end in a listed family name (عادل بن أحمد الجبير): it closes the name.
+    if (len > 0 && chained && !after_link && !link && facts.is_known_person(k)) {
+      len += facts.known_length(k);
+      break;
+    }
     if (len > 0 && facts.is_known_name(k) && !after_link && !link) break;  // بن علي is listed (Ben Ali) yet links here
     // Without a genealogy a name has at most four words (عبد الفتاح is one); with one, five
     // parts besides the links (عبدالله بن محمد بن سعد آل فلان القحطاني).
@@ -163,6 +172,12 @@ void NameRules::persons_after_titles(const ExtractionContext& ctx, const TokenFa
     if (last_gentilic) k = last_gentilic;
     std::size_t skipped = 0;
     while (construct && k < n && ctx.joined[k - 1] && skipped < kMaxModifiers) {
+      // محافظ صبيا حسن …: a listed place or body completes the title.
+      if (facts.is_known_name(k) && !facts.is_known_person(k)) {
+        k += facts.known_length(k);
+        ++skipped;
+        continue;
+      }
       if (!(ctx.has_article(k) || ctx.has_particle(k) || org_heads_.contains_first(ctx.word(k)))) break;
       ++k;
       ++skipped;

@@ -20,6 +20,7 @@ struct TokenFacts {
   std::function<bool(std::size_t)> is_known_name;  // starts a gazetteer or CLDR name
   std::function<bool(std::size_t)> is_known_person;  // starts a gazetteer person
   std::function<std::size_t(std::size_t)> known_length;  // tokens of the known name starting here
+  std::function<bool(std::size_t)> is_calendar_word;  // a month or weekday name (رمضان، الجمعة)
 };
 
 // Finds names no list holds, from the words around them:
@@ -40,6 +41,8 @@ class NameRules {
   void recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
   bool is_name_stop(Term word_term) const { return stops_.contains(word_term); }
+  // بن، عبد، آل…: the word after one is a parent's or a compound's part, not a family name.
+  bool is_name_link(Term word_term) const { return links_.contains(word_term); }
 
  private:
   // Tokens of a person's name starting at i, or 0. after_title: the first word may be any word
