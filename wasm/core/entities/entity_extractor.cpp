@@ -191,7 +191,7 @@ void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vec
   std::unordered_map<Term, const EntityCandidate*, TermHash> by_last_word;
   for (const EntityCandidate& c : accepted) {
     // After بن the last word is a father's name (محمد بن سلمان بن عبدالعزيز), not a family name.
-    if (c.type == EntityType::Person && c.last - c.first >= 2 && !rules_.is_name_link(ctx.word(c.last - 2))) {
+    if (c.type == EntityType::Person && c.last - c.first >= 2 && !rules_.is_filial_link(ctx.word(c.last - 2))) {
       by_last_word.emplace(ctx.word(c.last - 1), &c);
     }
   }

@@ -41,8 +41,8 @@ class NameRules {
   void recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
   bool is_name_stop(Term word_term) const { return stops_.contains(word_term); }
-  // بن، عبد، آل…: the word after one is a parent's or a compound's part, not a family name.
-  bool is_name_link(Term word_term) const { return links_.contains(word_term); }
+  // بن، بنت، ابن: the word after one is a parent's name, not a family name (آل's is).
+  bool is_filial_link(Term word_term) const { return filial_links_.contains(word_term); }
 
  private:
   // Tokens of a person's name starting at i, or 0. after_title: the first word may be any word
