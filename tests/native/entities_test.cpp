@@ -291,3 +291,9 @@ TEST_F(EntitiesTest, GenealogiesAfterPlacesAndMonthsAndTheirShortMentions) {
   EXPECT_TRUE(find(g, "PERSON", "خالد بن فهد بن سعود"));
   EXPECT_FALSE(find(g, "PERSON", "سعود")) << "the father's name after بن is not a family name";
 }
+
+// Issue 16: a foreign name no list holds, after a verb of saying; a plural subject is no name.
+TEST_F(EntitiesTest, UnknownWordsAfterAVerbOfSayingAreTheSpeaker) {
+  EXPECT_TRUE(find(extract("وصرح زيغمونت كراسوفسكي للصحفيين بأن المفاوضات مستمرة."), "PERSON", "زيغمونت كراسوفسكي"));
+  for (const auto& f : extract("وأكد مختصون واقتصاديون أن الأسعار سترتفع.")) EXPECT_NE(f.type, "PERSON") << f.text;
+}

@@ -44,6 +44,7 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
       else opening_links_.insert(terms[0]);
     } else if (cue.kind == "name_stop" && terms.size() == 1) {
       stops_.insert(terms[0]);
+      if (cue.value == "speech") speech_verbs_.insert(terms[0]);
     }
   }
   for (const auto& [terms, definite] : location_cues) loc_cues_.add(terms, LocationCue{definite});
@@ -69,7 +70,8 @@ bool NameRules::name_like(const ExtractionContext& ctx, std::size_t k, std::size
   // A given name followed by a definite word is a name with its family, whatever the lexicon
   // makes of the word (سلطان السليمان، محمد القرناس).
   if (position == 1 && k > 0 && ctx.has_article(k) && given_names_.contains(ctx.word(k - 1))) return true;
-  if (chained && ctx.has_article(k)) return true;  // the family closing a genealogy: البار، الربيعة
+  // The family closing a genealogy (البار، الربيعة), once: الربيعة الشكر is the name and a noun.
+  if (chained && ctx.has_article(k) && !ctx.has_article(k - 1)) return true;
   return position < 2 && !lexicon_.knows(w);
 }
 
@@ -344,9 +346,34 @@ void NameRules::places_after_cues(const ExtractionContext& ctx, const TokenFacts
   }
 }
 
+void NameRules::persons_after_speech_verbs(const ExtractionContext& ctx, const TokenFacts& facts,
+                                           std::vector<EntityCandidate>& out) const {
+  // قال جان مارك دوفال: after a verb of saying, two or three words no list or lexicon knows are
+  // the speaker's name, however foreign (a known word, a stop or a gentilic ends it).
+  const std::size_t n = ctx.size();
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    if (!speech_verbs_.contains(ctx.word(i)) || !ctx.joined[i]) continue;
+    std::size_t len = 0;
+    for (std::size_t k = i + 1; k < n && len < 3 && ctx.joined[k - 1]; ++k, ++len) {
+      const Term w = ctx.word(k);
+      if (ctx.tokens[k].token.kind != TokenKind::Word || ctx.has_particle(k) || ctx.has_article(k)) break;
+      if (stops_.contains(w) || cue_words_.contains(w) || facts.is_gentilic(k) || facts.is_known_name(k)) break;
+      if (lexicon_.knows(w) && !given_names_.contains(w)) break;
+      if (w.back() == u'ا' && w.size() > 3) break;  // accusative: قائلا، مضيفا
+      // Plurals and pronoun-carrying nouns the lexicon missed (مختصون، إدانته), or و glued on.
+      const auto ends = [&](std::u16string_view tail) { return w.size() > tail.size() + 2 && w.substr(w.size() - tail.size()) == tail; };
+      if (w.front() == u'و' || ends(u"ون") || ends(u"ين") || ends(u"ته") || ends(u"ها")) break;
+    }
+    if (len < 2) continue;
+    out.push_back(EntityCandidate{i + 1, i + 1 + len, EntityType::Person, "", "", "", "", 1});
+    i += len;
+  }
+}
+
 void NameRules::recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const {
   persons_after_titles(ctx, facts, out);
   persons_from_given_names(ctx, facts, out);
+  persons_after_speech_verbs(ctx, facts, out);
   organizations_from_heads(ctx, facts, out);
   places_after_cues(ctx, facts, out);
 }

@@ -57,6 +57,7 @@ class NameRules {
   // دوبوا — not الأسبوع, not قائلا.
   // chained: inside a genealogy, where any such word may close the name.
   bool name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position, bool chained) const;
+  void persons_after_speech_verbs(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void persons_after_titles(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   // قناة "الغد"، صحيفة الغارديان: the name after a media head.
   bool media_name(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t head_end,
@@ -93,6 +94,7 @@ class NameRules {
   TermSet opening_links_;  // عبد، أبو، أم: may open a name (عبد الله، أبو بكر)
   TermSet stops_;
   TermSet cue_words_;
+  TermSet speech_verbs_;  // قال، صرح، أكد…: a speaker's name may follow
   TermSet prepositions_;  // في، مع، على…: a word they follow governs them (a verb or masdar)  // any word of any cue: never part of a name
 };
 
