@@ -297,3 +297,13 @@ TEST_F(EntitiesTest, UnknownWordsAfterAVerbOfSayingAreTheSpeaker) {
   EXPECT_TRUE(find(extract("وصرح زيغمونت كراسوفسكي للصحفيين بأن المفاوضات مستمرة."), "PERSON", "زيغمونت كراسوفسكي"));
   for (const auto& f : extract("وأكد مختصون واقتصاديون أن الأسعار سترتفع.")) EXPECT_NE(f.type, "PERSON") << f.text;
 }
+
+// Issue 16: a ministry's portfolio is a noun and its adjective, and و joins a second adjective;
+// a noun after و is a second body.
+TEST_F(EntitiesTest, AMinistryKeepsItsPortfoliosButNotASecondBody) {
+  const auto e = extract("أعلنت وزارة الشؤون البلدية والقروية ووزارة الداخلية والجيش خطة، وقالت وزارة التعليم العالي إن وزارة الصحة والشئون الصحية بوزارة الحرس الوطني تعاونتا.");
+  EXPECT_TRUE(find(e, "ORGANIZATION", "وزارة الشؤون البلدية والقروية"));
+  EXPECT_TRUE(find(e, "ORGANIZATION", "وزارة الداخلية"));
+  EXPECT_TRUE(find(e, "ORGANIZATION", "وزارة التعليم العالي"));
+  EXPECT_TRUE(find(e, "ORGANIZATION", "وزارة الصحة"));
+}

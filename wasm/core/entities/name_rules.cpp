@@ -30,7 +30,8 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
     } else if (cue.kind == "org_head") {
       org_heads_.add(terms, OrgHead{cue.value.find("weak") != std::string::npos,
                                     cue.value.find("adjectival") != std::string::npos,
-                                    cue.value.find("media") != std::string::npos});
+                                    cue.value.find("media") != std::string::npos,
+                                    cue.value.find("portfolios") != std::string::npos});
       for (const auto& t : terms) cue_words_.insert(t);
     } else if (cue.kind == "org_modifier" && terms.size() == 1) {
       org_modifiers_.insert(terms[0]);
@@ -269,6 +270,12 @@ std::size_t NameRules::activity_complement_end(const ExtractionContext& ctx, con
   return k;
 }
 
+// البلدية، العالي، الاجتماعية: a relative adjective, which describes the noun before it.
+bool NameRules::nisba_adjective(const ExtractionContext& ctx, std::size_t k) const {
+  const Term w = ctx.word(k);
+  return w.size() > 3 && (w.back() == u'ي' || (w.back() == u'ه' && w[w.size() - 2] == u'ي'));
+}
+
 void NameRules::organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts,
                                          std::vector<EntityCandidate>& out) const {
   const std::size_t n = ctx.size();
@@ -291,11 +298,24 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
     // head in construct, its complement (مجلس النواب، وزارة الداخلية).
     bool named = false;
     bool expect_complement = true;  // the word after the head (or after a chain noun) is its complement
-    std::size_t k = i + len, modifiers = 0;
+    std::size_t k = i + len, modifiers = 0, portfolios = 0;
     const bool construct = !ctx.has_article(i);
     while (k < n && ctx.joined[k - 1] && modifiers < kMaxModifiers) {
       if (ctx.tokens[k].token.kind != TokenKind::Word || stops_.contains(ctx.word(k))) break;
-      if (ctx.has_particle(k)) break;  // والدرك، والسلطات: a second phrase, not a modifier
+      // A ministry's portfolios joined by و are one name (وزارة الشؤون الإسلامية والأوقاف والدعوة
+      // والإرشاد); elsewhere و opens a second phrase (والدرك، والسلطات).
+      if (ctx.has_particle(k)) {
+        // Only an adjective is joined (البلدية والقروية): a noun after و may be a second body
+        // (وزارة الصحة والشئون الصحية بوزارة الحرس الوطني).
+        if (!(head->portfolios && named && ctx.normalized(k)[0] == u'و' && ctx.has_article(k) && nisba_adjective(ctx, k) &&
+              portfolios < 3)) {
+          break;
+        }
+        ++portfolios;
+        expect_complement = true;  // the portfolio may take its own adjective (والقروية، والتعليم العالي)
+        ++k;
+        continue;
+      }
       // A body named after a person of rank: مركز الملك سلمان، جامعة الأمير سلطان.
       if (const std::size_t named_after = person_of_rank_length(ctx, facts, k); modifiers == 0 && named_after) {
         k += named_after;
@@ -319,7 +339,9 @@ void NameRules::organizations_from_heads(const ExtractionContext& ctx, const Tok
       if (!names && !chain && !expect_complement) break;
       if (names) named = true;
       else if (expect_complement && definite && construct && !head->weak) named = true;  // مجلس النواب
-      expect_complement = chain;
+      // A portfolio is a noun and its adjective: وزارة الشؤون البلدية، وزارة التعليم العالي.
+      expect_complement = chain || (head->portfolios && modifiers == 0 && definite && !names && k + 1 < n &&
+                                    ctx.has_article(k + 1) && !ctx.has_particle(k + 1) && nisba_adjective(ctx, k + 1));
       ++k;
       ++modifiers;
       if (known) break;  // a name closes the phrase: حكومة الثني, not حكومة الثني المجزرة

@@ -66,6 +66,7 @@ class NameRules {
   std::size_t person_of_rank_length(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t k) const;
   // Where an organization's name ends once its activity after ل is added (للكهرباء، لكرة القدم).
   std::size_t activity_complement_end(const ExtractionContext& ctx, const TokenFacts& facts, std::size_t k) const;
+  bool nisba_adjective(const ExtractionContext& ctx, std::size_t k) const;
   void organizations_from_heads(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void places_after_cues(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
 
@@ -77,6 +78,7 @@ class NameRules {
     bool weak;        // قوات، حركة…: need a distinguishing modifier
     bool adjectival;  // منظمة: also a participle (الجريمة المنظمة)
     bool media;       // قناة، صحيفة: the name that follows is the organization, without the head
+    bool portfolios;  // وزارة: its complement is a portfolio (noun + adjective), and و joins two
   };
   // definite: the data writes the cue with the article (العاصمة طرابلس); otherwise it only
   // introduces a name in construct (منطقة الساحل), and المنطقة + word is an ordinary phrase.
