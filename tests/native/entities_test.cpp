@@ -307,3 +307,14 @@ TEST_F(EntitiesTest, AMinistryKeepsItsPortfoliosButNotASecondBody) {
   EXPECT_TRUE(find(e, "ORGANIZATION", "وزارة التعليم العالي"));
   EXPECT_TRUE(find(e, "ORGANIZATION", "وزارة الصحة"));
 }
+
+// Issue 16: after a media head, a verb or an adjective is no outlet's name.
+TEST_F(EntitiesTest, AMediaHeadNamesNoVerbAndNoAdjective) {
+  const auto e = extract("وذكرت قناة سكاي نيوز أن القناة الجديدة تنعكس على الاقتصاد وأن صحيفة تغطي الحدث.");
+  EXPECT_TRUE(find(e, "ORGANIZATION", "سكاي نيوز"));
+  for (const auto& f : e) {
+    EXPECT_NE(f.text, "تنعكس") << f.type;
+    EXPECT_NE(f.text, "الجديدة") << f.type;
+    EXPECT_NE(f.text, "تغطي") << f.type;
+  }
+}

@@ -218,7 +218,12 @@ bool NameRules::media_name(const ExtractionContext& ctx, const TokenFacts& facts
     }
   } else {
     if (!ctx.joined[k - 1] || ctx.has_particle(k) || stops_.contains(ctx.word(k)) || facts.is_gentilic(k)) return false;
+    // Unquoted, only a head in construct names (صحيفة الغارديان): after القناة comes an adjective
+    // or a verb (القناة الجديدة، القناة تنعكس), and a word the lexicon knows without the article
+    // is a verb or a noun (صحيفة تغطي), not a name.
+    if (ctx.has_article(k - 1)) return false;
     if (facts.is_known_name(k)) last = k + facts.known_length(k);  // صحيفة الشرق الأوسط
+    else if (!ctx.has_article(k) && lexicon_.knows(ctx.word(k))) return false;
   }
   // Priority above a place: صحيفة الشرق الأوسط names the paper, not the region.
   out.push_back(EntityCandidate{k, last, EntityType::Organization, "", "", "", "", 6});
