@@ -318,3 +318,11 @@ TEST_F(EntitiesTest, AMediaHeadNamesNoVerbAndNoAdjective) {
     EXPECT_NE(f.text, "تغطي") << f.type;
   }
 }
+
+// Issue 16: the reporters in a byline that opens an article are persons; a time phrase is not.
+TEST_F(EntitiesTest, NamesInAnOpeningBylineArePersons) {
+  const auto e = extract(" رنا الفاضل، ماجد العنزي – الرياض\nأعلنت الهيئة نتائج المسابقة.");
+  EXPECT_TRUE(find(e, "PERSON", "رنا الفاضل"));
+  EXPECT_TRUE(find(e, "PERSON", "ماجد العنزي"));
+  for (const auto& f : extract(" الأسبوع الماضي – الرياض\nأعلنت الهيئة نتائج المسابقة.")) EXPECT_NE(f.type, "PERSON") << f.text;
+}

@@ -397,10 +397,47 @@ void NameRules::persons_after_speech_verbs(const ExtractionContext& ctx, const T
   }
 }
 
+void NameRules::persons_in_byline(const ExtractionContext& ctx, const TokenFacts& facts,
+                                  std::vector<EntityCandidate>& out) const {
+  // A byline opens an article: «فلان الفلاني – صحيفة» or «فلان الفلاني، فلانة الفلانية\n». Each
+  // name before the first line break or dash, between commas, is a reporter: two or three words
+  // with nothing that makes them a phrase (no particle, stop, cue, gentilic or listed place).
+  const std::size_t n = ctx.size();
+  if (n == 0) return;
+  for (uint32_t c = 0; c < ctx.tokens[0].token.span.start; ++c) {
+    if (ctx.text[c] != u' ' && ctx.text[c] != u'\n' && ctx.text[c] != u'\r' && ctx.text[c] != u'\t') return;
+  }
+  const auto has = [](std::u16string_view gap, std::u16string_view chars) {
+    return gap.find_first_of(chars) != std::u16string_view::npos;
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < n && i < 12; ++i) {
+    const std::u16string_view gap = i + 1 < n ? ctx.gap(i) : std::u16string_view(u"\n");
+    const bool line_ends = has(gap, u"\n-\u2013\u2014");
+    if (!line_ends && !has(gap, u",\u060C")) {
+      if (!ctx.joined[i]) return;  // other punctuation: not a byline
+      continue;
+    }
+    const std::size_t len = i + 1 - start;
+    // A name opens with a given name, never with the article (الأسبوع الماضي).
+    bool name = len >= 2 && len <= 3 && !ctx.has_article(start);
+    for (std::size_t k = start; k <= i && name; ++k) {
+      const Term w = ctx.word(k);
+      name = ctx.tokens[k].token.kind == TokenKind::Word && !ctx.has_particle(k) && !stops_.contains(w) &&
+             !cue_words_.contains(w) && !facts.is_gentilic(k) && !(facts.is_known_name(k) && !facts.is_known_person(k)) &&
+             !(w.size() > 4 && (w.substr(w.size() - 2) == u"ين" || w.substr(w.size() - 2) == u"ون"));  // كلا المدربين
+    }
+    if (name) out.push_back(EntityCandidate{start, i + 1, EntityType::Person, "", "", "", "", 1});
+    if (line_ends) return;
+    start = i + 1;
+  }
+}
+
 void NameRules::recognize(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const {
   persons_after_titles(ctx, facts, out);
   persons_from_given_names(ctx, facts, out);
   persons_after_speech_verbs(ctx, facts, out);
+  persons_in_byline(ctx, facts, out);
   organizations_from_heads(ctx, facts, out);
   places_after_cues(ctx, facts, out);
 }

@@ -57,6 +57,7 @@ class NameRules {
   // دوبوا — not الأسبوع, not قائلا.
   // chained: inside a genealogy, where any such word may close the name.
   bool name_like(const ExtractionContext& ctx, std::size_t k, std::size_t position, bool chained) const;
+  void persons_in_byline(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void persons_after_speech_verbs(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   void persons_after_titles(const ExtractionContext& ctx, const TokenFacts& facts, std::vector<EntityCandidate>& out) const;
   // قناة "الغد"، صحيفة الغارديان: the name after a media head.
