@@ -43,6 +43,15 @@ CldrNames read_from_icu() {
   }
   add_calendar("ar", names.months, &names.weekdays);
   for (const char* locale : {"ar_SY", "ar_DZ", "ar_MA"}) add_calendar(locale, names.months, nullptr);
+  {
+    // The Hijri month names (رمضان، شوال) that news dates by, from the Islamic calendar's symbols.
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale("ar"), "islamic", status);
+    int32_t count = 0;
+    const icu::UnicodeString* hijri =
+        U_SUCCESS(status) ? symbols.getMonths(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE) : nullptr;
+    for (int32_t i = 0; hijri && i < count && i < 12; ++i) names.hijri_months.push_back({utf8(hijri[i]), i + 1});
+  }
   // Locales share most names; keep each (name, value) once.
   std::set<std::pair<std::string, int>> seen;
   std::vector<CalendarName> unique;

@@ -23,6 +23,7 @@ struct CldrNames {
   std::vector<TerritoryName> territories;
   std::vector<CalendarName> months;    // Gregorian (ar), Levantine (ar_SY), Maghreb (ar_DZ, ar_MA)
   std::vector<CalendarName> weekdays;  // ar
+  std::vector<CalendarName> hijri_months;  // ar@calendar=islamic (رمضان، شوال): words, not dates here
 
   static const CldrNames& load();
 };

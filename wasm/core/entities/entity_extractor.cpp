@@ -24,6 +24,21 @@ EntityType type_from_name(const std::string& type) {
   return EntityType::Location;
 }
 
+// Written with ال itself (المالية), not ل + a name (لليبيا) nor a particle alone.
+bool written_with_al(const ExtractionContext& ctx, std::size_t i) {
+  const Term n = ctx.normalized(i), w = ctx.word(i);
+  if (w.data() < n.data() || w.data() > n.data() + n.size()) return false;
+  const std::size_t at = static_cast<std::size_t>(w.data() - n.data());
+  return at >= 2 && n.substr(at - 2, 2) == u"ال";
+}
+
+// A name its list writes without the article is another word when the text adds one: مالي (Mali)
+// is not المالية (financial), إب (Ibb) is not الأب (the father). Nisbas are the exception: the
+// list holds ليبي and the text writes الليبي.
+bool article_changes_the_word(const ExtractionContext& ctx, std::size_t i, EntityType type, bool listed_with_article) {
+  return type != EntityType::Nationality && !listed_with_article && written_with_al(ctx, i);
+}
+
 // An indefinite word in the accusative (tanween alif): وفدا، أمنيا، مهاجرا.
 bool indefinite_accusative(const ExtractionContext& ctx, std::size_t i) {
   const Term w = ctx.normalized(i);
@@ -86,6 +101,12 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
     add_name(analyzer, t.arabic, Name{EntityType::Location, t.arabic, t.english, t.code, "country"});
     country_ar[t.code] = t.arabic;
   }
+  for (const auto* calendar : {&cldr.months, &cldr.weekdays, &cldr.hijri_months}) {
+    for (const CalendarName& c : *calendar) {
+      const auto terms = word_terms(analyzer, c.arabic);
+      if (!terms.empty()) calendar_words_.insert(terms[0]);  // ربيع الأول: ربيع
+    }
+  }
   for (const GazetteerEntry& g : resources.gazetteer) {
     std::string canonical = g.canonical, label = g.label_en;
     // A colloquial country name links to the country CLDR names.
@@ -100,7 +121,12 @@ EntityExtractor::EntityExtractor(const Analyzer& analyzer, const EntityResources
       for (const std::string& form : gentilic_forms(base)) {
         // A gentilic with no country is regional (أوروبي، مغاربي): it still qualifies an
         // organization (الاتحاد الأوروبي) but is not a nationality mention.
-        add_name(analyzer, form, Name{EntityType::Nationality, canonical, g.label_en, g.country, "gentilic", false, !g.country.empty()});
+        // A nisba written as its country's name (مالي) is a homograph of a common adjective
+        // (المالية "financial" outnumbers Malian many times): it still qualifies an organization
+        // (الجيش المالي) but is not a nationality mention on its own.
+        const bool homograph = country_ar.count(g.country) && country_ar[g.country] == base;
+        add_name(analyzer, form,
+                 Name{EntityType::Nationality, canonical, g.label_en, g.country, "gentilic", false, !g.country.empty() && !homograph});
       }
       if (!g.country.empty()) {
         auto terms = word_terms(analyzer, base + "ا");
@@ -169,7 +195,10 @@ void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vec
   // Family name → the full name it abbreviates, from multi-word persons already found.
   std::unordered_map<Term, const EntityCandidate*, TermHash> by_last_word;
   for (const EntityCandidate& c : accepted) {
-    if (c.type == EntityType::Person && c.last - c.first >= 2) by_last_word.emplace(ctx.word(c.last - 1), &c);
+    // After بن the last word is a father's name (محمد بن سلمان بن عبدالعزيز), not a family name.
+    if (c.type == EntityType::Person && c.last - c.first >= 2 && !rules_.is_filial_link(ctx.word(c.last - 2))) {
+      by_last_word.emplace(ctx.word(c.last - 1), &c);
+    }
   }
   if (by_last_word.empty()) return;
   // A one-word person the tagger found (no list knows it) is the short mention of a full name.
@@ -243,6 +272,10 @@ EntityExtractor::RuleOutcome EntityExtractor::apply_rules(const ExtractionContex
     auto [len, name] = names_.longest_match(i, n, term_at, joined);
     if (!len) continue;
     if (name->needs_article && !ctx.has_article(i)) continue;  // بحله is not الحلة
+    if (article_changes_the_word(ctx, i, name->type, name->needs_article)) continue;
+    // A place written as a month or weekday (إب and آب fold alike) is the date; the place is
+    // found after a cue (محافظة إب) by the rules.
+    if (len == 1 && name->type != EntityType::Nationality && calendar_words_.contains(ctx.word(i))) continue;
     if (name->type == EntityType::Nationality) gentilic[i] = true;
     if (!name->emitted) continue;
     known[i] = len;
@@ -260,7 +293,8 @@ EntityExtractor::RuleOutcome EntityExtractor::apply_rules(const ExtractionContex
   }
   dates_.recognize(ctx, candidates);
   const TokenFacts facts{[&](std::size_t i) { return gentilic[i]; }, [&](std::size_t i) { return known[i] > 0; },
-                         [&](std::size_t i) { return person[i]; }, [&](std::size_t i) { return known[i]; }};
+                         [&](std::size_t i) { return person[i]; }, [&](std::size_t i) { return known[i]; },
+                         [&](std::size_t i) { return calendar_words_.contains(ctx.word(i)); }};
   rules_.recognize(ctx, facts, candidates);
   // A counted noun is an ordinary word: not a name, a gentilic (21 مصريا is 21 + a nationality)
   // or a function word.

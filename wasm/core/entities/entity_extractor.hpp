@@ -76,6 +76,7 @@ class EntityExtractor {
   // Accusative gentilics that are also a country's name (ليبيا): a nationality after an
   // indefinite accusative (وفدا أمنيا ليبيا، مهاجرا إريتريا).
   PhraseDictionary<Name> accusative_gentilics_;
+  TermSet calendar_words_;  // month and weekday names (آب، أيار، الجمعة): a place so written is a date
   TermSet name_words_;             // every word of every name, normalized as written (الجزائر، الامم)
   DateRecognizer dates_;
   NumberRecognizer numbers_;
