@@ -404,10 +404,15 @@ std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const Ana
 
   std::vector<Entity> entities;
   entities.reserve(accepted.size());
+  uint32_t previous_end = 0;
   for (const EntityCandidate& c : accepted) {
     Entity e;
     e.type = c.type;
     e.span = Span{ctx.tokens[c.first].name_span.start, ctx.tokens[c.last - 1].token.span.end};
+    // The words one character expands to under NFKC (℀ → a/c) share its span: two of them
+    // tagged apart would be two entities on the same text (found by the analyzer fuzzer).
+    if (e.span.start < previous_end) continue;
+    previous_end = e.span.end;
     e.text = utf16_to_utf8(text.substr(e.span.start, e.span.length()));
     e.canonical = !c.canonical.empty() ? c.canonical
                   : !c.value.empty()   ? c.value
