@@ -11,6 +11,7 @@ std::string_view cues_tsv();
 std::string_view stopwords_txt();
 std::string_view given_names_tsv();
 std::string_view entity_tagger_txt();  // the sequence tagger's weights (entities/sequence_tagger.hpp)
+std::string_view word_clusters_tsv();  // word classes learnt from news text (entities/word_clusters.hpp)
 std::string_view arabic_stems_txt();  // generated at build time from Debian's hunspell-ar
 // The lexicon built from the lists above (api/lexicon_sources.hpp), or empty when the build
 // embeds the sources instead. A module embeds one or the other, never both.

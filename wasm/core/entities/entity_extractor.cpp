@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "entities/phrase_terms.hpp"
+#include "entities/word_clusters.hpp"
 #include "text/bidi_controls.hpp"
 #include "text/term_hash.hpp"
 #include "text/utf.hpp"
@@ -263,6 +264,7 @@ EntityExtractor::RuleOutcome EntityExtractor::apply_rules(const ExtractionContex
   RuleOutcome out;
   out.known.assign(n, {0, nullptr});
   out.gentilic.assign(n, false);
+  out.turned_down.assign(n, -1);
   std::vector<EntityCandidate> candidates;
   std::vector<bool>& gentilic = out.gentilic;
   std::vector<bool> person(n, false);
@@ -272,10 +274,19 @@ EntityExtractor::RuleOutcome EntityExtractor::apply_rules(const ExtractionContex
     auto [len, name] = names_.longest_match(i, n, term_at, joined);
     if (!len) continue;
     if (name->needs_article && !ctx.has_article(i)) continue;  // بحله is not الحلة
-    if (article_changes_the_word(ctx, i, name->type, name->needs_article)) continue;
+    // (Structured bindings cannot be captured by a lambda in clang 14, hence the copies.)
+    const bool one_word_name = len == 1 && name->type != EntityType::Nationality;
+    const int8_t name_type = static_cast<int8_t>(name->type);
+    if (article_changes_the_word(ctx, i, name->type, name->needs_article)) {
+      if (one_word_name) out.turned_down[i] = name_type;
+      continue;
+    }
     // A place written as a month or weekday (إب and آب fold alike) is the date; the place is
     // found after a cue (محافظة إب) by the rules.
-    if (len == 1 && name->type != EntityType::Nationality && calendar_words_.contains(ctx.word(i))) continue;
+    if (one_word_name && calendar_words_.contains(ctx.word(i))) {
+      out.turned_down[i] = name_type;
+      continue;
+    }
     if (name->type == EntityType::Nationality) gentilic[i] = true;
     if (!name->emitted) continue;
     known[i] = len;
@@ -332,7 +343,7 @@ TokenFeatureRows EntityExtractor::features(const ExtractionContext& ctx, const R
     if (ctx.tokens[i].token.kind != TokenKind::Word) continue;
     if (const auto it = types_of_word.find(ctx.word(i)); it != types_of_word.end()) evidence[i].document_rule_types = it->second;
   }
-  return token_features(ctx, evidence, analyzer_.lexicon());
+  return token_features(ctx, evidence, analyzer_.lexicon(), WordClusters::embedded());
 }
 
 std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const ExtractionContext& ctx, const RuleOutcome& rules) const {
@@ -348,6 +359,13 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
     while (s.type == EntityType::Person && s.last - s.first > 1 && indefinite_accusative(ctx, s.last - 1) &&
            !name_words_.contains(ctx.normalized(s.last - 1)) && !rules_.is_given_name(ctx.word(s.last - 1))) {
       --s.last;
+    }
+    // A word the rules turned down as a listed name is not that name for the tagger either,
+    // unless the rules found it themselves (محافظة إب: the city after its cue).
+    if (s.last - s.first == 1 && rules.turned_down[s.first] == static_cast<int8_t>(s.type) &&
+        std::none_of(rules.accepted.begin(), rules.accepted.end(),
+                     [&](const EntityCandidate& r) { return r.first == s.first && r.last == s.last && r.type == s.type; })) {
+      continue;
     }
     EntityCandidate c{s.first, s.last, s.type, "", "", "", "", 10};
     // A span that is exactly a name the lists know takes its canonical form and English label.

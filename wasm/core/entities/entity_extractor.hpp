@@ -65,6 +65,10 @@ class EntityExtractor {
     std::vector<EntityCandidate> accepted;  // non-overlapping
     std::vector<std::pair<std::size_t, const Name*>> known;  // the list name starting at each token
     std::vector<bool> gentilic;
+    // A one-word name a list knows that the rules turned down at this token, and its type (-1:
+    // none): the article makes it another word (المالية is not Mali, الأب not Ibb), or it is
+    // written as a month (آب). The tagger's reading of the word is held to the same reasons.
+    std::vector<int8_t> turned_down;
   };
   RuleOutcome apply_rules(const ExtractionContext& ctx) const;
   TokenFeatureRows features(const ExtractionContext& ctx, const RuleOutcome& rules) const;

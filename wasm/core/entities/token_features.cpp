@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "analysis/lexicon.hpp"
+#include "entities/word_clusters.hpp"
 
 namespace mirsad {
 namespace {
@@ -13,6 +14,7 @@ enum Template : uint64_t {
   kBias = 1, kNormalized, kWord, kStem, kPrefix, kSuffix, kArticle, kParticle, kKnownWord, kStopword, kLength, kShape,
   kNeighbourWord, kNeighbourStem, kBigramBefore, kBigramAfter, kGapBefore, kGapAfter, kClueBegin, kClueInside,
   kNeighbourClue, kKnown, kKnownSubtype, kNeighbourKnown, kRule, kNeighbourRule, kRuleAndKnown, kClueBeforeUnknown, kDocumentRule, kDocumentRuleAndRule, kNeighbourDocumentRule,
+  kFineClass, kCoarseClass, kNeighbourFineClass, kNeighbourCoarseClass, kClassBigram,
 };
 
 uint64_t splitmix(uint64_t x) {
@@ -64,15 +66,27 @@ uint64_t shape(const AnalyzedToken& t, std::u16string_view normalized) {
 }  // namespace
 
 TokenFeatureRows token_features(const ExtractionContext& ctx, const std::vector<TokenEvidence>& evidence,
-                                const Lexicon& lexicon) {
+                                const Lexicon& lexicon, const WordClusters& clusters) {
   const std::size_t n = ctx.size();
   std::vector<uint64_t> word(n), stem(n);
   std::vector<bool> unknown(n);
+  // A word's classes; a word too rare to have any is a value of its own (rare words are names
+  // more often than common ones).
+  constexpr uint64_t kRare = 0xFFFF, kNoWord = 0xFFFE;
+  std::vector<uint64_t> fine(n, kRare), coarse(n, kRare);
   for (std::size_t i = 0; i < n; ++i) {
     word[i] = term_hash(ctx.word(i));
     stem[i] = term_hash(ctx.tokens[i].term(MatchLevel::Stem));
     unknown[i] = ctx.tokens[i].token.kind == TokenKind::Word && !lexicon.knows(ctx.word(i));
+    if (ctx.tokens[i].token.kind == TokenKind::Number) {
+      if (const auto c = clusters.find(u"<number>")) fine[i] = c->fine, coarse[i] = c->coarse;
+    } else if (const auto c = clusters.find(ctx.word(i))) {
+      fine[i] = c->fine, coarse[i] = c->coarse;
+    }
   }
+  const auto class_at = [&](const std::vector<uint64_t>& classes, std::ptrdiff_t k) {
+    return k < 0 || k >= static_cast<std::ptrdiff_t>(n) ? kNoWord : classes[k];
+  };
   const auto word_at = [&](std::ptrdiff_t k) {
     return k < 0 ? kBeforeText : k >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word[k];
   };
@@ -121,6 +135,13 @@ TokenFeatureRows token_features(const ExtractionContext& ctx, const std::vector<
     add(kShape, shape(t, norm));
     for (const std::ptrdiff_t d : {-2, -1, 1, 2}) add(kNeighbourWord, word_at(p + d), static_cast<uint64_t>(d + 8));
     for (const std::ptrdiff_t d : {-1, 1}) add(kNeighbourStem, stem_at(p + d), static_cast<uint64_t>(d + 8));
+    if (!clusters.empty()) {
+      add(kFineClass, fine[i]);
+      add(kCoarseClass, coarse[i]);
+      for (const std::ptrdiff_t d : {-2, -1, 1, 2}) add(kNeighbourCoarseClass, class_at(coarse, p + d), static_cast<uint64_t>(d + 8));
+      for (const std::ptrdiff_t d : {-1, 1}) add(kNeighbourFineClass, class_at(fine, p + d), static_cast<uint64_t>(d + 8));
+      add(kClassBigram, class_at(coarse, p - 1) << 16 | coarse[i], class_at(coarse, p + 1));
+    }
     add(kBigramBefore, word_at(p - 1), word[i]);
     add(kBigramAfter, word[i], word_at(p + 1));
     add(kGapBefore, i > 0 ? gap_class(ctx.gap(i - 1)) : 8);

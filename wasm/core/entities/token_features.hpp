@@ -8,6 +8,7 @@
 namespace mirsad {
 
 class Lexicon;
+class WordClusters;
 
 // The kinds of cue phrase the data files name (wasm/data/cues.tsv), and a few facts about single
 // words, as bits: a token may be several at once.
@@ -52,9 +53,10 @@ struct TokenFeatureRows {
 
 // The features of each token: its word at three levels (with clitics, without, stem), prefixes
 // and suffixes, the article and particle, whether the lexicon knows it, its neighbours' words
-// (−2…+2), the punctuation around it, and the evidence of lists and rules for it and its
-// neighbours. Features are 32-bit hashes of (template, value): no feature dictionary is stored.
+// (−2…+2), the punctuation around it, the word classes of it and its neighbours
+// (word_clusters.hpp), and the evidence of lists and rules for it and its neighbours. Features are
+// 32-bit hashes of (template, value): no feature dictionary is stored.
 TokenFeatureRows token_features(const ExtractionContext& ctx, const std::vector<TokenEvidence>& evidence,
-                                const Lexicon& lexicon);
+                                const Lexicon& lexicon, const WordClusters& clusters);
 
 }  // namespace mirsad
