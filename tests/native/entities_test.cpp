@@ -355,3 +355,16 @@ TEST_F(EntitiesTest, NamesInAnOpeningBylineArePersons) {
   EXPECT_TRUE(find(e, "PERSON", "ماجد العنزي"));
   for (const auto& f : extract(" الأسبوع الماضي – الرياض\nأعلنت الهيئة نتائج المسابقة.")) EXPECT_NE(f.type, "PERSON") << f.text;
 }
+
+// Issue 16: الله in a formula is no person; a country name that agrees with the definite noun
+// before it (الأسر السعودية، سوق الأسهم السعودية) is that noun's adjective, no place; the country
+// acting on its own (أعلنت السعودية) still is one.
+TEST_F(EntitiesTest, TheNameOfGodAndACountryAsAnAdjectiveAreNoEntities) {
+  const auto e = extract("وذلك فضل الله، والحمد لله. وأغلق مؤشر سوق الأسهم السعودية اليوم، وأعلنت السعودية أن الأسر السعودية تنفق أكثر.");
+  for (const auto& f : e) {
+    EXPECT_FALSE(f.type == "PERSON" && (f.text == "الله" || f.text == "لله")) << f.text;
+  }
+  int saudi = 0;
+  for (const auto& f : e) saudi += f.type == "LOCATION" && f.text == "السعودية";
+  EXPECT_EQ(saudi, 1) << "only أعلنت السعودية";
+}
