@@ -368,3 +368,13 @@ TEST_F(EntitiesTest, TheNameOfGodAndACountryAsAnAdjectiveAreNoEntities) {
   for (const auto& f : e) saudi += f.type == "LOCATION" && f.text == "السعودية";
   EXPECT_EQ(saudi, 1) << "only أعلنت السعودية";
 }
+
+// Issue 16: an agency's dateline opens the text with the place, a day and a month.
+TEST_F(EntitiesTest, ADatelineOpensWithThePlace) {
+  const auto e = extract("صبيا 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس نظم فرع الوزارة ندوة.");
+  EXPECT_TRUE(find(e, "LOCATION", "صبيا"));
+  const auto f = extract("وادي الدواسر 3 يوليو 2015 أعلنت البلدية خطة.");
+  EXPECT_TRUE(find(f, "LOCATION", "وادي الدواسر"));
+  // Without a year it is a sentence, not a dateline.
+  for (const auto& x : extract("قال المتحدث 25 شوال إن الخطة جاهزة.")) EXPECT_NE(x.type, "LOCATION") << x.text;
+}
