@@ -35,6 +35,7 @@
 #include "entities/resources.hpp"
 #include "entities/sequence_tagger.hpp"
 #include "text/utf.hpp"
+#include "tool_arguments.hpp"
 
 using namespace mirsad;
 
@@ -254,12 +255,9 @@ void score_extractor(const char* label, const std::string& path, const Analyzer&
 
 Options parse_options(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    const auto next = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
-      return argv[++i];
-    };
+  ToolArguments args(argc, argv);
+  for (std::string a; args.next(a);) {
+    const auto next = [&] { return args.value(); };
     if (a == "--train") o.train = next();
     else if (a == "--dev") o.dev = next();
     else if (a == "--out") o.out = next();

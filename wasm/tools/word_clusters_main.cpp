@@ -29,6 +29,7 @@
 #include "analysis/analyzer.hpp"
 #include "api/lexicon_sources.hpp"
 #include "text/utf.hpp"
+#include "tool_arguments.hpp"
 
 using namespace mirsad;
 
@@ -41,12 +42,9 @@ struct Options {
 
 Options parse_options(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    const auto next = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
-      return argv[++i];
-    };
+  ToolArguments args(argc, argv);
+  for (std::string a; args.next(a);) {
+    const auto next = [&] { return args.value(); };
     if (a == "--texts") o.texts = next();
     else if (a == "--out") o.out = next();
     else if (a == "--header") o.header = next();
@@ -118,9 +116,9 @@ std::vector<uint16_t> kmeans(const Vector& rows, std::size_t count, std::size_t 
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
+  return run_tool("mirsad_word_clusters", [&] {
     const Options o = parse_options(argc, argv);
-    const Lexicon lexicon = load_lexicon();
+    const Lexicon lexicon = load_lexicon();  // the analyzer keeps a reference to it
     const Analyzer analyzer(lexicon);
 
     // Every text as a sequence of word ids; a number is one word of its own, other tokens none.
@@ -233,9 +231,5 @@ int main(int argc, char** argv) {
       out << utf16_to_utf8(w) << '\t' << coarse_of_fine[fine[r]] << '\t' << fine[r] << '\n';
     }
     std::fprintf(stderr, "wrote %s: %zu words\n", o.out.c_str(), vocabulary.size());
-    return 0;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "mirsad_word_clusters: %s\n", e.what());
-    return 1;
-  }
+  });
 }
