@@ -249,6 +249,8 @@ std::vector<EntityCandidate> non_overlapping(std::vector<EntityCandidate> candid
 
 // The priority of a candidate that is a name the lists know (gazetteer, CLDR).
 constexpr int kListNamePriority = 5;
+// The priority of a name the sequence tagger found.
+constexpr int kTaggedPriority = 10;
 
 bool tagged_type(EntityType t) {
   return t == EntityType::Person || t == EntityType::Location || t == EntityType::Organization;
@@ -411,7 +413,7 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
         })) {
       continue;
     }
-    EntityCandidate c{s.first, s.last, s.type, "", "", "", "", 10};
+    EntityCandidate c{s.first, s.last, s.type, "", "", "", "", kTaggedPriority};
     // A span that is exactly a name the lists know takes its canonical form and English label.
     const auto [len, name] = rules.known[s.first];
     if (name && len == s.last - s.first && name->type == s.type) {
@@ -421,6 +423,7 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
     }
     candidates.push_back(std::move(c));
   }
+  let_sure_rules_stand(ctx, rules, candidates);
   // A dateline (صبيا 25 شوال 1436 هـ …, the agencies' first line) names the place the news comes
   // from: one or two words that open the text, right before a day and a month. Every one of the
   // 64 training articles that open so has the place annotated there.
@@ -442,6 +445,41 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
     if (free) accepted.push_back(c);
   }
   return accepted;
+}
+
+void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const RuleOutcome& rules,
+                                           std::vector<EntityCandidate>& candidates) const {
+  const auto tagged = [](const EntityCandidate& c) { return c.priority == kTaggedPriority; };
+  const auto overlap = [](const EntityCandidate& a, const EntityCandidate& b) { return a.first < b.last && b.first < a.last; };
+  // A genealogy the rules built (X بن Y بن Z آل W): its links leave no doubt where the name starts
+  // and ends, where the tagger may drop a first name that is also a word (مطلق) or run on into
+  // the word after (… آل عمران افتتاح).
+  for (const EntityCandidate& r : rules.accepted) {
+    if (r.type != EntityType::Person || r.last - r.first < 3) continue;
+    bool genealogy = false;
+    for (std::size_t k = r.first + 1; k + 1 < r.last && !genealogy; ++k) genealogy = rules_.is_filial_link(ctx.word(k));
+    if (!genealogy) continue;
+    const bool inside_other = std::any_of(candidates.begin(), candidates.end(), [&](const EntityCandidate& c) {
+      return tagged(c) && c.type != EntityType::Person && overlap(c, r);
+    });
+    if (inside_other) continue;  // a hospital or a university named after the person
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [&](const EntityCandidate& c) { return tagged(c) && c.type == EntityType::Person && overlap(c, r); }),
+                     candidates.end());
+    candidates.push_back(r);
+  }
+  // After a media head (صحيفة، قناة) the rules take only a name, never a verb or an adjective
+  // (صحيفة تغطي الحدث): a one-word organization there that the rules did not take is dropped.
+  std::vector<TokenEvidence> clues(ctx.size());
+  rules_.mark_clues(ctx, clues);
+  candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](const EntityCandidate& c) {
+    if (!tagged(c) || c.type != EntityType::Organization || c.last - c.first != 1 || c.first == 0) return false;
+    const TokenEvidence& before = clues[c.first - 1];
+    if (!((before.clues_begin | before.clues_inside) & kClueMediaHead)) return false;
+    return std::none_of(rules.accepted.begin(), rules.accepted.end(), [&](const EntityCandidate& r) {
+      return r.type == EntityType::Organization && r.first <= c.first && r.last >= c.last;
+    });
+  }), candidates.end());
 }
 
 std::size_t EntityExtractor::dateline_place_words(const ExtractionContext& ctx) const {

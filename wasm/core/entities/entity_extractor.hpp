@@ -74,6 +74,9 @@ class EntityExtractor {
   TokenFeatureRows features(const ExtractionContext& ctx, const RuleOutcome& rules) const;
   // The tagger's persons, places and organizations with the rules' dates, numbers and nationalities.
   std::vector<EntityCandidate> with_tagged_names(const ExtractionContext& ctx, const RuleOutcome& rules) const;
+  // Where the rules cannot be wrong, they overrule the tagger's candidates: a genealogy (بن / آل
+  // links) is one person, and a media head names no verb.
+  void let_sure_rules_stand(const ExtractionContext& ctx, const RuleOutcome& rules, std::vector<EntityCandidate>& candidates) const;
   // The words of a dateline's place (صبيا in «صبيا 25 شوال 1436 هـ»), or 0 when the text opens otherwise.
   std::size_t dateline_place_words(const ExtractionContext& ctx) const;
 
