@@ -350,6 +350,10 @@ EntityExtractor::RuleOutcome EntityExtractor::apply_rules(const ExtractionContex
   };
   numbers_.recognize(ctx, may_be_noun, candidates);
   out.accepted = non_overlapping(std::move(candidates), n);
+  out.accepted_at.assign(n, -1);
+  for (std::size_t c = 0; c < out.accepted.size(); ++c) {
+    for (std::size_t k = out.accepted[c].first; k < out.accepted[c].last; ++k) out.accepted_at[k] = static_cast<int32_t>(c);
+  }
   return out;
 }
 
@@ -398,21 +402,16 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
     }
     // A word the rules turned down as a listed name is not that name for the tagger either,
     // unless the rules found it themselves (محافظة إب: the city after its cue).
-    if (s.last - s.first == 1 && rules.turned_down[s.first] == static_cast<int8_t>(s.type) &&
-        std::none_of(rules.accepted.begin(), rules.accepted.end(),
-                     [&](const EntityCandidate& r) { return r.first == s.first && r.last == s.last && r.type == s.type; })) {
-      continue;
-    }
+    const auto rules_took = [&](EntityType type) {
+      const EntityCandidate* r = rules.accepted_covering(s.first);
+      return r && r->first == s.first && r->last == s.last && r->type == type;
+    };
+    if (s.last - s.first == 1 && rules.turned_down[s.first] == static_cast<int8_t>(s.type) && !rules_took(s.type)) continue;
     if (s.last - s.first == 1 && s.type == EntityType::Person && is_divine_name(ctx, s.first)) continue;
     if (s.last - s.first == 1 && s.type == EntityType::Location && adjective_of_previous_noun(ctx, s.first)) continue;
     // The rules read a country's name as a nationality by grammar (an accusative after an
     // indefinite accusative noun: وفدا عسكريا ليبيا): the tagger's place gives way.
-    if (s.last - s.first == 1 && s.type == EntityType::Location &&
-        std::any_of(rules.accepted.begin(), rules.accepted.end(), [&](const EntityCandidate& r) {
-          return r.first == s.first && r.last == s.last && r.type == EntityType::Nationality;
-        })) {
-      continue;
-    }
+    if (s.last - s.first == 1 && s.type == EntityType::Location && rules_took(EntityType::Nationality)) continue;
     EntityCandidate c{s.first, s.last, s.type, "", "", "", "", kTaggedPriority};
     // A span that is exactly a name the lists know takes its canonical form and English label.
     const auto [len, name] = rules.known[s.first];
@@ -449,8 +448,16 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
 
 void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const RuleOutcome& rules,
                                            std::vector<EntityCandidate>& candidates) const {
+  const std::size_t n = ctx.size();
   const auto tagged = [](const EntityCandidate& c) { return c.priority == kTaggedPriority; };
-  const auto overlap = [](const EntityCandidate& a, const EntityCandidate& b) { return a.first < b.last && b.first < a.last; };
+  // The tagger's candidates do not overlap one another: each token is in at most one.
+  std::vector<int32_t> tagged_at(n, -1);
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    if (!tagged(candidates[c])) continue;
+    for (std::size_t k = candidates[c].first; k < candidates[c].last; ++k) tagged_at[k] = static_cast<int32_t>(c);
+  }
+  std::vector<bool> dropped(candidates.size(), false);
+  std::vector<EntityCandidate> added;
   // A genealogy the rules built (X بن Y بن Z آل W): its links leave no doubt where the name starts
   // and ends, where the tagger may drop a first name that is also a word (مطلق) or run on into
   // the word after (… آل عمران افتتاح).
@@ -459,27 +466,37 @@ void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const R
     bool genealogy = false;
     for (std::size_t k = r.first + 1; k + 1 < r.last && !genealogy; ++k) genealogy = rules_.is_filial_link(ctx.word(k));
     if (!genealogy) continue;
-    const bool inside_other = std::any_of(candidates.begin(), candidates.end(), [&](const EntityCandidate& c) {
-      return tagged(c) && c.type != EntityType::Person && overlap(c, r);
-    });
-    if (inside_other) continue;  // a hospital or a university named after the person
-    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                    [&](const EntityCandidate& c) { return tagged(c) && c.type == EntityType::Person && overlap(c, r); }),
-                     candidates.end());
-    candidates.push_back(r);
+    // A hospital or a university named after the person keeps the name inside it.
+    bool inside_other = false;
+    for (std::size_t k = r.first; k < r.last && !inside_other; ++k) {
+      inside_other = tagged_at[k] >= 0 && candidates[static_cast<std::size_t>(tagged_at[k])].type != EntityType::Person;
+    }
+    if (inside_other) continue;
+    for (std::size_t k = r.first; k < r.last; ++k) {
+      if (tagged_at[k] >= 0) dropped[static_cast<std::size_t>(tagged_at[k])] = true;
+    }
+    added.push_back(r);
   }
   // After a media head (صحيفة، قناة) the rules take only a name, never a verb or an adjective
   // (صحيفة تغطي الحدث): a one-word organization there that the rules did not take is dropped.
-  std::vector<TokenEvidence> clues(ctx.size());
+  std::vector<TokenEvidence> clues(n);
   rules_.mark_clues(ctx, clues);
-  candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](const EntityCandidate& c) {
-    if (!tagged(c) || c.type != EntityType::Organization || c.last - c.first != 1 || c.first == 0) return false;
-    const TokenEvidence& before = clues[c.first - 1];
-    if (!((before.clues_begin | before.clues_inside) & kClueMediaHead)) return false;
-    return std::none_of(rules.accepted.begin(), rules.accepted.end(), [&](const EntityCandidate& r) {
-      return r.type == EntityType::Organization && r.first <= c.first && r.last >= c.last;
-    });
-  }), candidates.end());
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const EntityCandidate& x = candidates[c];
+    if (!tagged(x) || x.type != EntityType::Organization || x.last - x.first != 1 || x.first == 0) continue;
+    const TokenEvidence& before = clues[x.first - 1];
+    if (!((before.clues_begin | before.clues_inside) & kClueMediaHead)) continue;
+    const EntityCandidate* r = rules.accepted_covering(x.first);
+    if (!r || r->type != EntityType::Organization) dropped[c] = true;
+  }
+  std::size_t kept = 0;
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    if (dropped[c]) continue;
+    if (kept != c) candidates[kept] = std::move(candidates[c]);  // never onto itself: that empties its strings
+    ++kept;
+  }
+  candidates.resize(kept);
+  candidates.insert(candidates.end(), added.begin(), added.end());
 }
 
 std::size_t EntityExtractor::dateline_place_words(const ExtractionContext& ctx) const {

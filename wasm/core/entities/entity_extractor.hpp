@@ -69,6 +69,13 @@ class EntityExtractor {
     // none): the article makes it another word (المالية is not Mali, الأب not Ibb), or it is
     // written as a month (آب). The tagger's reading of the word is held to the same reasons.
     std::vector<int8_t> turned_down;
+    // The index in `accepted` of the candidate covering each token (-1: none), so that a check
+    // of one span against the rules' decisions costs no scan of them all (a 20 MB text has
+    // hundreds of thousands).
+    std::vector<int32_t> accepted_at;
+    const EntityCandidate* accepted_covering(std::size_t token) const {
+      return accepted_at[token] < 0 ? nullptr : &accepted[static_cast<std::size_t>(accepted_at[token])];
+    }
   };
   RuleOutcome apply_rules(const ExtractionContext& ctx) const;
   TokenFeatureRows features(const ExtractionContext& ctx, const RuleOutcome& rules) const;
