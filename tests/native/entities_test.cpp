@@ -377,3 +377,23 @@ TEST_F(EntitiesTest, ADatelineOpensWithThePlace) {
   // Without a year it is a sentence, not a dateline.
   for (const auto& x : extract("قال المتحدث 25 شوال إن الخطة جاهزة.")) EXPECT_NE(x.type, "LOCATION") << x.text;
 }
+
+// Issue 16: a title alone is no person and never part of one's span; a nisba agreeing with the
+// definite noun before it is an adjective; an adjective with the article does not open a name.
+TEST_F(EntitiesTest, TitlesAndAdjectivesStayOutsidePersons) {
+  const auto e = extract("ورحب أمير دولة الكويت بالأمير نواف بن فيصل، وأكد دعم العمل العربي المشترك، وقال رئيس البنك السابق بن برنانكي إن النمو تباطأ.");
+  for (const auto& f : e) {
+    if (f.type != "PERSON") continue;
+    EXPECT_EQ(f.text.find("أمير"), std::string::npos) << f.text;
+    EXPECT_NE(f.text, "العربي");
+    EXPECT_EQ(f.text.find("السابق"), std::string::npos) << f.text;
+  }
+  EXPECT_TRUE(find(e, "PERSON", "نواف بن فيصل"));
+}
+
+// Issue 16: منطقة، قرية، محافظة in construct stay outside the place's name; مطار stays inside.
+TEST_F(EntitiesTest, AGenericHeadStaysOutsideThePlaceAFacilityKeepsIt) {
+  const auto e = extract("وقصفت الطائرات مواقع في قرية النصر غربي قضاء مخمور، وهبطت الطائرة في مطار الملك خالد الدولي.");
+  for (const auto& f : e) EXPECT_EQ(f.text.find("قرية"), std::string::npos) << f.text;
+  EXPECT_TRUE(find(e, "LOCATION", "النصر"));
+}

@@ -489,6 +489,34 @@ void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const R
     const EntityCandidate* r = rules.accepted_covering(x.first);
     if (!r || r->type != EntityType::Organization) dropped[c] = true;
   }
+  // A title is never part of a person's name, nor a person alone (الأمير، أمير دولة الكويت): the
+  // fixture's first rule, and the rules' own reading of every title they know.
+  const auto title = [&](std::size_t k) { return ((clues[k].clues_begin | clues[k].clues_inside) & kCluePersonTitle) != 0; };
+  // A nisba agreeing with the definite noun before it (العمل العربي المشترك) is its adjective, no
+  // person; after a given name (نبيل العربي) it is a family name.
+  const auto adjective_nisba = [&](std::size_t k) {
+    return k > 0 && ctx.joined[k - 1] && ctx.has_article(k) && ctx.has_article(k - 1) && !ctx.has_particle(k) &&
+           (rules.gentilic[k] || (clues[k].clues_begin & kClueGentilic));
+  };
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    EntityCandidate& x = candidates[c];
+    // A place's generic head in construct stays outside its name (منطقة آسيا، قرية النصر → آسيا،
+    // النصر); a head with the article names the place with its adjective (المنطقة الشرقية).
+    if (!dropped[c] && tagged(x) && x.type == EntityType::Location && x.last - x.first > 1 &&
+        rules_.is_head_outside(ctx.word(x.first)) && !ctx.has_article(x.first) && !ctx.has_particle(x.first)) {
+      ++x.first;
+    }
+    if (dropped[c] || !tagged(x) || x.type != EntityType::Person) continue;
+    while (x.first < x.last && title(x.first)) ++x.first;
+    while (x.last > x.first && title(x.last - 1)) --x.last;
+    // Nor does a name open with a word the article makes a common one (السابق بن برنانكي، الشابين
+    // همام الجريد), unless it is a given name (الحسن بن علي) or a name a list knows.
+    if (x.last - x.first > 1 && ctx.has_article(x.first) && !rules_.is_given_name(ctx.word(x.first)) &&
+        rules.known[x.first].first == 0 && analyzer_.lexicon().knows(ctx.word(x.first))) {
+      ++x.first;
+    }
+    if (x.first == x.last || (x.last - x.first == 1 && adjective_nisba(x.first))) dropped[c] = true;
+  }
   std::size_t kept = 0;
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     if (dropped[c]) continue;

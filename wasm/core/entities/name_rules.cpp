@@ -38,6 +38,7 @@ NameRules::NameRules(const Analyzer& analyzer, const EntityResources& resources)
     } else if (cue.kind == "loc_cue") {
       location_cues[terms] = location_cues[terms] || starts_with_article(cue.phrase);
       for (const auto& t : terms) cue_words_.insert(t);
+      if (cue.value != "named" && terms.size() == 1) heads_outside_.insert(terms[0]);
     } else if (cue.kind == "person_link" && terms.size() == 1) {
       links_.insert(terms[0]);
       if (cue.value == "filial") filial_links_.insert(terms[0]);

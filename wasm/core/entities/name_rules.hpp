@@ -48,6 +48,9 @@ class NameRules {
   void mark_clues(const ExtractionContext& ctx, std::vector<TokenEvidence>& evidence) const;
   // بن، بنت، ابن: the word after one is a parent's name, not a family name (آل's is).
   bool is_filial_link(Term word_term) const { return filial_links_.contains(word_term); }
+  // منطقة، محافظة، مدينة، حي …: a place's generic head that stays outside its name (منطقة الرياض →
+  // الرياض), unlike مطار or جبل (loc_cue rows marked "named" in wasm/data/cues.tsv).
+  bool is_head_outside(Term word_term) const { return heads_outside_.contains(word_term); }
 
  private:
   // Tokens of a person's name starting at i, or 0. after_title: the first word may be any word
@@ -93,6 +96,7 @@ class NameRules {
   PhraseDictionary<OrgHead> org_heads_;
   PhraseDictionary<LocationCue> loc_cues_;
   TermSet org_modifiers_;  // الوطني، المشتركة، العليا …
+  TermSet heads_outside_;  // loc_cue words not part of the place's name
   TermSet given_names_;
   TermSet given_names_in_yeh_;  // written with final ي (علي), unlike the preposition على
   const Lexicon& lexicon_;
