@@ -267,10 +267,6 @@ bool tagged_type(EntityType t) {
   return t == EntityType::Person || t == EntityType::Location || t == EntityType::Organization;
 }
 
-}  // namespace
-
-namespace {
-
 // Whether a person's or a place's name may not run on into token i (SequenceTagger::tag): its
 // proclitic was cut and is و (names in a list), or a preposition ب ل ك. A lone ف is left out: it
 // is rarely cut off a name's second word by meaning (فـ "so" comes before verbs), and a foreign
@@ -282,7 +278,6 @@ bool name_stops_before(const ExtractionContext& ctx, std::size_t i) {
   return !(particle == 1 && ctx.text[t.start] == u'ف');
 }
 
-
 // The name of God, with any proclitic (الله، والله، لله، بالله): in news it is a formula (بفضل
 // الله، حفظه الله), never a person the article is about; the fixture's rules leave it out too.
 bool is_divine_name(const ExtractionContext& ctx, std::size_t i) {
@@ -290,12 +285,18 @@ bool is_divine_name(const ExtractionContext& ctx, std::size_t i) {
   return w == u"الله" || w == u"والله" || w == u"لله" || w == u"بالله" || w == u"فالله" || w == u"ولله";
 }
 
+// Token i has the article and follows a definite word with nothing but spaces between: the place
+// of an adjective agreeing with that noun (الأسر السعودية، العمل العربي).
+bool agrees_with_definite_noun_before(const ExtractionContext& ctx, std::size_t i) {
+  return i > 0 && ctx.joined[i - 1] && !ctx.has_particle(i) && ctx.has_article(i) && ctx.has_article(i - 1);
+}
+
 // A country name written as the adjective of the definite noun just before it: الأسر السعودية،
 // سوق الأسهم السعودية (the feminine nisba and the country are one word only for السعودية). On the
 // training articles, an ال…ية country-or-nisba word right after a definite word was a location
 // of its own 3 times in 461; the rest were adjectives or inside an organization's name.
 bool adjective_of_previous_noun(const ExtractionContext& ctx, std::size_t i) {
-  if (i == 0 || !ctx.joined[i - 1] || ctx.has_particle(i) || !ctx.has_article(i) || !ctx.has_article(i - 1)) return false;
+  if (!agrees_with_definite_noun_before(ctx, i)) return false;
   const Span& t = ctx.tokens[i].token.span;
   const std::u16string_view w = ctx.text.substr(t.start, t.length());
   return w.size() > 4 && w[w.size() - 2] == u'ي' && (w.back() == u'ة' || w.back() == u'ه');
@@ -368,10 +369,15 @@ EntityExtractor::RuleOutcome EntityExtractor::apply_rules(const ExtractionContex
   return out;
 }
 
-TokenFeatureRows EntityExtractor::features(const ExtractionContext& ctx, const RuleOutcome& rules) const {
-  const std::size_t n = ctx.size();
-  std::vector<TokenEvidence> evidence(n);
+std::vector<TokenEvidence> EntityExtractor::cue_clues(const ExtractionContext& ctx) const {
+  std::vector<TokenEvidence> evidence(ctx.size());
   rules_.mark_clues(ctx, evidence);
+  return evidence;
+}
+
+TokenFeatureRows EntityExtractor::features(const ExtractionContext& ctx, const RuleOutcome& rules,
+                                           std::vector<TokenEvidence> evidence) const {
+  const std::size_t n = ctx.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (rules.gentilic[i]) evidence[i].clues_begin |= kClueGentilic;
     const auto [len, name] = rules.known[i];
@@ -404,7 +410,8 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
   }
   std::vector<bool> after_particle(ctx.size());
   for (std::size_t i = 0; i < ctx.size(); ++i) after_particle[i] = name_stops_before(ctx, i);
-  for (TaggedSpan s : spans_from_tags(tagger_.tag(features(ctx, rules), after_particle))) {
+  const std::vector<TokenEvidence> cues = cue_clues(ctx);  // for the features and for the rules that stand
+  for (TaggedSpan s : spans_from_tags(tagger_.tag(features(ctx, rules, cues), after_particle))) {
     // A person's name never ends in an indefinite accusative that no list names (شكري قائلا،
     // مضيفا): the rules' own test for a name word.
     while (s.type == EntityType::Person && s.last - s.first > 1 && indefinite_accusative(ctx, s.last - 1) &&
@@ -433,7 +440,7 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
     }
     candidates.push_back(std::move(c));
   }
-  let_sure_rules_stand(ctx, rules, candidates);
+  let_sure_rules_stand(ctx, rules, cues, candidates);
   // A dateline (صبيا 25 شوال 1436 هـ …, the agencies' first line) names the place the news comes
   // from: one or two words that open the text, right before a day and a month. Every one of the
   // 64 training articles that open so has the place annotated there.
@@ -458,6 +465,7 @@ std::vector<EntityCandidate> EntityExtractor::with_tagged_names(const Extraction
 }
 
 void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const RuleOutcome& rules,
+                                           const std::vector<TokenEvidence>& clues,
                                            std::vector<EntityCandidate>& candidates) const {
   const std::size_t n = ctx.size();
   const auto tagged = [](const EntityCandidate& c) { return c.priority == kTaggedPriority; };
@@ -488,26 +496,23 @@ void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const R
     }
     added.push_back(r);
   }
+  const auto has_clue = [&](std::size_t k, uint32_t clue) { return ((clues[k].clues_begin | clues[k].clues_inside) & clue) != 0; };
   // After a media head (صحيفة، قناة) the rules take only a name, never a verb or an adjective
   // (صحيفة تغطي الحدث): a one-word organization there that the rules did not take is dropped.
-  std::vector<TokenEvidence> clues(n);
-  rules_.mark_clues(ctx, clues);
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     const EntityCandidate& x = candidates[c];
     if (!tagged(x) || x.type != EntityType::Organization || x.last - x.first != 1 || x.first == 0) continue;
-    const TokenEvidence& before = clues[x.first - 1];
-    if (!((before.clues_begin | before.clues_inside) & kClueMediaHead)) continue;
+    if (!has_clue(x.first - 1, kClueMediaHead)) continue;
     const EntityCandidate* r = rules.accepted_covering(x.first);
     if (!r || r->type != EntityType::Organization) dropped[c] = true;
   }
   // A title is never part of a person's name, nor a person alone (الأمير، أمير دولة الكويت): the
   // fixture's first rule, and the rules' own reading of every title they know.
-  const auto title = [&](std::size_t k) { return ((clues[k].clues_begin | clues[k].clues_inside) & kCluePersonTitle) != 0; };
+  const auto title = [&](std::size_t k) { return has_clue(k, kCluePersonTitle); };
   // A nisba agreeing with the definite noun before it (العمل العربي المشترك) is its adjective, no
   // person; after a given name (نبيل العربي) it is a family name.
   const auto adjective_nisba = [&](std::size_t k) {
-    return k > 0 && ctx.joined[k - 1] && ctx.has_article(k) && ctx.has_article(k - 1) && !ctx.has_particle(k) &&
-           (rules.gentilic[k] || (clues[k].clues_begin & kClueGentilic));
+    return agrees_with_definite_noun_before(ctx, k) && (rules.gentilic[k] || (clues[k].clues_begin & kClueGentilic));
   };
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     EntityCandidate& x = candidates[c];
@@ -518,10 +523,9 @@ void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const R
       ++x.first;
     }
     // A medium is named without its head (the fixture's rule): قناة سكاي نيوز → سكاي نيوز.
-    const auto media_head = [&](std::size_t k) { return ((clues[k].clues_begin | clues[k].clues_inside) & kClueMediaHead) != 0; };
     if (!dropped[c] && tagged(x) && x.type == EntityType::Organization) {
       std::size_t first = x.first;
-      while (first < x.last && media_head(first)) ++first;
+      while (first < x.last && has_clue(first, kClueMediaHead)) ++first;
       if (first < x.last) x.first = first;
     }
     if (dropped[c] || !tagged(x) || x.type != EntityType::Person) continue;
@@ -580,7 +584,7 @@ TaggerInput EntityExtractor::tagger_input(std::u16string_view text, const Analyz
   TaggerInput input;
   for (const AnalyzedToken& t : tokens) input.spans.push_back(Span{t.name_span.start, t.token.span.end});
   for (std::size_t i = 0; i < ctx.size(); ++i) input.after_particle.push_back(name_stops_before(ctx, i));
-  input.features = features(ctx, apply_rules(ctx));
+  input.features = features(ctx, apply_rules(ctx), cue_clues(ctx));
   return input;
 }
 

@@ -78,12 +78,17 @@ class EntityExtractor {
     }
   };
   RuleOutcome apply_rules(const ExtractionContext& ctx) const;
-  TokenFeatureRows features(const ExtractionContext& ctx, const RuleOutcome& rules) const;
+  // The cue phrases at every token (titles, heads, links): read by the features and by the rules
+  // that stand over the tagger, so computed once per text.
+  std::vector<TokenEvidence> cue_clues(const ExtractionContext& ctx) const;
+  // `evidence`: the text's clues, completed here with what the lists and rules say.
+  TokenFeatureRows features(const ExtractionContext& ctx, const RuleOutcome& rules, std::vector<TokenEvidence> evidence) const;
   // The tagger's persons, places and organizations with the rules' dates, numbers and nationalities.
   std::vector<EntityCandidate> with_tagged_names(const ExtractionContext& ctx, const RuleOutcome& rules) const;
   // Where the rules cannot be wrong, they overrule the tagger's candidates: a genealogy (بن / آل
   // links) is one person, and a media head names no verb.
-  void let_sure_rules_stand(const ExtractionContext& ctx, const RuleOutcome& rules, std::vector<EntityCandidate>& candidates) const;
+  void let_sure_rules_stand(const ExtractionContext& ctx, const RuleOutcome& rules, const std::vector<TokenEvidence>& clues,
+                            std::vector<EntityCandidate>& candidates) const;
   // The words of a dateline's place (صبيا in «صبيا 25 شوال 1436 هـ»), or 0 when the text opens otherwise.
   std::size_t dateline_place_words(const ExtractionContext& ctx) const;
 
