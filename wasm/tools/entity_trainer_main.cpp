@@ -3,7 +3,7 @@
 // as text for wasm/data/entity_tagger.txt. Native only; scripts/train-entities builds its input.
 //
 //   mirsad_entity_trainer --train TRAIN.jsonl [--dev DEV.jsonl] [--epochs N] [--buckets 2^k]
-//                         [--scale S] [--header TEXT] [--out FILE] [--errors FILE] [--score SET.jsonl]…
+//                         [--scale S] [--runs K] [--header TEXT] [--out FILE] [--errors FILE] [--score SET.jsonl]…
 //
 // Input lines: {"id":…, "text":…, "mentions":[{"type":"PERSON","start":…,"end":…}, …]} with UTF-16
 // offsets. Examples are visited in a shuffled order fixed by a constant seed, so a run is
@@ -54,6 +54,7 @@ struct Options {
   std::string train, dev, out, header, errors;
   std::vector<std::string> score;  // JSONL sets scored end to end (extractor with the new model)
   int epochs = 16;
+  int runs = 1;
   uint32_t buckets = 1u << 20;
   float scale = 4;
 };
@@ -265,6 +266,7 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--errors") o.errors = next();
     else if (a == "--score") o.score.push_back(next());
     else if (a == "--epochs") o.epochs = std::stoi(next());
+    else if (a == "--runs") o.runs = std::stoi(next());
     else if (a == "--buckets") o.buckets = static_cast<uint32_t>(std::stoul(next()));
     else if (a == "--scale") o.scale = std::stof(next());
     else throw std::runtime_error("unknown argument " + a + " (see the head of entity_trainer_main.cpp)");
@@ -298,26 +300,34 @@ int main(int argc, char** argv) {
                 mentions, misaligned);
     if (!dev.empty()) std::printf("dev: %zu articles, %zu mentions (%zu not on token bounds)\n", dev.size(), dev_mentions, dev_misaligned);
 
-    Perceptron model(o.buckets);
-    std::vector<std::size_t> order(train.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::mt19937 random(20151);  // fixed: the same data gives the same model
-    for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-      for (std::size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[random() % k]);
-      std::size_t wrong = 0;
-      for (const std::size_t k : order) {
-        const Example& e = train[k];
-        const auto guess = model.decode(e.features, e.after_particle);
-        if (guess != e.gold) ++wrong, model.update(e, guess);
-        model.steps += 1;
+    // --runs K: K perceptrons, each visiting the examples in its own fixed order, averaged. One
+    // order's model swings by a point or two on a small fixture (seeds); the mean does not.
+    Perceptron avg(o.buckets);
+    for (int run = 0; run < o.runs; ++run) {
+      Perceptron model(o.buckets);
+      std::vector<std::size_t> order(train.size());
+      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::mt19937 random(20151 + run);  // fixed: the same data gives the same model
+      for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+        for (std::size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[random() % k]);
+        std::size_t wrong = 0;
+        for (const std::size_t k : order) {
+          const Example& e = train[k];
+          const auto guess = model.decode(e.features, e.after_particle);
+          if (guess != e.gold) ++wrong, model.update(e, guess);
+          model.steps += 1;
+        }
+        std::printf("run %d epoch %d: %zu of %zu articles had errors\n", run + 1, epoch, wrong, train.size());
+        if (!dev.empty()) {
+          const Perceptron averaged = model.averaged();
+          evaluate("  dev", dev, [&](const Example& e) { return averaged.decode(e.features, e.after_particle); });
+        }
       }
-      std::printf("epoch %d: %zu of %zu articles had errors\n", epoch, wrong, train.size());
-      if (!dev.empty()) {
-        const Perceptron avg = model.averaged();
-        evaluate("  dev", dev, [&](const Example& e) { return avg.decode(e.features, e.after_particle); });
-      }
+      const Perceptron averaged = model.averaged();
+      for (std::size_t k = 0; k < avg.w.size(); ++k) avg.w[k] += averaged.w[k] / static_cast<float>(o.runs);
+      for (std::size_t k = 0; k < avg.trans_w.size(); ++k) avg.trans_w[k] += averaged.trans_w[k] / static_cast<float>(o.runs);
     }
-    const Perceptron avg = model.averaged();
+    if (!dev.empty() && o.runs > 1) evaluate("dev (mean of runs)", dev, [&](const Example& e) { return avg.decode(e.features, e.after_particle); });
     const SequenceTagger tagger = SequenceTagger::quantized(o.buckets, avg.w, avg.trans_w, o.scale);
     if (!dev.empty()) evaluate("dev (quantized)", dev, [&](const Example& e) { return tagger.tag(e.features, e.after_particle); }, errors);
     std::printf("weights: %zu rows of %u buckets\n", tagger.rows(), o.buckets);
@@ -334,7 +344,7 @@ int main(int argc, char** argv) {
       std::ostringstream header;
       header << "Weights of the entity sequence tagger (wasm/core/entities/sequence_tagger.hpp), written by\n"
              << "mirsad_entity_trainer (wasm/tools/entity_trainer_main.cpp) through scripts/train-entities.\n"
-             << "Averaged perceptron, " << o.epochs << " epochs, fixed seed, " << o.buckets << " hashed buckets, weights x "
+             << "Averaged perceptron, " << o.epochs << " epochs, mean of " << o.runs << " runs with fixed seeds, " << o.buckets << " hashed buckets, weights x "
              << o.scale << " rounded.\n"
              << "Trained on " << train.size() << " articles, " << tokens << " tokens, " << mentions - misaligned
              << " mentions.\n";

@@ -203,6 +203,40 @@ std::vector<AnalyzedToken> EntityExtractor::split_glued_names(std::u16string_vie
   return out;
 }
 
+std::vector<AnalyzedToken> EntityExtractor::cut_conjunction_before_unknown_words(std::u16string_view text,
+                                                                                   const std::vector<AnalyzedToken>& tokens,
+                                                                                   std::deque<AnalyzedText>& parts) const {
+  // Measured on the training articles' gold: of the names written right after an uncut و whose
+  // word is unknown with and without it, 163 left the و out and 14 began with it.
+  constexpr std::size_t kMinRest = 3;
+  std::vector<AnalyzedToken> out;
+  out.reserve(tokens.size());
+  const Lexicon& lexicon = analyzer_.lexicon();
+  for (const AnalyzedToken& t : tokens) {
+    const Term n = t.term(MatchLevel::Normalized);
+    if (t.token.kind != TokenKind::Word || t.name_span.start != t.token.span.start || n.size() < kMinRest + 1 ||
+        n[0] != u'و' || lexicon.knows(n) || lexicon.knows(n.substr(1)) || name_words_.contains(n)) {
+      out.push_back(t);
+      continue;
+    }
+    const Term original = text.substr(t.token.span.start, t.token.span.length());
+    const AnalyzedText& whole = parts.emplace_back(analyzer_.analyze(original));
+    const std::size_t cut_in_norm = whole.tokens.size() == 1 ? whole.tokens[0].token.norm_begin + 1 : 0;
+    const uint32_t cut = cut_in_norm > 0 && cut_in_norm < whole.normalized.origin.size() ? whole.normalized.origin[cut_in_norm].start : 0;
+    const AnalyzedText* rest = cut > 0 && cut < original.size() ? &parts.emplace_back(analyzer_.analyze(original.substr(cut))) : nullptr;
+    if (rest == nullptr || rest->tokens.size() != 1) {
+      out.push_back(t);
+      continue;
+    }
+    // The word keeps its span (the و is its particle); the name starts after the و.
+    AnalyzedToken word = rest->tokens[0];
+    word.name_span = Span{word.name_span.start + t.token.span.start + cut, word.name_span.end + t.token.span.start + cut};
+    word.token.span = t.token.span;
+    out.push_back(word);
+  }
+  return out;
+}
+
 void EntityExtractor::link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const {
   // Family name → the full name it abbreviates, from multi-word persons already found.
   std::unordered_map<Term, const EntityCandidate*, TermHash> by_last_word;
@@ -579,7 +613,8 @@ std::size_t EntityExtractor::dateline_place_words(const ExtractionContext& ctx) 
 
 TaggerInput EntityExtractor::tagger_input(std::u16string_view text, const AnalyzedText& analyzed) const {
   std::deque<AnalyzedText> parts;
-  const std::vector<AnalyzedToken> tokens = split_glued_names(text, analyzed.tokens, parts);
+  const std::vector<AnalyzedToken> tokens =
+      cut_conjunction_before_unknown_words(text, split_glued_names(text, analyzed.tokens, parts), parts);
   const ExtractionContext ctx(text, tokens);
   TaggerInput input;
   for (const AnalyzedToken& t : tokens) input.spans.push_back(Span{t.name_span.start, t.token.span.end});
@@ -590,7 +625,8 @@ TaggerInput EntityExtractor::tagger_input(std::u16string_view text, const Analyz
 
 std::vector<Entity> EntityExtractor::extract(std::u16string_view text, const AnalyzedText& analyzed) const {
   std::deque<AnalyzedText> parts;  // analyses of the halves of glued words, which tokens point into
-  const std::vector<AnalyzedToken> tokens = split_glued_names(text, analyzed.tokens, parts);
+  const std::vector<AnalyzedToken> tokens =
+      cut_conjunction_before_unknown_words(text, split_glued_names(text, analyzed.tokens, parts), parts);
   const ExtractionContext ctx(text, tokens);
   RuleOutcome rules = apply_rules(ctx);
   std::vector<EntityCandidate> accepted = tagger_.empty() ? std::move(rules.accepted) : with_tagged_names(ctx, rules);

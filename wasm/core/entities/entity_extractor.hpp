@@ -59,6 +59,13 @@ class EntityExtractor {
   // name words is replaced by the two, analyzed on their own. `parts` keeps their analyses.
   std::vector<AnalyzedToken> split_glued_names(std::u16string_view text, const std::vector<AnalyzedToken>& tokens,
                                                std::deque<AnalyzedText>& parts) const;
+  // A conjunction the clitic stripper kept because nothing confirmed the word after it: و before
+  // a word that no list or lexicon knows, with or without it (وعبدالمجيد، وتلبيسة), is cut here,
+  // for the entities only. Names in a list are joined this way («عيد وجمعان الدوسري»), and a name
+  // that starts with و is a word a list knows (وهران، وليد). `parts` keeps the new analyses.
+  std::vector<AnalyzedToken> cut_conjunction_before_unknown_words(std::u16string_view text,
+                                                                  const std::vector<AnalyzedToken>& tokens,
+                                                                  std::deque<AnalyzedText>& parts) const;
   void link_short_mentions(const ExtractionContext& ctx, std::vector<EntityCandidate>& accepted) const;
   // What the lists and rules decide on their own.
   struct RuleOutcome {

@@ -14,7 +14,7 @@ enum Template : uint64_t {
   kBias = 1, kNormalized, kWord, kStem, kPrefix, kSuffix, kArticle, kParticle, kKnownWord, kStopword, kLength, kShape,
   kNeighbourWord, kNeighbourStem, kBigramBefore, kBigramAfter, kGapBefore, kGapAfter, kClueBegin, kClueInside,
   kNeighbourClue, kKnown, kKnownSubtype, kNeighbourKnown, kRule, kNeighbourRule, kRuleAndKnown, kClueBeforeUnknown, kDocumentRule, kDocumentRuleAndRule, kNeighbourDocumentRule,
-  kFineClass, kCoarseClass, kNeighbourFineClass, kNeighbourCoarseClass, kClassBigram,
+  kFineClass, kCoarseClass, kNeighbourFineClass, kNeighbourCoarseClass, kClassBigram, kNeighbourClitics,
 };
 
 uint64_t splitmix(uint64_t x) {
@@ -144,6 +144,15 @@ TokenFeatureRows token_features(const ExtractionContext& ctx, const std::vector<
     }
     add(kBigramBefore, word_at(p - 1), word[i]);
     add(kBigramAfter, word[i], word_at(p + 1));
+    // The particle and article of the words around: a name's span ends or runs on at a word like
+    // للأنباء or بمنطقة (an organization's complement), but the word alone says less.
+    for (const std::ptrdiff_t d : {-1, 1, 2}) {
+      const std::ptrdiff_t k = p + d;
+      if (k < 0 || k >= static_cast<std::ptrdiff_t>(n)) continue;
+      const Term nk = ctx.normalized(static_cast<std::size_t>(k));
+      const uint64_t particle = ctx.has_particle(static_cast<std::size_t>(k)) && !nk.empty() ? nk[0] : 0;
+      add(kNeighbourClitics, static_cast<uint64_t>(d + 8), particle << 1 | ctx.has_article(static_cast<std::size_t>(k)));
+    }
     add(kGapBefore, i > 0 ? gap_class(ctx.gap(i - 1)) : 8);
     add(kGapAfter, i + 1 < n ? gap_class(ctx.gap(i)) : 8);
 
