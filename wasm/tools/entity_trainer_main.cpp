@@ -3,7 +3,8 @@
 // as text for wasm/data/entity_tagger.txt. Native only; scripts/train-entities builds its input.
 //
 //   mirsad_entity_trainer --train TRAIN.jsonl [--dev DEV.jsonl] [--epochs N] [--buckets 2^k]
-//                         [--scale S] [--runs K] [--header TEXT] [--out FILE] [--errors FILE] [--score SET.jsonl]…
+//                         [--scale S] [--runs K] [--header TEXT]
+//   mirsad_entity_trainer --model WEIGHTS --score SET.jsonl…   (score given weights, no training) [--out FILE] [--errors FILE] [--score SET.jsonl]…
 //
 // Input lines: {"id":…, "text":…, "mentions":[{"type":"PERSON","start":…,"end":…}, …]} with UTF-16
 // offsets. Examples are visited in a shuffled order fixed by a constant seed, so a run is
@@ -16,6 +17,8 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <iterator>
+#include <optional>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -52,6 +55,7 @@ struct Example {
 
 struct Options {
   std::string train, dev, out, header, errors;
+  std::string model;  // --model FILE: score these weights end to end (--score), no training
   std::vector<std::string> score;  // JSONL sets scored end to end (extractor with the new model)
   int epochs = 16;
   int runs = 1;
@@ -216,7 +220,8 @@ void evaluate(const char* label, const std::vector<Example>& examples,
 }
 
 // Strict mention F1 per type of the extractor's PERSON/LOCATION/ORGANIZATION on a JSONL set.
-void score_extractor(const char* label, const std::string& path, const Analyzer& analyzer, const EntityExtractor& extractor) {
+void score_extractor(const char* label, const std::string& path, const Analyzer& analyzer, const EntityExtractor& extractor,
+                     std::ostream* errors = nullptr) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
   const char* const* names = kTypeNames;
@@ -242,14 +247,27 @@ void score_extractor(const char* label, const std::string& path, const Analyzer&
         if (type == names[k]) ++gold[k], g.emplace(m["start"], m["end"], type);
       }
     }
+    std::set<std::tuple<uint32_t, uint32_t, std::string>> f;
     for (const Entity& e : entities) {
       const std::string type(entity_type_name(e.type));
       for (int k = 0; k < 3; ++k) {
         if (type != names[k]) continue;
         ++found[k];
+        f.emplace(e.span.start, e.span.end, type);
         if (g.count({e.span.start, e.span.end, type})) ++right[k];
       }
     }
+    if (!errors) continue;
+    // Each error with its span in brackets and 30 units either side.
+    const auto show = [&](const char* what, const std::tuple<uint32_t, uint32_t, std::string>& m) {
+      const auto [a, b, type] = m;
+      const uint32_t ca = a >= 30 ? a - 30 : 0, cb = std::min<uint32_t>(b + 30, text.size());
+      *errors << what << "\t" << doc.value("id", "") << "\t" << type << "\t" << utf16_to_utf8(text.substr(a, b - a)) << "\t"
+              << utf16_to_utf8(text.substr(ca, a - ca)) << "[" << utf16_to_utf8(text.substr(a, b - a)) << "]"
+              << utf16_to_utf8(text.substr(b, cb - b)) << "\n";
+    };
+    for (const auto& m : g) if (!f.count(m)) show("missed", m);
+    for (const auto& m : f) if (!g.count(m)) show("spurious", m);
   }
   counts.print(label, "  (" + std::to_string(static_cast<long>(seconds > 0 ? documents / seconds : 0)) + " articles/s)");
 }
@@ -267,11 +285,12 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--score") o.score.push_back(next());
     else if (a == "--epochs") o.epochs = std::stoi(next());
     else if (a == "--runs") o.runs = std::stoi(next());
+    else if (a == "--model") o.model = next();
     else if (a == "--buckets") o.buckets = static_cast<uint32_t>(std::stoul(next()));
     else if (a == "--scale") o.scale = std::stof(next());
     else throw std::runtime_error("unknown argument " + a + " (see the head of entity_trainer_main.cpp)");
   }
-  if (o.train.empty()) throw std::runtime_error("--train is required");
+  if (o.train.empty() && o.model.empty()) throw std::runtime_error("--train (or --model with --score) is required");
   if (o.buckets == 0 || (o.buckets & (o.buckets - 1))) throw std::runtime_error("--buckets must be a power of two");
   return o;
 }
@@ -283,6 +302,23 @@ int main(int argc, char** argv) {
     const Options o = parse_options(argc, argv);
     const Lexicon lexicon = load_lexicon();
     const Analyzer analyzer(lexicon);
+    if (!o.model.empty()) {
+      // A rule changed after the tagger reads its features: the same weights, scored again.
+      std::ifstream in(o.model, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::string error;
+      const std::optional<SequenceTagger> tagger = SequenceTagger::parse(text, &error);
+      if (!in.good() && !in.eof()) throw std::runtime_error("cannot read " + o.model);
+      if (!tagger) throw std::runtime_error(o.model + ": " + error);
+      const EntityExtractor with_model(analyzer, EntityResources::embedded(), CldrNames::load(), *tagger);
+      for (const std::string& set : o.score) {
+        std::ofstream error_file;
+        if (!o.errors.empty()) error_file.open(o.errors, std::ios::app);
+        score_extractor((set.substr(set.find_last_of('/') + 1) + " rules+model").c_str(), set, analyzer, with_model,
+                        o.errors.empty() ? nullptr : &error_file);
+      }
+      return 0;
+    }
     // Rules only: the features must not depend on whichever model is compiled in now.
     const SequenceTagger no_model;
     const EntityExtractor extractor(analyzer, EntityResources::embedded(), CldrNames::load(), no_model);

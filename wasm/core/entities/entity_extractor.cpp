@@ -294,6 +294,13 @@ std::vector<EntityCandidate> non_overlapping(std::vector<EntityCandidate> candid
 
 // The priority of a candidate that is a name the lists know (gazetteer, CLDR).
 constexpr int kListNamePriority = 5;
+
+bool only_spaces(std::u16string_view gap) {
+  for (const char16_t c : gap) {
+    if (c != u' ' && c != u'\u00A0') return false;
+  }
+  return true;
+}
 // The priority of a name the sequence tagger found.
 constexpr int kTaggedPriority = 10;
 
@@ -511,6 +518,19 @@ void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const R
   }
   std::vector<bool> dropped(candidates.size(), false);
   std::vector<EntityCandidate> added;
+  // Two persons side by side with nothing but a space between are one name the tagger cut in
+  // two (دييجو | مارادونا): a list of names has a و or a comma between its names.
+  for (std::size_t k = 1; k < n; ++k) {
+    const int32_t a = tagged_at[k - 1], b = tagged_at[k];
+    if (a < 0 || b < 0 || a == b || dropped[static_cast<std::size_t>(a)]) continue;
+    EntityCandidate& x = candidates[static_cast<std::size_t>(a)];
+    const EntityCandidate& y = candidates[static_cast<std::size_t>(b)];
+    if (x.type != EntityType::Person || y.type != EntityType::Person || x.last != k || y.first != k) continue;
+    if (ctx.has_particle(k) || !only_spaces(ctx.gap(k - 1))) continue;
+    x.last = y.last;
+    dropped[static_cast<std::size_t>(b)] = true;
+    for (std::size_t j = y.first; j < y.last; ++j) tagged_at[j] = a;
+  }
   // A genealogy the rules built (X بن Y بن Z آل W): its links leave no doubt where the name starts
   // and ends, where the tagger may drop a first name that is also a word (مطلق) or run on into
   // the word after (… آل عمران افتتاح).
@@ -528,7 +548,19 @@ void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const R
     for (std::size_t k = r.first; k < r.last; ++k) {
       if (tagged_at[k] >= 0) dropped[static_cast<std::size_t>(tagged_at[k])] = true;
     }
-    added.push_back(r);
+    EntityCandidate name = r;
+    // The family name after the chain (عبدالله بن عبدالعزيز الربيعة) where the rules stopped at a
+    // word they know otherwise: the tagger's person ran on over exactly that one word, with its
+    // article and no particle.
+    const int32_t at_end = tagged_at[r.last - 1];
+    if (at_end >= 0 && r.last < n && candidates[static_cast<std::size_t>(at_end)].last == r.last + 1 &&
+        candidates[static_cast<std::size_t>(at_end)].type == EntityType::Person && ctx.has_article(r.last) &&
+        !ctx.has_particle(r.last)) {
+      name.last = r.last + 1;
+      name.canonical.clear();
+      name.label_en.clear();
+    }
+    added.push_back(name);
   }
   const auto has_clue = [&](std::size_t k, uint32_t clue) { return ((clues[k].clues_begin | clues[k].clues_inside) & clue) != 0; };
   // After a media head (صحيفة، قناة) the rules take only a name, never a verb or an adjective
