@@ -607,6 +607,9 @@ void EntityExtractor::let_sure_rules_stand(const ExtractionContext& ctx, const R
     }
     while (x.first < x.last && title(x.first)) ++x.first;
     while (x.last > x.first && title(x.last - 1)) --x.last;
+    // The preposition على, written with ى, opens no name (على الخامنئي): the normalizer folds it
+    // into the given name علي.
+    if (x.last - x.first > 1 && ctx.word(x.first) == u"علي" && ctx.text[ctx.tokens[x.first].token.span.end - 1] == u'ى') ++x.first;
     // Nor does a name open with a word the article makes a common one (السابق بن برنانكي، الشابين
     // همام الجريد), unless it is a given name (الحسن بن علي) or a name a list knows.
     if (x.last - x.first > 1 && ctx.has_article(x.first) && !rules_.is_given_name(ctx.word(x.first)) &&
