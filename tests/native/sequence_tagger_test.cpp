@@ -104,6 +104,26 @@ TEST(SequenceTagger, FeaturesOfASentenceDependOnTheWordAndItsNeighbours) {
   EXPECT_EQ(again.features.features, input.features.features);
 }
 
+// A model that reads only the feature every token has (the first of each row) and gives it
+// these weights for B-PER and I-PER: it tags every word alike, so that a test sees what the rules
+// after the tagger do with its output.
+SequenceTagger bias_only_model(const TaggerInput& input, float begin_person, float inside_person) {
+  const uint32_t buckets = 1u << 20;
+  const uint32_t bias = *input.features.begin(0);
+  std::vector<float> emission(static_cast<std::size_t>(buckets) * kTagCount, 0.0f), transition((kTagCount + 1) * kTagCount, 0.0f);
+  emission[static_cast<std::size_t>(bias & (buckets - 1)) * kTagCount + kBPer] = begin_person;
+  emission[static_cast<std::size_t>(bias & (buckets - 1)) * kTagCount + kIPer] = inside_person;
+  return SequenceTagger::quantized(buckets, emission, transition, 10);
+}
+
+std::vector<std::string> persons_found(const EntityExtractor& extractor, const std::u16string& text, const AnalyzedText& analyzed) {
+  std::vector<std::string> persons;
+  for (const Entity& e : extractor.extract(text, analyzed)) {
+    if (e.type == EntityType::Person) persons.push_back(slice(text, e.span.start, e.span.end));
+  }
+  return persons;
+}
+
 // Found on real news (issue 16): the tagger cut foreign names into two persons side by side
 // (دييجو | مارادونا). A model that makes every word a person of its own shows the rule alone:
 // words with only a space between are one name; a comma or a particle (و) still separates.
@@ -116,25 +136,16 @@ TEST(SequenceTagger, PersonsSideBySideWithOnlyASpaceBetweenAreOneName) {
   const AnalyzedText analyzed = analyzer.analyze(text);
   const TaggerInput input = plain.tagger_input(text, analyzed);
   ASSERT_EQ(input.spans.size(), 4u);
-  const uint32_t buckets = 1u << 20;
-  const uint32_t bias = *input.features.begin(0);  // the first feature of every token
-  ASSERT_EQ(bias, *input.features.begin(3));
-  std::vector<float> emission(static_cast<std::size_t>(buckets) * kTagCount, 0.0f), transition((kTagCount + 1) * kTagCount, 0.0f);
-  emission[static_cast<std::size_t>(bias & (buckets - 1)) * kTagCount + kBPer] = 1.0f;
-  const SequenceTagger every_word_a_person = SequenceTagger::quantized(buckets, emission, transition, 10);
+  const SequenceTagger every_word_a_person = bias_only_model(input, 1.0f, 0.0f);
   ASSERT_EQ(every_word_a_person.tag(input.features, input.after_particle), (std::vector<uint8_t>{kBPer, kBPer, kBPer, kBPer}));
   const EntityExtractor extractor(analyzer, EntityResources::embedded(), CldrNames::load(), every_word_a_person);
-  std::vector<std::string> persons;
-  for (const Entity& e : extractor.extract(text, analyzed)) {
-    if (e.type == EntityType::Person) persons.push_back(slice(text, e.span.start, e.span.end));
-  }
-  EXPECT_EQ(persons, (std::vector<std::string>{"سامي رامي", "فادي شادي"}));
+  EXPECT_EQ(persons_found(extractor, text, analyzed), (std::vector<std::string>{"سامي رامي", "فادي شادي"}));
 }
 
 // Found on real news (issue 16): where the rules built a genealogy but stopped before a family
-// name they know as another word (… بن عبدالعزيز الربيعة; here a nisba), the genealogy overruled the tagger's
-// longer person and lost the family name. A model that runs every person on to the text's end
-// shows the rule: one word more, with its article, is kept.
+// name they know as another word (… بن عبدالعزيز الربيعة; here a nisba), the genealogy overruled
+// the tagger's longer person and lost the family name. A model that runs every person on to the
+// text's end shows the rule: one word more, with its article, is kept.
 TEST(SequenceTagger, AGenealogyTakesTheFamilyNameTheTaggerRanOnTo) {
   const Lexicon lexicon = load_lexicon();
   const Analyzer analyzer(lexicon);
@@ -146,19 +157,10 @@ TEST(SequenceTagger, AGenealogyTakesTheFamilyNameTheTaggerRanOnTo) {
   for (const Entity& e : plain.extract(text, analyzed)) by_rules.push_back(slice(text, e.span.start, e.span.end));
   ASSERT_EQ(by_rules.at(0), "سالم بن علي") << "the rules stop at a nisba they know as a nationality";
   const TaggerInput input = plain.tagger_input(text, analyzed);
-  const uint32_t buckets = 1u << 20;
-  const uint32_t bias = *input.features.begin(0);
-  std::vector<float> emission(static_cast<std::size_t>(buckets) * kTagCount, 0.0f), transition((kTagCount + 1) * kTagCount, 0.0f);
-  emission[static_cast<std::size_t>(bias & (buckets - 1)) * kTagCount + kBPer] = 1.0f;
-  emission[static_cast<std::size_t>(bias & (buckets - 1)) * kTagCount + kIPer] = 2.0f;
-  const SequenceTagger one_long_person = SequenceTagger::quantized(buckets, emission, transition, 10);
+  const SequenceTagger one_long_person = bias_only_model(input, 1.0f, 2.0f);
   ASSERT_EQ(one_long_person.tag(input.features, input.after_particle), (std::vector<uint8_t>{kBPer, kIPer, kIPer, kIPer}));
   const EntityExtractor extractor(analyzer, EntityResources::embedded(), CldrNames::load(), one_long_person);
-  std::vector<std::string> persons;
-  for (const Entity& e : extractor.extract(text, analyzed)) {
-    if (e.type == EntityType::Person) persons.push_back(slice(text, e.span.start, e.span.end));
-  }
-  EXPECT_EQ(persons, (std::vector<std::string>{"سالم بن علي المصري"}));
+  EXPECT_EQ(persons_found(extractor, text, analyzed), (std::vector<std::string>{"سالم بن علي المصري"}));
 }
 
 }  // namespace
