@@ -2,9 +2,11 @@
 // averaged structured perceptron over the extractor's own token features, and writes its weights
 // as text for wasm/data/entity_tagger.txt. Native only; scripts/train-entities builds its input.
 //
-//   mirsad_entity_trainer --train TRAIN.jsonl [--dev DEV.jsonl] [--epochs N] [--buckets 2^k]
-//                         [--scale S] [--runs K] [--header TEXT]
-//   mirsad_entity_trainer --model WEIGHTS --score SET.jsonl…   (score given weights, no training) [--out FILE] [--errors FILE] [--score SET.jsonl]…
+//   mirsad_entity_trainer --train TRAIN.jsonl [--dev DEV.jsonl] [--epochs N] [--runs K] [--buckets 2^k]
+//                         [--scale S] [--header TEXT] [--out FILE] [--errors FILE] [--score SET.jsonl]…
+//   mirsad_entity_trainer --model WEIGHTS --score SET.jsonl… [--errors FILE]
+//                         (scores given weights end to end, no training; --errors appends the
+//                         extractor's missed and spurious mentions with their context)
 //
 // Input lines: {"id":…, "text":…, "mentions":[{"type":"PERSON","start":…,"end":…}, …]} with UTF-16
 // offsets. Examples are visited in a shuffled order fixed by a constant seed, so a run is
@@ -305,15 +307,15 @@ int main(int argc, char** argv) {
     if (!o.model.empty()) {
       // A rule changed after the tagger reads its features: the same weights, scored again.
       std::ifstream in(o.model, std::ios::binary);
+      if (!in) throw std::runtime_error("cannot read " + o.model);
       const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       std::string error;
       const std::optional<SequenceTagger> tagger = SequenceTagger::parse(text, &error);
-      if (!in.good() && !in.eof()) throw std::runtime_error("cannot read " + o.model);
       if (!tagger) throw std::runtime_error(o.model + ": " + error);
       const EntityExtractor with_model(analyzer, EntityResources::embedded(), CldrNames::load(), *tagger);
+      std::ofstream error_file;
+      if (!o.errors.empty()) error_file.open(o.errors, std::ios::app);
       for (const std::string& set : o.score) {
-        std::ofstream error_file;
-        if (!o.errors.empty()) error_file.open(o.errors, std::ios::app);
         score_extractor((set.substr(set.find_last_of('/') + 1) + " rules+model").c_str(), set, analyzer, with_model,
                         o.errors.empty() ? nullptr : &error_file);
       }

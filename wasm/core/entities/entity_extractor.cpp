@@ -294,15 +294,17 @@ std::vector<EntityCandidate> non_overlapping(std::vector<EntityCandidate> candid
 
 // The priority of a candidate that is a name the lists know (gazetteer, CLDR).
 constexpr int kListNamePriority = 5;
+// The priority of a name the sequence tagger found.
+constexpr int kTaggedPriority = 10;
 
+// Only spaces between two words, on one line: stricter than ExtractionContext::joined, which lets
+// a line break through, where names listed one per line must stay apart.
 bool only_spaces(std::u16string_view gap) {
   for (const char16_t c : gap) {
     if (c != u' ' && c != u'\u00A0') return false;
   }
   return true;
 }
-// The priority of a name the sequence tagger found.
-constexpr int kTaggedPriority = 10;
 
 bool tagged_type(EntityType t) {
   return t == EntityType::Person || t == EntityType::Location || t == EntityType::Organization;
