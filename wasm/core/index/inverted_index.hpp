@@ -10,26 +10,13 @@
 #include "index/binary_io.hpp"
 #include "index/byte_pool.hpp"
 #include "index/fuzzy_budget.hpp"
+#include "index/postings_source.hpp"
 #include "index/record_store.hpp"
 #include "index/term_dictionary.hpp"
 #include "index/work_deadline.hpp"
 #include "text/span.hpp"
 
 namespace mirsad {
-
-using DocOrdinal = uint32_t;
-
-// A term's postings, decoded for one query: documents ascending, and for document i its
-// positions positions[starts[i] .. starts[i + 1]).
-struct DecodedPostings {
-  std::vector<DocOrdinal> docs;
-  std::vector<uint32_t> starts{0};  // docs.size() + 1 entries
-  std::vector<uint32_t> positions;
-
-  std::size_t size() const { return docs.size(); }
-  const uint32_t* positions_begin(std::size_t i) const { return positions.data() + starts[i]; }
-  const uint32_t* positions_end(std::size_t i) const { return positions.data() + starts[i + 1]; }
-};
 
 // A positional inverted index over the finest level only. Every exact term has compressed
 // postings (varint deltas of documents and positions, Lucene/Tantivy style); each coarser level
@@ -38,29 +25,24 @@ struct DecodedPostings {
 // times; the coarser the level, the more lists a query merges (ليبيا at word level: ليبيا، وليبيا،
 // لليبيا، بليبيا…). Each document's token spans are kept the same way, so a match at position p
 // is reported as original UTF-16 offsets.
-class InvertedIndex {
+class InvertedIndex final : public PostingsSource {
  public:
   // Indexes an analyzed document; documents get ordinals 0, 1, 2… in insertion order.
   DocOrdinal add(const AnalyzedText& text);
 
-  DecodedPostings postings(MatchLevel level, Term term) const;
+  DecodedPostings postings(MatchLevel level, Term term) const override;
   // The union of several terms' postings (a prefix or fuzzy expansion).
-  DecodedPostings postings_of(MatchLevel level, const std::vector<uint32_t>& term_ids) const;
+  DecodedPostings postings_of(MatchLevel level, const std::vector<uint32_t>& term_ids) const override;
   // Ids of the terms of a level that start with prefix, at most `limit`; `complete` is false when
   // more existed. A sorted order of the terms is built on first use after additions.
-  std::vector<uint32_t> expand_prefix(MatchLevel level, Term prefix, std::size_t limit, bool& complete) const;
+  std::vector<uint32_t> expand_prefix(MatchLevel level, Term prefix, std::size_t limit, bool& complete) const override;
   // The terms within max_distance edits (Levenshtein) of term, nearest first, at most `limit`.
   // The scan of the dictionary spends at most this expansion's share of `budget`; when the
   // share runs out, the scan stops there (the term itself is still matched if it is indexed)
   // and `scanned_all` says so.
-  struct FuzzyExpansion {
-    std::vector<uint32_t> ids;
-    std::vector<uint32_t> distances;  // of each id, in edits
-    bool over_limit = false;   // more terms were within reach than `limit`
-    bool scanned_all = true;   // false: the budget ran out before the end of the dictionary
-  };
+  using FuzzyExpansion = mirsad::FuzzyExpansion;
   FuzzyExpansion expand_fuzzy(MatchLevel level, Term term, uint32_t max_distance, std::size_t limit,
-                              FuzzyBudget& budget) const;
+                              FuzzyBudget& budget) const override;
   // The terms of a level, for prefix and fuzzy expansion, and postings by their id.
   const TermDictionary& dictionary(MatchLevel level) const;
   DecodedPostings postings_of(MatchLevel level, uint32_t term_id) const;
@@ -68,11 +50,11 @@ class InvertedIndex {
   // the documents. An exact term covers itself.
   std::vector<uint32_t> exact_members(MatchLevel level, uint32_t term_id) const;
 
-  std::size_t document_count() const { return lengths_.size(); }
-  uint32_t document_length(DocOrdinal doc) const { return lengths_[doc]; }
-  double average_document_length() const;
-  uint64_t token_count() const { return total_tokens_; }
-  std::vector<Span> token_spans(DocOrdinal doc) const;
+  std::size_t document_count() const override { return lengths_.size(); }
+  uint32_t document_length(DocOrdinal doc) const override { return lengths_[doc]; }
+  double average_document_length() const override;
+  uint64_t token_count() const override { return total_tokens_; }
+  std::vector<Span> token_spans(DocOrdinal doc) const override;
   std::size_t memory_bytes() const;
   // An upper bound of what add(text) will allocate: every buffer's growth (with the old copy of
   // a buffer that moves), the pool's new slices and blocks, new terms in every dictionary. A

@@ -8,7 +8,7 @@ namespace mirsad {
 
 namespace {
 
-DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const QueryTerm& term,
+DecodedPostings postings_for(const PostingsSource& index, MatchLevel level, const QueryTerm& term,
                              std::vector<std::string>* notes, FuzzyBudget& budget) {
   if (term.match == TermMatch::Whole) return index.postings(level, term.text);
   bool complete = true;
@@ -18,7 +18,7 @@ DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const
   } else {
     // A scan cut short by the budget is reported once for the whole query, by the searcher
     // (budget.cut_short).
-    InvertedIndex::FuzzyExpansion expansion =
+    FuzzyExpansion expansion =
         index.expand_fuzzy(level, term.text, fuzzy_distance(term.text), kMaxFuzzyExpansions, budget);
     ids = std::move(expansion.ids);
     complete = !expansion.over_limit;
@@ -32,7 +32,7 @@ DecodedPostings postings_for(const InvertedIndex& index, MatchLevel level, const
 
 }  // namespace
 
-PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase,
+PhraseMatches match_phrase(const PostingsSource& index, MatchLevel level, const PhraseQuery& phrase,
                            std::vector<std::string>* notes, FuzzyBudget* budget) {
   if (phrase.terms.empty()) return PhraseMatches{};
   FuzzyBudget own_budget;  // a caller without a query-wide budget still gets a bounded one

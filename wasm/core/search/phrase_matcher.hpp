@@ -1,5 +1,5 @@
 #pragma once
-#include "index/inverted_index.hpp"
+#include "index/postings_source.hpp"
 #include "query/query.hpp"
 
 namespace mirsad {
@@ -12,7 +12,7 @@ using PhraseMatches = DecodedPostings;
 // occurs at p + i for every i. Prefix and fuzzy terms stand for the union of their expansions;
 // `notes` receives a line when an expansion was cut at its limit. Fuzzy expansions spend from
 // `budget`, shared by a whole query (a fresh one when null).
-PhraseMatches match_phrase(const InvertedIndex& index, MatchLevel level, const PhraseQuery& phrase,
+PhraseMatches match_phrase(const PostingsSource& index, MatchLevel level, const PhraseQuery& phrase,
                            std::vector<std::string>* notes = nullptr, FuzzyBudget* budget = nullptr);
 
 // How far word~ reaches: one edit for short words, two from eight letters on, where a typo is

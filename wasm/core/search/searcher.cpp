@@ -60,7 +60,7 @@ std::vector<Span> to_spans(const std::vector<Span>& tokens, std::vector<Position
 
 // How many spans to_spans would give, without decoding the document's token spans unless two
 // matches touch (the only way two could share a span).
-std::size_t highlighted_count(std::vector<PositionMatch>& matches, const InvertedIndex& index, DocOrdinal doc) {
+std::size_t highlighted_count(std::vector<PositionMatch>& matches, const PostingsSource& index, DocOrdinal doc) {
   merge_matches(matches);
   for (std::size_t i = 1; i < matches.size(); ++i) {
     if (matches[i].start == matches[i - 1].start + matches[i - 1].length) return to_spans(index.token_spans(doc), matches).size();

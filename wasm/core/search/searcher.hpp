@@ -2,7 +2,7 @@
 #include <functional>
 #include <vector>
 
-#include "index/inverted_index.hpp"
+#include "index/postings_source.hpp"
 #include "query/query.hpp"
 
 namespace mirsad {
@@ -38,7 +38,7 @@ class Searcher {
 
   // The body index gives matches and snippets; the title index (same document ordinals) adds
   // to the score, as a title field boosted over the body, and gives the title's matches.
-  Searcher(const InvertedIndex& index, const InvertedIndex& title_index) : index_(index), title_index_(title_index) {}
+  Searcher(const PostingsSource& index, const PostingsSource& title_index) : index_(index), title_index_(title_index) {}
   // accept: documents failing it are left out (the query's filters, evaluated by the engine);
   // it is offered every document the words match, once each, so a caller can count facets in it.
   // With no words, every accepted document matches, in corpus order.
@@ -49,8 +49,8 @@ class Searcher {
                        const std::function<int(DocOrdinal, DocOrdinal)>& order = nullptr) const;
 
  private:
-  const InvertedIndex& index_;
-  const InvertedIndex& title_index_;
+  const PostingsSource& index_;
+  const PostingsSource& title_index_;
 };
 
 }  // namespace mirsad
