@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "api/lexicon_sources.hpp"
+#include "api/shared_analysis.hpp"
 #include "index/gentle_growth.hpp"
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
@@ -12,29 +12,17 @@
 namespace mirsad {
 namespace {
 
-struct SharedAnalysis {
-  Lexicon lexicon;
-  std::unique_ptr<Analyzer> analyzer;
-
-  SharedAnalysis() : lexicon(load_lexicon()), analyzer(std::make_unique<Analyzer>(lexicon)) {}
-};
-
-const SharedAnalysis& shared_analysis() {
-  static const SharedAnalysis shared;
-  return shared;
-}
-
 // The entity extractor (gazetteer, CLDR names, rules) is built on the first request for
 // entities, not with the engine: a page's first search does not wait for it.
 const EntityExtractor& shared_extractor() {
-  static const EntityExtractor extractor(*shared_analysis().analyzer, EntityResources::embedded(), CldrNames::load());
+  static const EntityExtractor extractor(shared_analyzer(), EntityResources::embedded(), CldrNames::load());
   return extractor;
 }
 
 }  // namespace
 
 Engine::Engine(std::unique_ptr<TextStore> texts)
-    : analyzer_(shared_analysis().analyzer.get()),
+    : analyzer_(&shared_analyzer()),
       parser_(*analyzer_),
       searcher_(index_, title_index_),
       texts_(std::move(texts)) {}

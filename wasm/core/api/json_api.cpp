@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/index_file.hpp"
+#include "api/search_json.hpp"
 #include "search/concordance.hpp"
 #include "search/term_suggestions.hpp"
 #include "corpus/corpus_loader.hpp"
@@ -50,27 +51,6 @@ ordered_json load_report(std::size_t offered, const std::vector<AddError>& error
     report["warnings"].push_back(std::move(warning));
   }
   return report;
-}
-
-ordered_json spans_json(const std::vector<Span>& spans) {
-  ordered_json out = ordered_json::array();
-  for (const Span& s : spans) out.push_back({s.start, s.end});
-  return out;
-}
-
-// What the query was read as, beside its counts, so that a page can say what they count: the
-// filters, whether any word was searched, and why nothing could be (new fields of search and
-// concordance alike).
-void describe_query(const Query& query, ordered_json& out) {
-  ordered_json filters = ordered_json::array();
-  for (const Filter& f : query.filters) {
-    filters.push_back({{"field", f.field}, {"value", utf16_to_utf8(f.value)}, {"negated", f.negated}});
-  }
-  out["has_words"] = !query.required.empty();
-  out["filters"] = std::move(filters);
-  if (!query.live_prefix.empty()) out["live_prefix"] = query.live_prefix;
-  if (query.exclusions_only()) out["exclusions_only"] = true;
-  if (!query.unknown_filters.empty()) out["unknown_filters"] = query.unknown_filters;
 }
 
 // The report of a mapping, for people and programs: each role with its field (null for none).
@@ -232,35 +212,17 @@ std::u16string JsonApi::text(const std::string& id) const {
 std::string JsonApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any,
                             bool live, const std::string& sort_name, bool with_facets) const {
   ordered_json out{{"query", utf16_to_utf8(query_text)}};
-  const auto level = parse_match_level(mode.empty() ? "word" : mode);
   std::vector<std::string> warnings;
-  MatchLevel effective = MatchLevel::Word;
-  if (level) effective = *level;
-  else warnings.push_back("unknown mode \"" + mode + "\": used word (exact, normalized, word, stem)");
-  out["mode"] = match_level_name(effective);
-  const Query query = engine_.parse_query(query_text, effective, any, live);
+  const MatchLevel level = search_level(mode, warnings);
+  out["mode"] = match_level_name(level);
+  const Query query = engine_.parse_query(query_text, level, any, live);
   warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
-  const auto sort = parse_result_sort(sort_name);
-  if (!sort) warnings.push_back("unknown sort \"" + sort_name + "\": sorted by relevance (relevance, date, date-asc)");
+  const ResultSort sort = search_sort(sort_name, warnings);
   Facets facets;
-  const SearchResults results = engine_.search(query, k, sort.value_or(ResultSort::Relevance), with_facets ? &facets : nullptr);
-  out["total"] = results.total;
-  out["matches_total"] = results.matches_total;
-  ordered_json hits = ordered_json::array();
-  for (const SearchHit& hit : results.hits) {
-    hits.push_back({{"id", engine_.documents()[hit.doc].id},
-                    {"score", std::round(hit.score * 10000.0) / 10000.0},
-                    {"matches", spans_json(hit.matches)},
-                    {"snippet", {{"start", hit.snippet.start}, {"end", hit.snippet.end}}},
-                    {"title_matches", spans_json(hit.title_matches)}});
-  }
-  out["hits"] = std::move(hits);
-  out["title_matches_total"] = results.title_matches_total;
-  describe_query(query, out);
-  warnings.insert(warnings.end(), results.notes.begin(), results.notes.end());
-  out["warnings"] = warnings;
-  out["sort"] = result_sort_name(sort.value_or(ResultSort::Relevance));
+  const SearchResults results = engine_.search(query, k, sort, with_facets ? &facets : nullptr);
+  put_search_results(query, results, [&](DocOrdinal doc) { return engine_.documents()[doc].id; }, std::move(warnings),
+                     sort, out);
   if (with_facets) out["facets"] = facets_json(facets);
   return dump(out);
 }
@@ -490,6 +452,24 @@ std::string JsonApi::next_concordance_lines(int max_documents) {
 }
 
 std::string JsonApi::save_index() const { return IndexFile::save(engine_); }
+
+std::string JsonApi::begin_static_index(int chunk_bytes) {
+  static_writer_ = std::make_unique<StaticIndexWriter>(
+      engine_.index(), engine_.title_index(), engine_.documents(), engine_.texts(), IndexFile::analysis_fingerprint(),
+      chunk_bytes > 0 ? static_cast<std::size_t>(chunk_bytes) : StaticIndexWriter::kDefaultChunkBytes);
+  return dump(ordered_json{{"documents", engine_.documents().size()}});
+}
+
+std::string JsonApi::next_static_file() {
+  if (!static_writer_) return dump(ordered_json{{"error", "no static index is being written"}});
+  if (!static_writer_->next(static_file_)) {
+    const ordered_json done{{"done", true}, {"files", static_writer_->files_given()}, {"bytes", static_writer_->bytes_given()}};
+    static_writer_.reset();
+    static_file_ = StaticFile{};
+    return dump(done);
+  }
+  return dump(ordered_json{{"name", static_file_.name}, {"size", static_file_.bytes.size()}});
+}
 
 std::string JsonApi::load_index(std::string_view bytes) {
   const std::string error = IndexFile::load(bytes, engine_);

@@ -5,6 +5,7 @@
 #include "api/engine.hpp"
 #include "api/index_file.hpp"
 #include "entities/entity_overview.hpp"
+#include "static_index/static_index_writer.hpp"
 
 namespace mirsad {
 
@@ -141,8 +142,18 @@ class JsonApi {
   Engine& engine() { return engine_; }
   const Engine& engine() const { return engine_; }
 
+  // The collection as a static index (static_index/static_index_writer.hpp), a file at a time:
+  // begin_static_index answers {"documents"}; each next_static_file answers {"name", "size"} of
+  // the next file, whose bytes static_file_bytes() then holds, until {"done": true, "files",
+  // "bytes"} (the manifest.json is the last file given). No other engine call may come in between.
+  std::string begin_static_index(int chunk_bytes);
+  std::string next_static_file();
+  std::string_view static_file_bytes() const { return static_file_.bytes; }
+
  private:
   Engine engine_;
+  std::unique_ptr<StaticIndexWriter> static_writer_;
+  StaticFile static_file_;
   // Not a std::string: its zero-filling touched every page of the buffer at once, and the first
   // touch of fresh wasm memory costs about 3 ms a megabyte here (a 300 ms task for a 77 MB file).
   std::unique_ptr<char[]> loading_bytes_;

@@ -1,0 +1,541 @@
+#include "static_index/static_index_reader.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "index/fuzzy_scan.hpp"
+#include "search/document_filter.hpp"
+#include "search/phrase_matcher.hpp"
+#include "static_index/static_format.hpp"
+#include "text/utf.hpp"
+
+namespace mirsad {
+namespace {
+
+namespace sf = static_format;
+using nlohmann::json;
+
+bool starts_with(std::u16string_view s, std::u16string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Positions, as token spans, for a document whose fragment is not loaded: one span a token, none
+// touching another. The searcher needs real spans only for the hits it shows (their fragments
+// are loaded first); for counting the others' highlights, distinct tokens are what real spans
+// give too, except for the tokens of one expanded character (ﷺ), which share a span.
+std::vector<Span> distinct_spans(uint32_t tokens) {
+  std::vector<Span> spans(tokens);
+  for (uint32_t i = 0; i < tokens; ++i) spans[i] = Span{2 * i, 2 * i + 1};
+  return spans;
+}
+
+// Is `name` the content name of bytes (prefix-HASH.ext)? A file of another index, or a damaged
+// one, is then refused whatever the host served under that name.
+bool content_matches(const std::string& name, std::string_view bytes) {
+  const std::size_t dash = name.rfind('-'), dot = name.rfind('.');
+  if (dash == std::string::npos || dot == std::string::npos || dot < dash) return false;
+  return name == sf::content_name(name.substr(0, dash), bytes, name.substr(dot));
+}
+
+}  // namespace
+
+// One field (body or title) of the static index as the searcher reads it. Terms found by a
+// prefix or fuzzy expansion get ids into expanded_, valid until the next search.
+class StaticIndexReader::FieldView final : public PostingsSource {
+ public:
+  FieldView(const StaticIndexReader& reader, bool title) : r_(reader), field_(title ? 1 : 0) {}
+
+  std::size_t document_count() const override { return r_.documents_; }
+  uint32_t document_length(DocOrdinal doc) const override {
+    const std::vector<uint32_t>& lengths = field_ ? r_.title_lengths_ : r_.body_lengths_;
+    if (doc < lengths.size()) return lengths[doc];
+    r_.need(r_.norms_name_);
+    return 1;
+  }
+  double average_document_length() const override {
+    return r_.documents_ == 0 ? 0.0 : static_cast<double>(token_count()) / static_cast<double>(r_.documents_);
+  }
+  uint64_t token_count() const override { return field_ ? r_.title_tokens_ : r_.body_tokens_; }
+  std::vector<Span> token_spans(DocOrdinal doc) const override {
+    if (const StaticFragment* f = r_.fragment(doc)) return field_ ? f->title_spans : f->body_spans;
+    return distinct_spans(document_length(doc));
+  }
+
+  DecodedPostings postings(MatchLevel level, std::u16string_view term) const override {
+    DecodedPostings out;
+    const std::string_view bytes = field_bytes(level, term);
+    if (!bytes.empty()) sf::read_postings(bytes, r_.documents_, out);  // checked when the chunk came
+    return out;
+  }
+  DecodedPostings postings_of(MatchLevel level, const std::vector<uint32_t>& term_ids) const override {
+    if (term_ids.size() == 1 && term_ids[0] < expanded_.size()) return postings(level, expanded_[term_ids[0]]);
+    std::vector<std::pair<DocOrdinal, uint32_t>> all;
+    for (const uint32_t id : term_ids) {
+      if (id >= expanded_.size()) continue;
+      const DecodedPostings p = postings(level, expanded_[id]);
+      for (std::size_t i = 0; i < p.size(); ++i) {
+        for (const uint32_t* q = p.positions_begin(i); q != p.positions_end(i); ++q) all.emplace_back(p.docs[i], *q);
+      }
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    DecodedPostings out;
+    for (const auto& [doc, position] : all) {
+      if (out.docs.empty() || out.docs.back() != doc) {
+        if (!out.docs.empty()) out.starts.push_back(static_cast<uint32_t>(out.positions.size()));
+        out.docs.push_back(doc);
+      }
+      out.positions.push_back(position);
+    }
+    if (!out.docs.empty()) out.starts.push_back(static_cast<uint32_t>(out.positions.size()));
+    return out;
+  }
+
+  std::vector<uint32_t> expand_prefix(MatchLevel level, std::u16string_view prefix, std::size_t limit,
+                                      bool& complete) const override {
+    complete = true;
+    std::vector<uint32_t> out;
+    const std::vector<ChunkRef>* chunks = r_.table(level);
+    if (!chunks) return out;
+    auto it = std::upper_bound(chunks->begin(), chunks->end(), prefix,
+                               [](std::u16string_view p, const ChunkRef& c) { return p < c.first; });
+    std::size_t i = it == chunks->begin() ? 0 : static_cast<std::size_t>(it - chunks->begin()) - 1;
+    std::size_t unseen = 0;  // terms in chunks still to be fetched: each may be an expansion
+    for (; i < chunks->size(); ++i) {
+      const ChunkRef& ref = (*chunks)[i];
+      if (ref.first > prefix && !starts_with(ref.first, prefix)) break;
+      const Chunk* chunk = r_.chunk(ref.file);
+      if (!chunk) {
+        unseen += ref.terms;
+        if (out.size() + unseen > limit) break;
+        continue;
+      }
+      auto t = std::lower_bound(chunk->terms.begin(), chunk->terms.end(), prefix,
+                                [](const ChunkTerm& c, std::u16string_view p) { return c.term < p; });
+      for (; t != chunk->terms.end(); ++t) {
+        if (!starts_with(t->term, prefix)) return out;
+        if (t->fields[field_].empty()) continue;
+        if (out.size() == limit) {
+          complete = false;
+          return out;
+        }
+        out.push_back(remember(t->term));
+      }
+    }
+    return out;
+  }
+
+  FuzzyExpansion expand_fuzzy(MatchLevel level, std::u16string_view term, uint32_t max_distance, std::size_t limit,
+                              FuzzyBudget& budget) const override {
+    const TermDictionary* dictionary = r_.vocabulary(level, field_ == 1);
+    if (!dictionary) return FuzzyExpansion{};
+    FuzzyExpansion expansion = scan_fuzzy(*dictionary, term, max_distance, limit, budget);
+    for (uint32_t& id : expansion.ids) id = remember(dictionary->term_text(id));
+    return expansion;
+  }
+
+  // Asks for the chunk that holds term, if it is not loaded.
+  void touch(MatchLevel level, std::u16string_view term) const { field_bytes(level, term); }
+  const std::u16string& expanded(uint32_t id) const { return expanded_[id]; }
+
+ private:
+  uint32_t remember(std::u16string_view term) const {
+    expanded_.emplace_back(term);
+    return static_cast<uint32_t>(expanded_.size() - 1);
+  }
+  std::string_view field_bytes(MatchLevel level, std::u16string_view term) const {
+    const std::vector<ChunkRef>* chunks = r_.table(level);
+    if (!chunks) return {};
+    const auto it = std::upper_bound(chunks->begin(), chunks->end(), term,
+                                     [](std::u16string_view t, const ChunkRef& c) { return t < c.first; });
+    if (it == chunks->begin()) return {};
+    const Chunk* chunk = r_.chunk((it - 1)->file);
+    if (!chunk) return {};
+    const auto t = std::lower_bound(chunk->terms.begin(), chunk->terms.end(), term,
+                                    [](const ChunkTerm& c, std::u16string_view x) { return c.term < x; });
+    if (t == chunk->terms.end() || t->term != term) return {};
+    return t->fields[field_];
+  }
+
+  const StaticIndexReader& r_;
+  std::size_t field_;
+  mutable std::vector<std::u16string> expanded_;
+};
+
+StaticIndexReader::StaticIndexReader(const Analyzer& analyzer, uint64_t analysis_fingerprint)
+    : analyzer_(analyzer), fingerprint_(analysis_fingerprint) {}
+
+StaticIndexReader::~StaticIndexReader() = default;
+
+std::string StaticIndexReader::open(std::string_view manifest) {
+  open_ = false;
+  const json m = json::parse(manifest, nullptr, false);
+  if (m.is_discarded() || !m.is_object()) return "manifest.json is not JSON: is this the folder a static Mirsad index was written to?";
+  if (m.value("format", "") != sf::kManifestFormat) return "manifest.json is not a Mirsad static index";
+  if (!m.contains("version") || !m["version"].is_number_unsigned() || m["version"].get<uint32_t>() != sf::kVersion) {
+    return "this static index has format version " + (m.contains("version") ? m["version"].dump() : std::string("?")) +
+           "; this reader reads version " + std::to_string(sf::kVersion) + ": rebuild the index with this version";
+  }
+  if (m.value("analysis", "") != sf::hex64(fingerprint_)) {
+    return "this static index was built by a different analyzer (other word lists or ICU version): its words would not "
+           "match this reader's; rebuild the index with this version";
+  }
+  try {
+    documents_ = m.at("documents").get<std::size_t>();
+    body_tokens_ = m.at("tokens").at("body").get<uint64_t>();
+    title_tokens_ = m.at("tokens").at("title").get<uint64_t>();
+    for (std::size_t l = 0; l < kMatchLevelCount; ++l) {
+      const json& level = m.at("levels").at(std::string(match_level_name(kAllMatchLevels[l])));
+      levels_[l] = Level{level.at("table").get<std::string>(),
+                         {level.at("vocabulary").at("body").get<std::string>(), level.at("vocabulary").at("title").get<std::string>()},
+                         std::nullopt};
+    }
+    norms_name_ = m.at("norms").get<std::string>();
+    documents_name_ = m.at("documents_file").get<std::string>();
+    generation_ = m.at("fragments").at("generation").get<std::string>();
+  } catch (const json::exception&) {
+    return "manifest.json lacks a field this reader needs: it is damaged, or was not written by Mirsad";
+  }
+  body_lengths_.clear();
+  title_lengths_.clear();
+  documents_info_.reset();
+  cache_.clear();
+  cached_bytes_ = 0;
+  files_loaded_ = 0;
+  refused_.clear();
+  open_ = true;
+  return {};
+}
+
+std::string StaticIndexReader::fragment_name(DocOrdinal doc) const {
+  return "fragment/" + generation_ + "/" + std::to_string(doc) + ".json";
+}
+
+void StaticIndexReader::need(const std::string& name) const { missing_.insert(name); }
+
+const std::vector<StaticIndexReader::ChunkRef>* StaticIndexReader::table(MatchLevel level) const {
+  const Level& l = levels_[static_cast<std::size_t>(level)];
+  if (l.chunks) return &*l.chunks;
+  need(l.table_name);
+  return nullptr;
+}
+
+const StaticIndexReader::Chunk* StaticIndexReader::chunk(const std::string& name) const {
+  const auto it = cache_.find(name);
+  if (it == cache_.end() || !it->second.chunk) {
+    need(name);
+    return nullptr;
+  }
+  it->second.last_use = ++clock_;
+  return it->second.chunk.get();
+}
+
+const TermDictionary* StaticIndexReader::vocabulary(MatchLevel level, bool title) const {
+  const std::string& name = levels_[static_cast<std::size_t>(level)].vocabulary_names[title ? 1 : 0];
+  const auto it = cache_.find(name);
+  if (it == cache_.end() || !it->second.vocabulary) {
+    need(name);
+    return nullptr;
+  }
+  it->second.last_use = ++clock_;
+  return it->second.vocabulary.get();
+}
+
+const StaticFragment* StaticIndexReader::fragment(DocOrdinal doc) const {
+  const auto it = cache_.find(fragment_name(doc));
+  if (it == cache_.end() || !it->second.fragment) return nullptr;
+  it->second.last_use = ++clock_;
+  return it->second.fragment.get();
+}
+
+bool StaticIndexReader::norms_ready() const {
+  if (!body_lengths_.empty() || documents_ == 0) return true;
+  need(norms_name_);
+  return false;
+}
+
+void StaticIndexReader::file_unavailable(const std::string& name, const std::string& why) {
+  refused_[name] = name + " could not be fetched (" + why + "): the index on the server is incomplete or was replaced; "
+                   "reload the page, or rebuild and upload the whole index";
+}
+
+std::string StaticIndexReader::provide(const std::string& name, std::string_view bytes) {
+  if (!open_) return "no static index is open";
+  std::string error;
+  bool known = false;
+  for (std::size_t l = 0; l < kMatchLevelCount && !known; ++l) {
+    if (name == levels_[l].table_name) {
+      known = true;
+      error = content_matches(name, bytes) ? read_table(l, bytes) : "does not match its name";
+    }
+  }
+  if (known) {
+  } else if (name == norms_name_) {
+    error = content_matches(name, bytes) ? read_norms(bytes) : "does not match its name";
+  } else if (name == documents_name_) {
+    error = content_matches(name, bytes) ? read_documents(bytes) : "does not match its name";
+  } else if (name.rfind("postings-", 0) == 0) {
+    error = content_matches(name, bytes) ? read_chunk(name, bytes) : "does not match its name";
+  } else if (name.rfind("vocabulary-", 0) == 0) {
+    error = content_matches(name, bytes) ? read_vocabulary(name, bytes) : "does not match its name";
+  } else if (const std::string prefix = "fragment/" + generation_ + "/"; name.rfind(prefix, 0) == 0) {
+    const std::string number = name.substr(prefix.size(), name.size() - prefix.size() - 5);
+    const bool digits = !number.empty() && number.size() < 10 && std::all_of(number.begin(), number.end(), ::isdigit);
+    const uint64_t doc = digits ? std::stoull(number) : UINT64_MAX;
+    if (doc >= documents_ || name != fragment_name(static_cast<DocOrdinal>(doc))) error = "is not a file of this index";
+    else error = read_fragment(static_cast<DocOrdinal>(doc), bytes);
+  } else {
+    error = "is not a file of this index";
+  }
+  if (error.empty()) {
+    ++files_loaded_;
+    refused_.erase(name);
+    return {};
+  }
+  error = name + " " + error + ": the index is damaged or was replaced while this page was open; reload, or rebuild it";
+  refused_[name] = error;
+  return error;
+}
+
+std::string StaticIndexReader::read_table(std::size_t level, std::string_view bytes) {
+  const json t = json::parse(bytes, nullptr, false);
+  if (t.is_discarded() || !t.is_object() || !t.contains("chunks") || !t["chunks"].is_array()) return "is not a chunk table";
+  std::vector<ChunkRef> chunks;
+  for (const json& c : t["chunks"]) {
+    if (!c.is_array() || c.size() != 3 || !c[0].is_string() || !c[1].is_string() || !c[2].is_number_unsigned()) {
+      return "has a malformed entry";
+    }
+    ChunkRef ref{utf8_to_utf16(c[0].get<std::string>()), c[1].get<std::string>(), c[2].get<std::size_t>()};
+    if (!chunks.empty() && !(chunks.back().first < ref.first)) return "is not in term order";
+    if (ref.file.rfind("postings-", 0) != 0) return "names a file that is not a postings chunk";
+    chunks.push_back(std::move(ref));
+  }
+  levels_[level].chunks = std::move(chunks);
+  return {};
+}
+
+std::string StaticIndexReader::read_chunk(const std::string& name, std::string_view bytes) {
+  auto chunk = std::make_shared<Chunk>();
+  chunk->bytes.assign(bytes);
+  sf::Cursor c(chunk->bytes);
+  if (!c.header(sf::kPostingsKind)) return "is not a postings chunk of this format";
+  const std::string_view level_byte = c.take(1);
+  const uint64_t count = c.varint();
+  if (!c.ok() || static_cast<uint8_t>(level_byte[0]) >= kMatchLevelCount || count > chunk->bytes.size()) return "is damaged";
+  DecodedPostings check;
+  for (uint64_t i = 0; i < count; ++i) {
+    ChunkTerm term;
+    term.term = c.term();
+    for (std::size_t f = 0; f < 2; ++f) {
+      term.fields[f] = c.take(c.varint());
+      if (!c.ok()) return "is damaged";
+      if (term.fields[f].empty()) continue;
+      if (!sf::read_postings(term.fields[f], documents_, check)) return "has damaged postings";
+      const std::vector<uint32_t>& lengths = f ? title_lengths_ : body_lengths_;
+      for (std::size_t d = 0; d < check.size() && !lengths.empty(); ++d) {
+        if (check.positions[check.starts[d + 1] - 1] >= lengths[check.docs[d]]) return "has a position past its document's end";
+      }
+    }
+    if (!chunk->terms.empty() && !(chunk->terms.back().term < term.term)) return "is not in term order";
+    chunk->terms.push_back(std::move(term));
+  }
+  if (!c.at_end()) return "has bytes after its last term";
+  const std::size_t size = chunk->bytes.size() + chunk->terms.size() * (sizeof(ChunkTerm) + 16);
+  keep(name, Cached{chunk, nullptr, nullptr, size, 0});
+  return {};
+}
+
+std::string StaticIndexReader::read_vocabulary(const std::string& name, std::string_view bytes) {
+  sf::Cursor c(bytes);
+  if (!c.header(sf::kVocabularyKind)) return "is not a vocabulary of this format";
+  c.take(1);
+  const uint64_t count = c.varint();
+  if (!c.ok() || count > bytes.size()) return "is damaged";
+  auto dictionary = std::make_shared<TermDictionary>();
+  for (uint64_t i = 0; i < count; ++i) {
+    const std::u16string term = c.term();
+    bool added = false;
+    if (!c.ok()) return "is damaged";
+    dictionary->intern(term, added);
+    if (!added) return "repeats a term";
+  }
+  if (!c.at_end()) return "has bytes after its last term";
+  keep(name, Cached{nullptr, dictionary, nullptr, bytes.size() * 3, 0});
+  return {};
+}
+
+std::string StaticIndexReader::read_norms(std::string_view bytes) {
+  sf::Cursor c(bytes);
+  if (!c.header(sf::kNormsKind) || c.varint() != documents_) return "is not the norms of this index";
+  std::vector<uint32_t> body(documents_), title(documents_);
+  uint64_t body_sum = 0, title_sum = 0;
+  for (auto& v : body) body_sum += v = static_cast<uint32_t>(c.varint());
+  for (auto& v : title) title_sum += v = static_cast<uint32_t>(c.varint());
+  if (!c.ok() || !c.at_end() || body_sum != body_tokens_ || title_sum != title_tokens_) return "is damaged";
+  body_lengths_ = std::move(body);
+  title_lengths_ = std::move(title);
+  return {};
+}
+
+std::string StaticIndexReader::read_documents(std::string_view bytes) {
+  const json d = json::parse(bytes, nullptr, false);
+  if (d.is_discarded() || !d.is_object() || !d.contains("documents") || !d["documents"].is_array() ||
+      d["documents"].size() != documents_) {
+    return "is not the document list of this index";
+  }
+  std::vector<DocumentInfo> docs;
+  docs.reserve(documents_);
+  for (const json& e : d["documents"]) {
+    if (!e.is_array() || e.size() != 4 || !e[0].is_string() || !e[1].is_string() || !e[2].is_string() ||
+        !e[3].is_number_unsigned()) {
+      return "has a malformed entry";
+    }
+    docs.push_back(DocumentInfo{e[0].get<std::string>(), "", e[1].get<std::string>(), e[2].get<std::string>(), e[3].get<uint32_t>()});
+  }
+  documents_info_ = std::move(docs);
+  return {};
+}
+
+std::string StaticIndexReader::read_fragment(DocOrdinal doc, std::string_view bytes) {
+  const json f = json::parse(bytes, nullptr, false);
+  if (f.is_discarded() || !f.is_object()) return "is not a document fragment";
+  auto fragment = std::make_shared<StaticFragment>();
+  try {
+    if (f.at("ordinal").get<uint64_t>() != doc) return "is another document's fragment";
+    fragment->info = DocumentInfo{f.at("id").get<std::string>(), f.at("title").get<std::string>(),
+                                  f.at("date").get<std::string>(), f.at("source").get<std::string>(),
+                                  f.at("length").get<uint32_t>()};
+    fragment->text = utf8_to_utf16(f.at("text").get<std::string>());
+  } catch (const json::exception&) {
+    return "lacks a field of a document fragment";
+  }
+  if (fragment->text.size() != fragment->info.length) return "has a text of another length than its document's";
+  for (const AnalyzedToken& t : analyzer_.analyze(fragment->text, AnalysisDepth::Surface).tokens) fragment->body_spans.push_back(t.token.span);
+  const std::u16string title = utf8_to_utf16(fragment->info.title);
+  for (const AnalyzedToken& t : analyzer_.analyze(title, AnalysisDepth::Surface).tokens) fragment->title_spans.push_back(t.token.span);
+  if (!body_lengths_.empty() &&
+      (fragment->body_spans.size() != body_lengths_[doc] || fragment->title_spans.size() != title_lengths_[doc])) {
+    return "does not hold the text that was indexed";
+  }
+  const std::size_t size = fragment->text.size() * 2 + (fragment->body_spans.size() + fragment->title_spans.size()) * sizeof(Span) +
+                           bytes.size() / 4;
+  keep(fragment_name(doc), Cached{nullptr, nullptr, fragment, size, 0});
+  return {};
+}
+
+void StaticIndexReader::keep(const std::string& name, Cached entry) {
+  entry.last_use = ++clock_;
+  const auto it = cache_.find(name);
+  if (it != cache_.end()) cached_bytes_ -= it->second.bytes;
+  cached_bytes_ += entry.bytes;
+  cache_[name] = std::move(entry);
+  trim_cache();
+}
+
+void StaticIndexReader::trim_cache() {
+  while (cached_bytes_ > budget_ && cache_.size() > 1) {
+    auto oldest = cache_.begin();
+    for (auto it = cache_.begin(); it != cache_.end(); ++it) {
+      if (it->second.last_use < oldest->second.last_use) oldest = it;
+    }
+    cached_bytes_ -= oldest->second.bytes;
+    cache_.erase(oldest);
+  }
+}
+
+void StaticIndexReader::prefetch(const Query& query, FieldView& body, FieldView& titles) {
+  const bool with_titles = title_tokens_ > 0;
+  const auto touch_phrase = [&](const PhraseQuery& phrase) {
+    for (const QueryTerm& term : phrase.terms) {
+      for (FieldView* view : {&body, &titles}) {
+        if (view == &titles && !with_titles) continue;
+        if (term.match == TermMatch::Whole) {
+          view->touch(query.level, term.text);
+          continue;
+        }
+        std::vector<uint32_t> ids;
+        if (term.match == TermMatch::Prefix) {
+          bool complete = true;
+          ids = view->expand_prefix(query.level, term.text, kMaxPrefixExpansions, complete);
+        } else {
+          FuzzyBudget budget;
+          ids = view->expand_fuzzy(query.level, term.text, fuzzy_distance(term.text), kMaxFuzzyExpansions, budget).ids;
+        }
+        for (const uint32_t id : ids) view->touch(query.level, view->expanded(id));
+      }
+    }
+  };
+  for (const Clause& clause : query.required) {
+    const bool has_content_word = std::any_of(clause.alternatives.begin(), clause.alternatives.end(),
+                                              [](const PhraseQuery& p) { return !p.stop; });
+    for (const PhraseQuery& phrase : clause.alternatives) {
+      if (phrase.stop && has_content_word && clause.alternatives.size() > 1) continue;  // as the searcher does
+      touch_phrase(phrase);
+    }
+  }
+  for (const PhraseQuery& phrase : query.excluded) touch_phrase(phrase);
+}
+
+StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::size_t limit, ResultSort sort) {
+  Outcome out;
+  if (!open_) {
+    out.error = "no static index is open";
+    return out;
+  }
+  for (const Filter& f : query.filters) {
+    if (f.field == "entity") {
+      out.error = "entity: filters are not available on a static index yet (it holds no entities): search without it";
+      return out;
+    }
+  }
+  missing_.clear();
+  const auto unanswered = [&]() {
+    if (missing_.empty()) return false;
+    for (const std::string& name : missing_) {
+      const auto r = refused_.find(name);
+      if (r != refused_.end()) {
+        out.error = r->second;
+        return true;
+      }
+    }
+    out.needs.assign(missing_.begin(), missing_.end());
+    return true;
+  };
+  if (query.empty() || documents_ == 0) return out;
+  table(query.level);
+  norms_ready();
+  const bool needs_documents = !query.filters.empty() || sort != ResultSort::Relevance;
+  if (needs_documents && !documents_info_) need(documents_name_);
+  if (unanswered()) return out;
+
+  FieldView body(*this, false), titles(*this, true);
+  prefetch(query, body, titles);
+  if (unanswered()) return out;
+
+  static const std::vector<DocumentInfo> kNoDocuments;
+  const std::vector<DocumentInfo>& docs = documents_info_ ? *documents_info_ : kNoDocuments;
+  const DocumentFilter filter(
+      query.filters, docs, [&](std::u16string_view v) { return analyzer_.normalizer().normalize_plain(v); },
+      [](DocOrdinal, const std::u16string&) { return false; });
+  const DocumentOrder order = needs_documents ? date_order(docs, sort) : DocumentOrder{};
+  const auto run = [&]() {
+    FieldView b(*this, false), t(*this, true);
+    const Searcher searcher(b, t);
+    if (filter.empty()) return searcher.search(query, limit, nullptr, order);
+    return searcher.search(query, limit, [&](DocOrdinal doc) { return filter.check(doc).all(); }, order);
+  };
+  SearchResults first = run();
+  if (unanswered()) return out;
+  bool fragments_loaded = true;
+  for (const SearchHit& hit : first.hits) {
+    if (!fragment(hit.doc)) {
+      need(fragment_name(hit.doc));
+      fragments_loaded = false;
+    }
+  }
+  if (unanswered()) return out;
+  out.results = fragments_loaded ? std::move(first) : run();  // the hits' snippets need their real token spans
+  unanswered();
+  return out;
+}
+
+}  // namespace mirsad

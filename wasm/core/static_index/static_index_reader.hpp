@@ -1,0 +1,142 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <list>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "corpus/document.hpp"
+#include "index/postings_source.hpp"
+#include "index/term_dictionary.hpp"
+#include "query/query.hpp"
+#include "search/result_order.hpp"
+#include "search/searcher.hpp"
+
+namespace mirsad {
+
+// One document of a static index, as its fragment file gives it.
+struct StaticFragment {
+  DocumentInfo info;
+  std::u16string text;
+  std::vector<Span> body_spans;   // every token's span, as the in-memory index keeps them
+  std::vector<Span> title_spans;
+};
+
+// Searches a static index (see static_index_writer.hpp) whose files arrive on demand. The reader
+// never fetches: search() either answers or names the files it lacks, the caller fetches them
+// (in parallel), gives each to provide() and asks again. A query takes a few such rounds: the
+// level's chunk table and the norms, then the chunks of its words, then the fragments of the
+// documents shown. The answer is the in-memory engine's for the same collection: the same
+// Searcher runs over views of the loaded chunks.
+//
+// Loaded files are kept for later queries up to a memory budget, least recently used first out.
+class StaticIndexReader {
+ public:
+  static constexpr std::size_t kDefaultMemoryBudget = std::size_t{96} << 20;
+
+  StaticIndexReader(const Analyzer& analyzer, uint64_t analysis_fingerprint);
+  ~StaticIndexReader();
+
+  // Reads manifest.json: empty, or why it cannot be read.
+  std::string open(std::string_view manifest);
+  bool is_open() const { return open_; }
+  // A fetched file, inflated: empty, or why it was refused (damaged, not of this index). A
+  // refused file is not kept, and a query that needs it answers with that error.
+  std::string provide(const std::string& name, std::string_view bytes);
+
+  struct Outcome {
+    std::vector<std::string> needs;  // fetch these and provide them, then search again
+    std::string error;               // a needed file is damaged or missing: no result
+    SearchResults results;           // when needs and error are empty
+  };
+  Outcome search(const Query& query, std::size_t limit, ResultSort sort = ResultSort::Relevance);
+
+  // A missing file (the host answered 404): queries that need it say so.
+  void file_unavailable(const std::string& name, const std::string& why);
+
+  const StaticFragment* fragment(DocOrdinal doc) const;
+  std::size_t document_count() const { return documents_; }
+  std::size_t memory_bytes() const { return cached_bytes_; }
+  void set_memory_budget(std::size_t bytes) { budget_ = bytes; }
+  // How many files were provided, and their bytes (inflated), since open().
+  std::size_t files_loaded() const { return files_loaded_; }
+
+  // The name of a document's fragment file.
+  std::string fragment_name(DocOrdinal doc) const;
+
+ private:
+  class FieldView;
+  friend class FieldView;
+
+  struct ChunkRef {
+    std::u16string first;
+    std::string file;
+    std::size_t terms;
+  };
+  struct Level {
+    std::string table_name;
+    std::array<std::string, 2> vocabulary_names;  // body, title
+    std::optional<std::vector<ChunkRef>> chunks;  // once the table is loaded
+  };
+  struct ChunkTerm {
+    std::u16string term;
+    std::array<std::string_view, 2> fields;  // body, title postings; empty: the field lacks the term
+  };
+  struct Chunk {
+    std::string bytes;
+    std::vector<ChunkTerm> terms;  // sorted
+  };
+  // A file in the cache: one of the kinds above, with its place in the LRU list.
+  struct Cached {
+    std::shared_ptr<Chunk> chunk;
+    std::shared_ptr<TermDictionary> vocabulary;
+    std::shared_ptr<StaticFragment> fragment;
+    std::size_t bytes = 0;
+    uint64_t last_use = 0;
+  };
+
+  // Lookups used by the views; each records a missing file in missing_.
+  const std::vector<ChunkRef>* table(MatchLevel level) const;
+  const Chunk* chunk(const std::string& name) const;
+  const TermDictionary* vocabulary(MatchLevel level, bool title) const;
+  bool norms_ready() const;
+  void need(const std::string& name) const;
+
+  std::string read_table(std::size_t level, std::string_view bytes);
+  std::string read_chunk(const std::string& name, std::string_view bytes);
+  std::string read_vocabulary(const std::string& name, std::string_view bytes);
+  std::string read_norms(std::string_view bytes);
+  std::string read_documents(std::string_view bytes);
+  std::string read_fragment(DocOrdinal doc, std::string_view bytes);
+  void keep(const std::string& name, Cached entry);
+  void trim_cache();
+  // Touches every file the query's words need, so one round asks for all of them.
+  void prefetch(const Query& query, FieldView& body, FieldView& titles);
+
+  const Analyzer& analyzer_;
+  uint64_t fingerprint_;
+  bool open_ = false;
+  std::size_t documents_ = 0;
+  uint64_t body_tokens_ = 0, title_tokens_ = 0;
+  std::array<Level, kMatchLevelCount> levels_;
+  std::string norms_name_, documents_name_, generation_;
+  std::vector<uint32_t> body_lengths_, title_lengths_;  // empty until the norms are loaded
+  std::optional<std::vector<DocumentInfo>> documents_info_;
+
+  mutable std::unordered_map<std::string, Cached> cache_;
+  mutable uint64_t clock_ = 0;
+  std::size_t cached_bytes_ = 0;
+  std::size_t budget_ = kDefaultMemoryBudget;
+  std::size_t files_loaded_ = 0;
+  mutable std::set<std::string> missing_;
+  std::map<std::string, std::string> refused_;  // file → why
+};
+
+}  // namespace mirsad

@@ -1,0 +1,93 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/document.hpp"
+#include "corpus/text_store.hpp"
+#include "index/inverted_index.hpp"
+
+namespace mirsad {
+
+struct StaticFile {
+  std::string name;   // relative to the index directory, with '/' between folders
+  std::string bytes;  // as they are to be served (the caller gzips them)
+};
+
+// Writes a collection (its body and title indexes, metadata and texts) as a static index, one
+// file at a time so that a large collection never needs its whole output in memory.
+//
+// The layout (see static_format.hpp for the encodings):
+//   postings-LEVEL-HASH.bin   one level's terms in UTF-16 order, cut into chunks of about
+//                             chunk_bytes: a term's body and title postings (documents and
+//                             positions) sit together, so a query word costs one file per level.
+//                             Term ranges rather than hashed buckets: a prefix query (ليبي*) reads
+//                             the consecutive chunks that hold its terms, and a chunk's terms share
+//                             their leading letters, which gzip likes.
+//   table-LEVEL-HASH.json     the level's chunks: first term, file, number of terms
+//   vocabulary-LEVEL-FIELD-HASH.bin
+//                             a level's dictionary in the in-memory index's id order, read only by
+//                             fuzzy words (word~), whose scan must see the terms in that order to
+//                             expand as the in-memory engine does
+//   norms-HASH.bin            every document's body and title length in tokens (BM25)
+//   documents-HASH.json       id, date, source and length of every document (filters, sorting)
+//   fragment/GEN/ORDINAL.json one document: id, title, date, source, text (results, snippets)
+//   manifest.json             counts, the analysis fingerprint and the names above
+class StaticIndexWriter {
+ public:
+  static constexpr std::size_t kDefaultChunkBytes = 16 * 1024;
+
+  StaticIndexWriter(const InvertedIndex& body, const InvertedIndex& titles, const std::vector<DocumentInfo>& documents,
+                    const TextStore& texts, uint64_t analysis_fingerprint, std::size_t chunk_bytes = kDefaultChunkBytes);
+
+  // The next file; false once every file, the manifest last, has been given.
+  bool next(StaticFile& file);
+  std::size_t files_given() const { return files_given_; }
+  uint64_t bytes_given() const { return bytes_given_; }
+
+ private:
+  struct LevelTerm {
+    std::u16string_view term;
+    uint32_t body = UINT32_MAX;   // id in the body index's dictionary of the level
+    uint32_t title = UINT32_MAX;  // id in the title index's
+  };
+  struct ChunkEntry {
+    std::u16string first;
+    std::string file;
+    std::size_t terms;
+  };
+  void start_level(std::size_t level);
+  StaticFile next_chunk();
+  StaticFile level_table();
+  StaticFile vocabulary(std::size_t level, bool titles) const;
+  StaticFile norms() const;
+  StaticFile documents_file() const;
+  StaticFile fragment(DocOrdinal doc) const;
+  StaticFile manifest() const;
+  std::string fragment_generation() const;
+
+  const InvertedIndex& body_;
+  const InvertedIndex& titles_;
+  const std::vector<DocumentInfo>& documents_;
+  const TextStore& texts_;
+  uint64_t fingerprint_;
+  std::size_t chunk_bytes_;
+
+  int phase_ = 0;
+  std::size_t level_ = 0;
+  std::vector<LevelTerm> level_terms_;
+  std::size_t next_term_ = 0;
+  std::vector<ChunkEntry> chunks_;
+  std::size_t vocabulary_ = 0;  // level * 2 + field
+  DocOrdinal next_fragment_ = 0;
+  std::string generation_;
+
+  std::array<std::string, kMatchLevelCount> tables_;
+  std::array<std::array<std::string, 2>, kMatchLevelCount> vocabularies_;
+  std::string norms_name_, documents_name_;
+  std::size_t files_given_ = 0;
+  uint64_t bytes_given_ = 0;
+};
+
+}  // namespace mirsad
