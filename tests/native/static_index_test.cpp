@@ -196,3 +196,35 @@ TEST(StaticIndex, NamesFollowContent) {
   }
   EXPECT_NE(reader.provide(chunk, first.at(other)), "");
 }
+
+// Documents added at the end rename only the fragments of the last block they join: a rebuilt
+// index rewrites the files that changed, and a host's cache keeps the rest.
+TEST(StaticIndex, AddingDocumentsAtTheEndKeepsTheEarlierFragmentsNames) {
+  JsonApi before, after;
+  const auto add = [](JsonApi& api, int from, int to) {
+    for (int i = from; i < to; ++i) {
+      api.add_document("n" + std::to_string(i), u16("خبر رقم " + std::to_string(i) + " عن ليبيا وتونس"), "عنوان " + std::to_string(i),
+                       "2015-05-01", "test");
+    }
+  };
+  add(before, 0, 300);
+  add(after, 0, 310);
+  const auto old_files = write_static(before, 0), new_files = write_static(after, 0);
+  std::size_t kept = 0, first_block = 0;
+  for (const auto& [name, bytes] : new_files) {
+    if (name.rfind("fragment/", 0) != 0) continue;
+    const int ordinal = std::stoi(name.substr(name.rfind('/') + 1));
+    if (ordinal < 256) {
+      ++first_block;
+      kept += old_files.count(name);
+    } else {
+      EXPECT_EQ(old_files.count(name), 0u) << name;  // the last block's content changed
+    }
+  }
+  EXPECT_EQ(first_block, 256u);
+  EXPECT_EQ(kept, 256u);
+  StaticSearchApi reader;
+  ASSERT_EQ(json::parse(reader.open(new_files.at("manifest.json"))).value("documents", 0), 310);
+  const json memory = comparable(json::parse(after.search(u16("خبر ليبيا"), "word", 10, false, false, "date", false)));
+  EXPECT_EQ(comparable(static_search(reader, new_files, "خبر ليبيا", "word", false, "date")), memory);
+}

@@ -5,6 +5,7 @@
 #include <emscripten/bind.h>
 
 #include "api/json_api.hpp"
+#include "api/static_search_api.hpp"
 #include "js_text_store.hpp"
 
 namespace {
@@ -86,6 +87,18 @@ emscripten::val save_index(mirsad::JsonApi& api) {
   return out;
 }
 
+// The static index file the writer gave last, copied out as a Uint8Array (see save_index).
+emscripten::val static_file_bytes(mirsad::JsonApi& api) {
+  const std::string_view bytes = api.static_file_bytes();
+  val out = val::global("Uint8Array").new_(bytes.size());
+  out.call<void>("set", val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()))));
+  return out;
+}
+
+std::string provide_static_file(mirsad::StaticSearchApi& api, const std::string& name, const val& bytes) {
+  return api.provide(name, bytes_of(bytes));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mirsad) {
@@ -119,7 +132,20 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("loadBuffer", &load_buffer)
       .function("beginLoadIndexStream", &mirsad::JsonApi::begin_load_index_stream)
       .function("pushIndexBytes", &push_index_bytes)
-      .function("continueLoadIndex", &mirsad::JsonApi::continue_load_index);
+      .function("continueLoadIndex", &mirsad::JsonApi::continue_load_index)
+      .function("beginStaticIndex", &mirsad::JsonApi::begin_static_index)
+      .function("nextStaticFile", &mirsad::JsonApi::next_static_file)
+      .function("staticFileBytes", &static_file_bytes);
+  emscripten::class_<mirsad::StaticSearchApi>("StaticSearchApi")
+      .constructor<>()
+      .function("open", &mirsad::StaticSearchApi::open)
+      .function("provide", &provide_static_file)
+      .function("fileUnavailable", &mirsad::StaticSearchApi::file_unavailable)
+      .function("search", &mirsad::StaticSearchApi::search)
+      .function("fragment", &mirsad::StaticSearchApi::fragment)
+      .function("fragmentText", &mirsad::StaticSearchApi::fragment_text)
+      .function("stats", &mirsad::StaticSearchApi::stats)
+      .function("setMemoryBudget", &mirsad::StaticSearchApi::set_memory_budget_mb);
   emscripten::class_<PageApi, emscripten::base<mirsad::JsonApi>>("PageApi")
       .constructor<>()
       .function("addDocument", &PageApi::add_js_document)

@@ -330,6 +330,24 @@
       return step;
     }
 
+    /**
+     * The collection as a static index (README, "Static index"), one file at a time: calls
+     * onFile(name, bytes) for each (name relative to the index folder, '/' between folders;
+     * bytes uncompressed), manifest.json last. Returns {files, bytes}. Nothing else may be asked
+     * of this engine meanwhile.
+     * @param {(name: string, bytes: Uint8Array) => void} onFile
+     * @param {{chunkBytes?: number}} [options]
+     */
+    writeStaticIndex(onFile, options) {
+      this._api.beginStaticIndex((options && options.chunkBytes) || 0);
+      for (;;) {
+        const next = JSON.parse(this._api.nextStaticFile());
+        if (next.error) throw new Error(next.error);
+        if (next.done) return { files: next.files, bytes: next.bytes };
+        onFile(next.name, this._api.staticFileBytes());
+      }
+    }
+
     /** What the index holds: documents, tokens, terms per level, index and text bytes. */
     stats() { return JSON.parse(this._api.stats()); }
 
@@ -338,6 +356,129 @@
       const instance = this._raw.__mirsadInstance;
       if (instance && instance.aborted) return;
       this._raw.delete();
+    }
+  }
+
+  // gzip's first two bytes. Static index files are gzipped on disk; a host that serves them with
+  // Content-Encoding: gzip has the browser inflate them already, so the magic says which.
+  function isGzip(bytes) { return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b; }
+
+  async function inflate(bytes) {
+    if (!isGzip(bytes)) return bytes;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  /**
+   * A static index (`mirsad index --static`) searched where it lies: only the files a query
+   * needs are read, through fetchFile(name) → Promise<Uint8Array> (as stored, gzipped or not),
+   * in parallel, and kept in the core for later queries up to a memory budget. The answers are
+   * the in-memory engine's for the same collection (search's JSON contract; each hit also has
+   * ordinal, title, date and source). Facets and entity: filters are not available.
+   */
+  class MirsadStaticIndex {
+    constructor(api, instance, fetchFile) {
+      this._raw = api;
+      this._raw.__mirsadInstance = instance;
+      this._api = new Proxy(api, {
+        get: (target, name) => (typeof target[name] === 'function' ? (...args) => coreCall(target, name, args) : target[name]),
+      });
+      this._fetchFile = fetchFile;
+      this.bytesFetched = 0;  // as transferred (gzipped), for the caller's accounting
+      this.filesFetched = 0;
+      this.documents = 0;
+    }
+
+    async _open() {
+      const manifest = await this._fetch('manifest.json');
+      const opened = JSON.parse(this._api.open(new TextDecoder().decode(manifest)));
+      if (opened.error) throw new Error(opened.error);
+      this.documents = opened.documents;
+      return this;
+    }
+
+    async _fetch(name) {
+      const raw = await this._fetchFile(name);
+      this.bytesFetched += raw.length;
+      this.filesFetched += 1;
+      return inflate(raw);
+    }
+
+    /**
+     * @param {string} query @param {{mode?: string, limit?: number, any?: boolean, live?: boolean,
+     *   sort?: 'relevance'|'date'|'date-asc'}} [options]
+     * @returns {Promise<SearchResult & {error?: string}>} {error} when a file it needs is missing or damaged
+     */
+    async search(query, options) {
+      const o = options || {};
+      for (let round = 0; round < 12; round++) {
+        const answer = JSON.parse(this._api.search(String(query), o.mode || 'word', o.limit || 10, Boolean(o.any),
+          Boolean(o.live), o.sort || 'relevance'));
+        if (!answer.needs) return answer;
+        await Promise.all(answer.needs.map(async (name) => {
+          let bytes;
+          try {
+            bytes = await this._fetch(name);
+          } catch (e) {
+            this._api.fileUnavailable(name, String((e && e.message) || e));
+            return;
+          }
+          this._api.provide(name, bytes);  // a refusal is kept by the core and answered as the query's error
+        }));
+      }
+      return { error: 'this query needs more files than the memory budget holds at once: raise it, or narrow the query' };
+    }
+
+    /** A hit's document (loaded by the search that found it): {id, title, date, source, text}, or null. */
+    fragment(ordinal) {
+      const f = JSON.parse(this._api.fragment(Number(ordinal)));
+      return f.id === undefined ? null : f;
+    }
+
+    /** The text of a hit's document, which its offsets index (UTF-16). */
+    text(ordinal) { return this._api.fragmentText(Number(ordinal)); }
+
+    /** {documents, files_loaded, memory_bytes} plus what was fetched. */
+    stats() {
+      return Object.assign(JSON.parse(this._api.stats()), { bytes_fetched: this.bytesFetched, files_fetched: this.filesFetched });
+    }
+
+    /** The most memory (MB) the loaded files may take; least recently used ones go first. */
+    setMemoryBudget(megabytes) { this._api.setMemoryBudget(Number(megabytes)); }
+
+    dispose() {
+      const instance = this._raw.__mirsadInstance;
+      if (instance && instance.aborted) return;
+      this._raw.delete();
+    }
+  }
+
+  // A fetchFile over HTTP(S): base is the index folder's URL. A response other than 200 is an
+  // error naming the status, which the query then reports.
+  function httpFiles(base) {
+    const root = String(base).endsWith('/') ? String(base) : String(base) + '/';
+    return async (name) => {
+      const response = await fetch(new URL(name, root).href);
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return new Uint8Array(await response.arrayBuffer());
+    };
+  }
+
+  /**
+   * Opens a static index: source is its folder's URL, or a function name → Promise<Uint8Array>
+   * (files from disk, a directory picker…). Rejects with the manifest's problem.
+   * @returns {Promise<MirsadStaticIndex>}
+   */
+  async function openStaticIndex(source, options) {
+    const core = await loadModule(options && options.factory);
+    const fetchFile = typeof source === 'function' ? source : httpFiles(source);
+    const index = new MirsadStaticIndex(new core.StaticSearchApi(), core.__mirsadInstance, fetchFile);
+    if (options && options.memoryBudgetMb) index.setMemoryBudget(options.memoryBudgetMb);
+    try {
+      return await index._open();
+    } catch (e) {
+      index.dispose();
+      throw e;
     }
   }
 
@@ -369,5 +510,5 @@
     return JSON.parse(core.JsonApi.peekFile(String(name), bytes, samples || 3));
   }
 
-  return { create, MATCH_LEVELS, MirsadEngine, restartAfterAbort, hasAborted, peekFile };
+  return { create, MATCH_LEVELS, MirsadEngine, MirsadStaticIndex, openStaticIndex, restartAfterAbort, hasAborted, peekFile };
 });

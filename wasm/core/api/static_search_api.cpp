@@ -21,7 +21,7 @@ std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, nlohmann
 
 StaticSearchApi::StaticSearchApi() : reader_(shared_analyzer(), IndexFile::analysis_fingerprint()) {}
 
-std::string StaticSearchApi::open(std::string_view manifest) {
+std::string StaticSearchApi::open(const std::string& manifest) {
   const std::string error = reader_.open(manifest);
   if (!error.empty()) return dump(ordered_json{{"error", error}});
   return dump(ordered_json{{"documents", reader_.document_count()}});

@@ -17,7 +17,7 @@ namespace mirsad {
 class StaticSearchApi {
  public:
   StaticSearchApi();
-  std::string open(std::string_view manifest);
+  std::string open(const std::string& manifest);
   std::string provide(const std::string& name, std::string_view bytes);
   void file_unavailable(const std::string& name, const std::string& why) { reader_.file_unavailable(name, why); }
   std::string search(const std::u16string& query_text, const std::string& mode, int limit, bool any, bool live,

@@ -191,7 +191,11 @@ std::string StaticIndexReader::open(std::string_view manifest) {
     }
     norms_name_ = m.at("norms").get<std::string>();
     documents_name_ = m.at("documents_file").get<std::string>();
-    generation_ = m.at("fragments").at("generation").get<std::string>();
+    fragment_block_ = m.at("fragments").at("block").get<std::size_t>();
+    generations_ = m.at("fragments").at("generations").get<std::vector<std::string>>();
+    if (fragment_block_ == 0 || generations_.size() != (documents_ + fragment_block_ - 1) / fragment_block_) {
+      return "manifest.json lists fragment blocks that do not fit its documents: it is damaged";
+    }
   } catch (const json::exception&) {
     return "manifest.json lacks a field this reader needs: it is damaged, or was not written by Mirsad";
   }
@@ -207,7 +211,7 @@ std::string StaticIndexReader::open(std::string_view manifest) {
 }
 
 std::string StaticIndexReader::fragment_name(DocOrdinal doc) const {
-  return "fragment/" + generation_ + "/" + std::to_string(doc) + ".json";
+  return "fragment/" + generations_[doc / fragment_block_] + "/" + std::to_string(doc) + ".json";
 }
 
 void StaticIndexReader::need(const std::string& name) const { missing_.insert(name); }
@@ -277,8 +281,9 @@ std::string StaticIndexReader::provide(const std::string& name, std::string_view
     error = content_matches(name, bytes) ? read_chunk(name, bytes) : "does not match its name";
   } else if (name.rfind("vocabulary-", 0) == 0) {
     error = content_matches(name, bytes) ? read_vocabulary(name, bytes) : "does not match its name";
-  } else if (const std::string prefix = "fragment/" + generation_ + "/"; name.rfind(prefix, 0) == 0) {
-    const std::string number = name.substr(prefix.size(), name.size() - prefix.size() - 5);
+  } else if (name.rfind("fragment/", 0) == 0 && name.size() > 14 && name.ends_with(".json")) {
+    const std::size_t slash = name.rfind('/');
+    const std::string number = name.substr(slash + 1, name.size() - slash - 6);
     const bool digits = !number.empty() && number.size() < 10 && std::all_of(number.begin(), number.end(), ::isdigit);
     const uint64_t doc = digits ? std::stoull(number) : UINT64_MAX;
     if (doc >= documents_ || name != fragment_name(static_cast<DocOrdinal>(doc))) error = "is not a file of this index";

@@ -126,7 +126,9 @@ class StaticIndexReader {
   std::size_t documents_ = 0;
   uint64_t body_tokens_ = 0, title_tokens_ = 0;
   std::array<Level, kMatchLevelCount> levels_;
-  std::string norms_name_, documents_name_, generation_;
+  std::string norms_name_, documents_name_;
+  std::vector<std::string> generations_;  // of each block of fragment_block_ documents
+  std::size_t fragment_block_ = 1;
   std::vector<uint32_t> body_lengths_, title_lengths_;  // empty until the norms are loaded
   std::optional<std::vector<DocumentInfo>> documents_info_;
 

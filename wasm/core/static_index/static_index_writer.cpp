@@ -119,23 +119,29 @@ StaticFile StaticIndexWriter::fragment(DocOrdinal doc) const {
   const ordered_json j{{"ordinal", doc}, {"id", d.id},         {"title", d.title},
                        {"date", d.date}, {"source", d.source}, {"length", d.length},
                        {"text", utf16_to_utf8(texts_.text(doc))}};
-  return StaticFile{"fragment/" + generation_ + "/" + std::to_string(doc) + ".json", dump(j)};
+  return StaticFile{"fragment/" + generations_[doc / kFragmentBlock] + "/" + std::to_string(doc) + ".json", dump(j)};
 }
 
 // Fragments are many (one a document), so their names are not listed: they are
-// fragment/GEN/ORDINAL.json, where GEN is a hash of every fragment's content. A fragment's name
-// then changes whenever its content may have, and a cache never serves an old one.
-std::string StaticIndexWriter::fragment_generation() const {
-  uint64_t h = 0;
+// fragment/GEN/ORDINAL.json, where GEN is a hash of the content of every fragment of the
+// ordinal's block. A fragment's name then changes whenever its content may have, a cache never
+// serves an old one, and the manifest lists one name a block.
+std::vector<std::string> StaticIndexWriter::fragment_generations() const {
+  std::vector<std::string> generations;
   std::string part;
+  uint64_t h = 0;
   for (DocOrdinal doc = 0; doc < documents_.size(); ++doc) {
     const DocumentInfo& d = documents_[doc];
     part = d.id + '\x1f' + d.title + '\x1f' + d.date + '\x1f' + d.source + '\x1f';
     const std::u16string text = texts_.text(doc);
     part.append(reinterpret_cast<const char*>(text.data()), text.size() * sizeof(char16_t));
     h = h * 0x9E3779B97F4A7C15ull + sf::content_hash(part);
+    if ((doc + 1) % kFragmentBlock == 0 || doc + 1 == documents_.size()) {
+      generations.push_back(sf::hex64(sf::content_hash(sf::hex64(h) + std::to_string(doc))).substr(0, 12));
+      h = 0;
+    }
   }
-  return sf::hex64(sf::content_hash(sf::hex64(h))).substr(0, 12);
+  return generations;
 }
 
 StaticFile StaticIndexWriter::manifest() const {
@@ -152,7 +158,8 @@ StaticFile StaticIndexWriter::manifest() const {
                        {"levels", std::move(levels)},
                        {"norms", norms_name_},
                        {"documents_file", documents_name_},
-                       {"fragments", {{"generation", generation_}, {"pattern", "fragment/{generation}/{ordinal}.json"}}},
+                       {"fragments", {{"block", kFragmentBlock}, {"generations", generations_},
+                                      {"pattern", "fragment/{generation}/{ordinal}.json"}}},
                        {"chunk_bytes", chunk_bytes_},
                        {"files", files_given_ + 1}};
   return StaticFile{"manifest.json", dump(m)};
@@ -190,7 +197,7 @@ bool StaticIndexWriter::next(StaticFile& file) {
       case kDocuments:
         file = documents_file();
         documents_name_ = file.name;
-        generation_ = fragment_generation();
+        generations_ = fragment_generations();
         phase_ = kFragments;
         break;
       case kFragments:

@@ -32,11 +32,15 @@ struct StaticFile {
 //                             expand as the in-memory engine does
 //   norms-HASH.bin            every document's body and title length in tokens (BM25)
 //   documents-HASH.json       id, date, source and length of every document (filters, sorting)
-//   fragment/GEN/ORDINAL.json one document: id, title, date, source, text (results, snippets)
+//   fragment/GEN/ORDINAL.json one document: id, title, date, source, text (results, snippets);
+//                             GEN is a hash of the content of the block of kFragmentBlock
+//                             documents the ordinal is in (the manifest lists them), so adding
+//                             documents at the end renames only the last block's fragments
 //   manifest.json             counts, the analysis fingerprint and the names above
 class StaticIndexWriter {
  public:
   static constexpr std::size_t kDefaultChunkBytes = 16 * 1024;
+  static constexpr std::size_t kFragmentBlock = 256;
 
   StaticIndexWriter(const InvertedIndex& body, const InvertedIndex& titles, const std::vector<DocumentInfo>& documents,
                     const TextStore& texts, uint64_t analysis_fingerprint, std::size_t chunk_bytes = kDefaultChunkBytes);
@@ -65,7 +69,7 @@ class StaticIndexWriter {
   StaticFile documents_file() const;
   StaticFile fragment(DocOrdinal doc) const;
   StaticFile manifest() const;
-  std::string fragment_generation() const;
+  std::vector<std::string> fragment_generations() const;
 
   const InvertedIndex& body_;
   const InvertedIndex& titles_;
@@ -81,7 +85,7 @@ class StaticIndexWriter {
   std::vector<ChunkEntry> chunks_;
   std::size_t vocabulary_ = 0;  // level * 2 + field
   DocOrdinal next_fragment_ = 0;
-  std::string generation_;
+  std::vector<std::string> generations_;  // by block of kFragmentBlock documents
 
   std::array<std::string, kMatchLevelCount> tables_;
   std::array<std::array<std::string, 2>, kMatchLevelCount> vocabularies_;
