@@ -103,9 +103,10 @@ class StaticIndexReader::FieldView final : public PostingsSource {
     for (; i < chunks->size(); ++i) {
       const ChunkRef& ref = (*chunks)[i];
       if (ref.first > prefix && !starts_with(ref.first, prefix)) break;
+      if (ref.terms[field_] == 0) continue;  // none of its terms is in this field
       const Chunk* chunk = r_.chunk(ref.file);
       if (!chunk) {
-        unseen += ref.terms;
+        unseen += ref.terms[field_];
         if (out.size() + unseen > limit) break;
         continue;
       }
@@ -306,10 +307,11 @@ std::string StaticIndexReader::read_table(std::size_t level, std::string_view by
   if (t.is_discarded() || !t.is_object() || !t.contains("chunks") || !t["chunks"].is_array()) return "is not a chunk table";
   std::vector<ChunkRef> chunks;
   for (const json& c : t["chunks"]) {
-    if (!c.is_array() || c.size() != 3 || !c[0].is_string() || !c[1].is_string() || !c[2].is_number_unsigned()) {
+    if (!c.is_array() || c.size() != 4 || !c[0].is_string() || !c[1].is_string() || !c[2].is_number_unsigned() ||
+        !c[3].is_number_unsigned()) {
       return "has a malformed entry";
     }
-    ChunkRef ref{utf8_to_utf16(c[0].get<std::string>()), c[1].get<std::string>(), c[2].get<std::size_t>()};
+    ChunkRef ref{utf8_to_utf16(c[0].get<std::string>()), c[1].get<std::string>(), {c[2].get<std::size_t>(), c[3].get<std::size_t>()}};
     if (!chunks.empty() && !(chunks.back().first < ref.first)) return "is not in term order";
     if (ref.file.rfind("postings-", 0) != 0) return "names a file that is not a postings chunk";
     chunks.push_back(std::move(ref));

@@ -78,7 +78,7 @@ class StaticIndexReader {
   struct ChunkRef {
     std::u16string first;
     std::string file;
-    std::size_t terms;
+    std::array<std::size_t, 2> terms;  // with body postings, with title postings
   };
   struct Level {
     std::string table_name;

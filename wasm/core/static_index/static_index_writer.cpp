@@ -55,6 +55,7 @@ StaticFile StaticIndexWriter::next_chunk() {
   bytes.push_back(static_cast<char>(level_));
   std::string terms;
   std::size_t count = 0;
+  std::array<std::size_t, 2> in_field{0, 0};
   const std::size_t first = next_term_;
   std::string field;
   while (next_term_ < level_terms_.size() && (count == 0 || terms.size() < chunk_bytes_)) {
@@ -62,6 +63,7 @@ StaticFile StaticIndexWriter::next_chunk() {
     sf::put_term(terms, t.term);
     for (const auto& [index, id] : {std::pair{&body_, t.body}, std::pair{&titles_, t.title}}) {
       field.clear();
+      in_field[index == &body_ ? 0 : 1] += id != UINT32_MAX ? 1 : 0;
       if (id != UINT32_MAX) sf::put_postings(field, index->postings_of(level, id));
       sf::put_varint(terms, field.size());
       terms += field;
@@ -71,13 +73,15 @@ StaticFile StaticIndexWriter::next_chunk() {
   sf::put_varint(bytes, count);
   bytes += terms;
   StaticFile file{sf::content_name("postings-" + level_name(level_), bytes, ".bin"), std::move(bytes)};
-  chunks_.push_back({std::u16string(level_terms_[first].term), file.name, count});
+  chunks_.push_back({std::u16string(level_terms_[first].term), file.name, in_field});
   return file;
 }
 
 StaticFile StaticIndexWriter::level_table() {
   ordered_json chunks = ordered_json::array();
-  for (const ChunkEntry& c : chunks_) chunks.push_back(ordered_json::array({utf16_to_utf8(c.first), c.file, c.terms}));
+  for (const ChunkEntry& c : chunks_) {
+    chunks.push_back(ordered_json::array({utf16_to_utf8(c.first), c.file, c.terms[0], c.terms[1]}));
+  }
   ordered_json table{{"level", level_name(level_)}, {"terms", level_terms_.size()}, {"chunks", std::move(chunks)}};
   std::string bytes = dump(table);
   StaticFile file{sf::content_name("table-" + level_name(level_), bytes, ".json"), std::move(bytes)};

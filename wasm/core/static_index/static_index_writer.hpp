@@ -25,7 +25,9 @@ struct StaticFile {
 //                             Term ranges rather than hashed buckets: a prefix query (ليبي*) reads
 //                             the consecutive chunks that hold its terms, and a chunk's terms share
 //                             their leading letters, which gzip likes.
-//   table-LEVEL-HASH.json     the level's chunks: first term, file, number of terms
+//   table-LEVEL-HASH.json     the level's chunks: first term, file, number of terms with body
+//                             postings and with title postings (a prefix query knows how many
+//                             chunks to ask for at once)
 //   vocabulary-LEVEL-FIELD-HASH.bin
 //                             a level's dictionary in the in-memory index's id order, read only by
 //                             fuzzy words (word~), whose scan must see the terms in that order to
@@ -59,7 +61,7 @@ class StaticIndexWriter {
   struct ChunkEntry {
     std::u16string first;
     std::string file;
-    std::size_t terms;
+    std::array<std::size_t, 2> terms;  // with body postings, with title postings
   };
   void start_level(std::size_t level);
   StaticFile next_chunk();
