@@ -390,7 +390,13 @@
     }
 
     async _open() {
-      const manifest = await this._fetch('manifest.json');
+      let manifest;
+      try {
+        manifest = await this._fetch('manifest.json');
+      } catch (e) {
+        throw new Error('manifest.json could not be fetched (' + ((e && e.message) || e) + '): is this the folder that ' +
+          '`mirsad index --static` wrote?');
+      }
       const opened = JSON.parse(this._api.open(new TextDecoder().decode(manifest)));
       if (opened.error) throw new Error(opened.error);
       this.documents = opened.documents;
@@ -456,7 +462,9 @@
   // A fetchFile over HTTP(S): base is the index folder's URL. A response other than 200 is an
   // error naming the status, which the query then reports.
   function httpFiles(base) {
-    const root = String(base).endsWith('/') ? String(base) : String(base) + '/';
+    // A relative URL ("/news-index/", "index/") is the page's: resolved against its address.
+    const here = typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : undefined;
+    const root = new URL(String(base).endsWith('/') ? String(base) : String(base) + '/', here);
     return async (name) => {
       const response = await fetch(new URL(name, root).href);
       if (!response.ok) throw new Error('HTTP ' + response.status);

@@ -9,7 +9,10 @@
  *
  * Attributes: corpus ("#id" of an inline JSON script element, "bundled" for window.MIRSAD_CORPUS,
  * or a URL of a JSON or JSONL file: http(s) only, pages opened from file:// cannot fetch; the format
- * comes from the response's content type, the URL's path or the bytes), level
+ * comes from the response's content type, the URL's path or the bytes), or instead index (the URL
+ * of a folder written by `mirsad index --static`: only the files each query needs are fetched, so
+ * an archive of any size is searched without downloading it; the host's CSP then needs
+ * connect-src for that folder's origin), level
  * (exact | normalized | word | stem), height (any CSS length), theme (light | dark | auto).
  * Events, dispatched on the element (bubbling, composed): "mirsad-search" {query, level, total},
  * "mirsad-open" {id}, "mirsad-entity" {type, text, canonical, label_en}.
@@ -77,6 +80,7 @@
 
   var LEVELS = [['exact', 'حرفي'], ['normalized', 'إملائي'], ['word', 'كلمة'], ['stem', 'جذر خفيف']];
   var PAGE = 50;  // hits listed at a time
+  var STATIC_PAGE = 10;  // from a static index: each hit shown is a fragment fetched
   var SETTLE_MS = 700;  // a pause in typing after which the query is searched as written
   var MAX_NOTES = 20;  // load notes listed (then "and N more")
   var sheet = null;  // one constructed style sheet, adopted by every instance
@@ -203,7 +207,9 @@
       var root = this.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = [styleSheet()];
       this.engine = null;
+      this.staticIndex = null;  // with index="…": the archive, searched a few files at a time
       this.texts = new Map();
+      this.searches = 0;  // a static search answers later: only the newest one is shown
       this.build(root);
     }
 
@@ -313,6 +319,7 @@
       this.applyTheme();
       this.select.value = this.getAttribute('level') || 'word';
       var self = this;
+      if (this.hasAttribute('index')) { this.openStaticIndex(this.getAttribute('index')); return; }
       Promise.all([global.Mirsad.create(), readCorpus(this.getAttribute('corpus'))]).then(function (r) {
         var engine = r[0];
         var corpus = r[1];
@@ -332,6 +339,24 @@
       }).catch(function (err) {
         self.count.textContent = '';
         self.list.appendChild(UI.el('li', 'error', 'تعذّر تشغيل البحث: ' + (err && err.message ? err.message : String(err))));
+        self.dataset.error = '1';
+      });
+    }
+
+    /* index="…": nothing is downloaded but the manifest until a query asks for its files. */
+    openStaticIndex(url) {
+      var self = this;
+      global.Mirsad.openStaticIndex(url).then(function (index) {
+        self.staticIndex = index;
+        self.engine = index;
+        self.docs = new Map();
+        self.input.disabled = false;
+        self.count.textContent = UI.count('docs', index.documents);
+        self.dataset.ready = '1';
+        if (self.input.value) self.search();
+      }).catch(function (err) {
+        self.count.textContent = '';
+        self.list.appendChild(UI.el('li', 'error', 'تعذّر فتح الفهرس: ' + (err && err.message ? err.message : String(err))));
         self.dataset.error = '1';
       });
     }
@@ -395,28 +420,72 @@
       this.total = 0;
       this.query = null;
       this.more.hidden = true;
+      var serial = ++this.searches;
       if (!q.trim()) {
-        this.count.textContent = UI.count('docs', this.docs.size);
+        this.count.textContent = UI.count('docs', this.staticIndex ? this.staticIndex.documents : this.docs.size);
         return;
       }
       this.query = { q: q, level: level, live: live === true };
-      var res = this.fetchHits(PAGE);
-      this.count.textContent = UI.resultCount(res) + (res.live_prefix ? ' · أثناء الكتابة: ' + res.live_prefix + '…' : '');
-      this.emit('mirsad-search', { query: q, level: level, total: res.total, typing: Boolean(res.live_prefix) });
+      var self = this;
+      var shown = function (res) {
+        if (!res || serial !== self.searches) return;  // a newer query was typed meanwhile
+        self.count.textContent = UI.resultCount(res) + (res.live_prefix ? ' · أثناء الكتابة: ' + res.live_prefix + '…' : '');
+        self.emit('mirsad-search', { query: q, level: level, total: res.total, typing: Boolean(res.live_prefix) });
+      };
+      if (!this.staticIndex) { shown(this.fetchHits(PAGE)); return; }
+      this.dataset.searching = '1';
+      this.fetchHitsFromIndex(STATIC_PAGE, serial).then(shown);
+    }
+
+    /** The same from a static index: its files arrive first. Resolves to the result, or to null
+     * when a newer query was typed meanwhile or a file was missing or damaged (said in the list). */
+    fetchHitsFromIndex(limit, serial) {
+      var self = this;
+      var query = this.query;
+      return this.staticIndex.search(query.q, { mode: query.level, limit: limit, live: query.live }).then(function (res) {
+        if (serial !== self.searches) return null;
+        delete self.dataset.searching;
+        if (res.error) {
+          UI.clear(self.list);
+          self.count.textContent = '';
+          self.list.appendChild(UI.el('li', 'error', 'تعذّر البحث في الفهرس: ' + res.error));
+          return null;
+        }
+        res.hits.forEach(function (hit) {
+          var id = String(hit.id);
+          self.docs.set(id, { id: hit.id, title: hit.title, date: hit.date, source: hit.source });
+          self.texts.set(id, self.staticIndex.text(hit.ordinal));
+        });
+        return self.renderHits(res);
+      }, function (err) {
+        if (serial !== self.searches) return null;
+        delete self.dataset.searching;
+        self.list.appendChild(UI.el('li', 'error', 'تعذّر البحث في الفهرس: ' + (err && err.message ? err.message : String(err))));
+        return null;
+      });
     }
 
     /** The next PAGE hits of the same query, after the ones shown (the core ranks deterministically). */
     showMore() {
       if (!this.query) return;
       var focusAt = this.shown;
+      var self = this;
+      var focusNew = function () {
+        var next = self.list.children[focusAt];
+        if (next && next.firstChild) next.firstChild.focus();  // keyboard users continue where the new hits start
+      };
+      if (this.staticIndex) { this.fetchHitsFromIndex(this.shown + STATIC_PAGE, this.searches).then(focusNew); return; }
       this.fetchHits(this.shown + PAGE);
-      var next = this.list.children[focusAt];
-      if (next && next.firstChild) next.firstChild.focus();  // keyboard users continue where the new hits start
+      focusNew();
     }
 
     /** Asks the core for the first `limit` hits and appends those not shown yet. */
     fetchHits(limit) {
-      var res = this.engine.search(this.query.q, { mode: this.query.level, limit: limit, live: this.query.live });
+      return this.renderHits(this.engine.search(this.query.q, { mode: this.query.level, limit: limit, live: this.query.live }));
+    }
+
+    /** Appends the hits of res not shown yet. */
+    renderHits(res) {
       var frag = document.createDocumentFragment();
       res.hits.slice(this.shown).forEach(function (hit) {
         var id = String(hit.id);
@@ -464,7 +533,8 @@
       var entities = UI.el('ul', 'entities');
       entities.setAttribute('aria-label', 'الكيانات');
       var seen = {};
-      var list = (this.engine.entities(doc.id).documents[0] || { entities: [] }).entities;
+      // A static index holds no entities (yet): its reader shows the text alone.
+      var list = this.staticIndex ? [] : (this.engine.entities(doc.id).documents[0] || { entities: [] }).entities;
       list.forEach(function (e) {
         if (e.type === 'NUMBER' || seen[e.type + e.canonical]) return;
         seen[e.type + e.canonical] = true;
