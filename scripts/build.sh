@@ -19,6 +19,7 @@ cmake --build "$BUILD_DIR/native" -j"$JOBS"
 log "wasm build (emscripten, ICU $ICU_VERSION for wasm) → $BUILD_DIR/wasm"
 emcmake cmake -S "$ROOT" -B "$BUILD_DIR/wasm" -DCMAKE_BUILD_TYPE=Release \
   -DMIRSAD_ICU_PREFIX="$ICU_WASM_PREFIX" -DMIRSAD_ICU_DATA_OBJECT="$MIRSAD_CACHE/icu-data-current/icudt72_dat.o" \
+  -DMIRSAD_ICU_QUERY_DATA_OBJECT="$MIRSAD_CACHE/icu-data-query-current/icudt72_dat.o" \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
 cmake --build "$BUILD_DIR/wasm" -j"$JOBS"
 
@@ -37,6 +38,11 @@ node "$ROOT/scripts/lib/bundle-corpus.js" "$ROOT/seeds" "$BUILD_DIR/wasm/mirsad-
 { printf 'var MIRSAD_WIDGET_BUNDLE = true;\n'
   cat "$BUILD_DIR/wasm/mirsad-core.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/js/ui/counts.js" "$ROOT/web/js/ui/load-notes.js" \
     "$ROOT/web/js/worker-host.js" "$ROOT/web/widget/widget.js"; } > "$WEB.tmp/mirsad-widget.js"
+# The light widget, for static indexes (index="…"): the query-side module (its wasm beside it),
+# the JS face, the DOM helpers and the element; no worker, no corpus loading.
+cp "$BUILD_DIR/wasm/mirsad-query.wasm" "$WEB.tmp/mirsad-query.wasm"
+cat "$BUILD_DIR/wasm/mirsad-query.js" "$ROOT/web/js/mirsad.js" "$ROOT/web/js/ui/common.js" "$ROOT/web/js/ui/counts.js" \
+  "$ROOT/web/js/ui/load-notes.js" "$ROOT/web/widget/widget.js" > "$WEB.tmp/mirsad-search-static.js"
 rm -rf "$WEB" && mv "$WEB.tmp" "$WEB"
 
 if [ "$DEMO" = 1 ]; then

@@ -63,5 +63,6 @@ install_apt_packages
 fetch_icu_source
 "$ROOT/scripts/build-icu-wasm.sh"
 "$ROOT/scripts/build-icu-data.sh"
+"$ROOT/scripts/build-icu-data.sh" query
 install_npm_packages
 log "toolchain ready (cache: $MIRSAD_CACHE)"

@@ -1,7 +1,8 @@
 'use strict';
 // Issue 17: <mirsad-search index="…/"> searches a static index (`mirsad index --static`) of a few
 // hundred real articles served over HTTP, under a strict CSP, fetching only the files a query
-// needs: the hits are the in-memory engine's top 10 with the same highlighted words, a repeated
+// needs. The light bundle (mirsad-search-static.js, the query-side module with its wasm beside it)
+// runs #good and #bad; the full widget bundle runs #full on the same index: the hits are the in-memory engine's top 10 with the same highlighted words, a repeated
 // query fetches nothing, and a missing or damaged file is a clear message, never a wrong result.
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -36,7 +37,7 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
 
   const served = [];  // index files served: [path, bytes]
   const page = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<script src="/mirsad-widget.js"></script></head>
+<script src="/mirsad-search-static.js"></script></head>
 <body><mirsad-search id="good" index="/index/"></mirsad-search>
 <mirsad-search id="bad" index="/bad/"></mirsad-search>
 <mirsad-search id="none" index="/nowhere/"></mirsad-search></body></html>`;
@@ -44,6 +45,11 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/test.html') {
       return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }).end(page);
+    }
+    if (url.pathname === '/full.html') {
+      return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }).end(
+        '<!doctype html><html lang="ar"><head><meta charset="utf-8"><script src="/mirsad-widget.js"></script></head>' +
+        '<body><mirsad-search id="full" index="/index/"></mirsad-search></body></html>');
     }
     const m = /^\/(index|bad)\/(.+)$/.exec(url.pathname);
     if (m) {
@@ -60,7 +66,8 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
     }
     const file = path.normalize(path.join(WEB, decodeURIComponent(url.pathname)));
     if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end();
-    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.woff2') ? 'font/woff2' : 'application/octet-stream';
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.woff2') ? 'font/woff2'
+      : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
     res.writeHead(200, { 'Content-Type': type });
     fs.createReadStream(file).pipe(res);
   });
@@ -130,6 +137,25 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
   assert.deepEqual(await hitsOf('#bad'), [], 'no result from a damaged chunk');
   await search('#bad', 'وزير الخارجية');  // its chunks are sound
   assert.deepEqual((await hitsOf('#bad')).map((h) => h.id), engine.search('وزير الخارجية', { limit: 10 }).hits.map((h) => h.id));
+
+  // The full widget bundle reads the same index the same way.
+  const full = await context.newPage();
+  const fullErrors = watchErrors(full);
+  await full.goto(`http://127.0.0.1:${server.address().port}/full.html`);
+  await full.waitForSelector('#full[data-ready="1"]', { timeout: 30000 });
+  await full.evaluate(() => {
+    const input = document.querySelector('#full').shadowRoot.querySelector('input');
+    input.value = 'وزير الخارجية';
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('blur'));
+  });
+  await full.waitForFunction(() => {
+    const w = document.querySelector('#full');
+    return !w.dataset.searching && w.shadowRoot.querySelector('.hit');
+  }, null, { timeout: 20000 });
+  assert.deepEqual(await full.evaluate(() => [...document.querySelector('#full').shadowRoot.querySelectorAll('.hit')].map((b) => b.dataset.id)),
+    engine.search('وزير الخارجية', { limit: 10 }).hits.map((h) => h.id));
+  assert.deepEqual(fullErrors, []);
 
   assert.deepEqual(await browser.evaluate(() => window.__csp), [], 'no Content-Security-Policy violation');
   // The one failed load is #none's manifest, which the host does not have.

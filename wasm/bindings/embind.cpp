@@ -5,7 +5,7 @@
 #include <emscripten/bind.h>
 
 #include "api/json_api.hpp"
-#include "api/static_search_api.hpp"
+#include "static_search_binding.hpp"
 #include "js_text_store.hpp"
 
 namespace {
@@ -40,13 +40,7 @@ std::string load_file(mirsad::JsonApi& api, const std::string& name, const std::
   return api.load_file(name, bytes);
 }
 
-// A Uint8Array copied once into the wasm heap (a std::string parameter copies it twice: to the
-// wire, then into the string; for a collection's index that was hundreds of MB at the peak).
-std::string bytes_of(const val& array) {
-  std::string bytes(array["length"].as<std::size_t>(), '\0');
-  val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<uint8_t*>(bytes.data()))).call<void>("set", array);
-  return bytes;
-}
+using mirsad_bindings::bytes_of;
 
 std::string load_mapped_file(mirsad::JsonApi& api, const std::string& name, const val& bytes, const std::string& mapping) {
   return api.load_file(name, bytes_of(bytes), mapping);
@@ -95,10 +89,6 @@ emscripten::val static_file_bytes(mirsad::JsonApi& api) {
   return out;
 }
 
-std::string provide_static_file(mirsad::StaticSearchApi& api, const std::string& name, const val& bytes) {
-  return api.provide(name, bytes_of(bytes));
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mirsad) {
@@ -136,16 +126,9 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("beginStaticIndex", &mirsad::JsonApi::begin_static_index)
       .function("nextStaticFile", &mirsad::JsonApi::next_static_file)
       .function("staticFileBytes", &static_file_bytes);
-  emscripten::class_<mirsad::StaticSearchApi>("StaticSearchApi")
-      .constructor<>()
-      .function("open", &mirsad::StaticSearchApi::open)
-      .function("provide", &provide_static_file)
-      .function("fileUnavailable", &mirsad::StaticSearchApi::file_unavailable)
-      .function("search", &mirsad::StaticSearchApi::search)
-      .function("fragment", &mirsad::StaticSearchApi::fragment)
-      .function("fragmentText", &mirsad::StaticSearchApi::fragment_text)
-      .function("stats", &mirsad::StaticSearchApi::stats)
-      .function("setMemoryBudget", &mirsad::StaticSearchApi::set_memory_budget_mb);
+  emscripten::class_<mirsad::StaticSearchApi> static_search("StaticSearchApi");
+  static_search.constructor<>();
+  mirsad_bindings::bind_static_search_api(static_search);
   emscripten::class_<PageApi, emscripten::base<mirsad::JsonApi>>("PageApi")
       .constructor<>()
       .function("addDocument", &PageApi::add_js_document)

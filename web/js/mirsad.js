@@ -32,7 +32,9 @@
   // later call says so instead of failing with "table index is out of bounds".
   let abortedWith = null;
 
-  function loadModule(factory) {
+  // moduleOptions: more of Emscripten's Module settings for the first load (wasmBinary: the
+  // query-side module's wasm, which Node reads from disk since its fetch cannot read files).
+  function loadModule(factory, moduleOptions) {
     if (factory) moduleFactory = factory;
     if (!modulePromise) {
       const create = moduleFactory || (typeof createMirsadCore === 'function' ? createMirsadCore : null);
@@ -40,14 +42,14 @@
         return Promise.reject(new Error('mirsad-core.js is not loaded: include it before mirsad.js'));
       }
       const instance = { aborted: null };
-      modulePromise = create({
+      modulePromise = create(Object.assign({}, moduleOptions || {}, {
         // A C++ abort (e.g. out of memory) must reach the caller as an Error, not kill the tab.
         onAbort: (what) => {
           instance.aborted = String(what || 'out of memory');
           abortedWith = instance;
           throw new Error('Mirsad core aborted: ' + instance.aborted);
         },
-      }).then((core) => { core.__mirsadInstance = instance; return core; });
+      })).then((core) => { core.__mirsadInstance = instance; return core; });
     }
     return modulePromise;
   }
@@ -474,11 +476,13 @@
 
   /**
    * Opens a static index: source is its folder's URL, or a function name → Promise<Uint8Array>
-   * (files from disk, a directory picker…). Rejects with the manifest's problem.
+   * (files from disk, a directory picker…). Rejects with the manifest's problem. options: factory
+   * (the module's loader, in Node), wasmBinary (the query-side module's wasm, read from disk in
+   * Node), memoryBudgetMb.
    * @returns {Promise<MirsadStaticIndex>}
    */
   async function openStaticIndex(source, options) {
-    const core = await loadModule(options && options.factory);
+    const core = await loadModule(options && options.factory, options && options.wasmBinary ? { wasmBinary: options.wasmBinary } : null);
     const fetchFile = typeof source === 'function' ? source : httpFiles(source);
     const index = new MirsadStaticIndex(new core.StaticSearchApi(), core.__mirsadInstance, fetchFile);
     if (options && options.memoryBudgetMb) index.setMemoryBudget(options.memoryBudgetMb);
@@ -499,6 +503,10 @@
     const core = await loadModule(options && options.factory);
     // For scripts/bench page: the module is compiled and its runtime up; the engine comes next.
     if (typeof performance !== 'undefined' && performance.mark) performance.mark('mirsad:module');
+    if (!core.PageApi) {
+      throw new Error('this is the query-side module (mirsad-search-static.js), which only reads static indexes: ' +
+        'use index="…", or mirsad-widget.js for a corpus');
+    }
     return new MirsadEngine(new core.PageApi(), core.__mirsadInstance);
   }
 

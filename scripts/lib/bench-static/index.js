@@ -18,8 +18,9 @@
 //   quality      a fresh browser on the content-only index: the 1,000 known-item titles (seed 42),
 //                MRR@10 and Recall@10 (Mirsad: any word, match level word; Pagefind: as shipped,
 //                every word required), then the JS heap after gc and the wasm memory.
-// Both engines' scripts are served gzipped (as a static host does); index files go as written
-// (both engines gzip them themselves).
+// Mirsad runs the query-side module (build/wasm/mirsad-query.js and .wasm, what the light widget
+// mirsad-search-static.js loads). Both engines' scripts and wasm are served gzipped (as a static
+// host does); index files go as written (both engines gzip them themselves).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -107,12 +108,14 @@ function serve({ delay, mirsadDir, pagefindDir }) {
   const counter = { bytes: 0, requests: 0, log: [] };
   const gz = new Map();
   const mirsadPage = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>mirsad</title>
-<script src="/hook.js"></script><script src="/mirsad-core.js"></script><script src="/mirsad.js"></script></head><body></body></html>`;
+<script src="/hook.js"></script><script src="/mirsad-query.js"></script><script src="/mirsad.js"></script></head><body></body></html>`;
   const pagefindPage = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>pagefind</title>
 <script src="/hook.js"></script></head><body></body></html>`;
   const routes = {
     '/mirsad.html': Buffer.from(mirsadPage), '/pagefind.html': Buffer.from(pagefindPage), '/hook.js': Buffer.from(HOOK),
-    '/mirsad-core.js': path.join(ROOT, 'build', 'web', 'mirsad-core.js'), '/mirsad.js': path.join(ROOT, 'web', 'js', 'mirsad.js'),
+    // The query-side module, as the light widget (mirsad-search-static.js) loads it.
+    '/mirsad-query.js': path.join(ROOT, 'build', 'wasm', 'mirsad-query.js'), '/mirsad-query.wasm': path.join(ROOT, 'build', 'wasm', 'mirsad-query.wasm'),
+    '/mirsad.js': path.join(ROOT, 'web', 'js', 'mirsad.js'),
   };
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
@@ -131,7 +134,7 @@ function serve({ delay, mirsadDir, pagefindDir }) {
       headers['Content-Type'] = ext === '.html' ? 'text/html; charset=utf-8' : ext === '.js' ? 'text/javascript'
         : ext === '.wasm' ? 'application/wasm' : 'application/octet-stream';
       const isGzip = body[0] === 0x1f && body[1] === 0x8b;
-      if (!isGzip && ['.js', '.html', '.json', '.css'].includes(ext)) {
+      if (!isGzip && ['.js', '.html', '.json', '.css', '.wasm'].includes(ext)) {
         if (!gz.has(url)) gz.set(url, zlib.gzipSync(body, { level: 9 }));
         body = gz.get(url);
         headers['Content-Encoding'] = 'gzip';

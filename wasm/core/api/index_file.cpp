@@ -5,6 +5,7 @@
 
 #include <unicode/uvernum.h>
 
+#include "api/analysis_fingerprint.hpp"
 #include "embedded_data.hpp"
 #include "index/binary_io.hpp"
 
@@ -15,22 +16,6 @@ constexpr char kMagic[8] = {'M', 'I', 'R', 'S', 'A', 'D', 'I', 'X'};
 constexpr uint32_t kByteOrderMark = 0x01020304;
 constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 4;
 
-// FNV-1a's multiply over 8-byte words, with a shift to fold the high bits back down (then the
-// tail byte by byte): the data hashed is ~1.5 MB, and a page computes this, once, while its
-// reader waits for the first result.
-uint64_t fnv64(uint64_t h, std::string_view s) {
-  constexpr uint64_t kPrime = 1099511628211ull;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    h = (h ^ word) * kPrime;
-    h ^= h >> 29;
-  }
-  for (; i < s.size(); ++i) h = (h ^ static_cast<uint8_t>(s[i])) * kPrime;
-  return h;
-}
-
 }  // namespace
 
 uint64_t IndexFile::analysis_fingerprint() {
@@ -39,6 +24,10 @@ uint64_t IndexFile::analysis_fingerprint() {
 }
 
 uint64_t IndexFile::compute_analysis_fingerprint() {
+  // A module analyses with its prebuilt lexicon: the fingerprint of that (shared with the
+  // query-side module). A native build, which builds the lexicon at start-up, hashes its sources.
+  const std::string_view prebuilt = embedded_data::prebuilt_lexicon_txt();
+  if (!prebuilt.empty()) return prebuilt_analysis_fingerprint(prebuilt);
   uint64_t h = 14695981039346656037ull;
   for (const std::string_view part : {embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv(),
                                       embedded_data::stopwords_txt(), embedded_data::arabic_stems_txt(),

@@ -19,7 +19,10 @@ std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, nlohmann
 
 }  // namespace
 
-StaticSearchApi::StaticSearchApi() : reader_(shared_analyzer(), IndexFile::analysis_fingerprint()) {}
+StaticSearchApi::StaticSearchApi() : StaticSearchApi(shared_analyzer(), IndexFile::analysis_fingerprint()) {}
+
+StaticSearchApi::StaticSearchApi(const Analyzer& analyzer, uint64_t analysis_fingerprint)
+    : analyzer_(analyzer), reader_(analyzer, analysis_fingerprint) {}
 
 std::string StaticSearchApi::open(const std::string& manifest) {
   const std::string error = reader_.open(manifest);
@@ -35,7 +38,7 @@ std::string StaticSearchApi::search(const std::u16string& query_text, const std:
   std::vector<std::string> warnings;
   const MatchLevel level = search_level(mode, warnings);
   out["mode"] = match_level_name(level);
-  const Query query = QueryParser(shared_analyzer()).parse(query_text, level, any, live);
+  const Query query = QueryParser(analyzer_).parse(query_text, level, any, live);
   warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
   const ResultSort sort = search_sort(sort_name, warnings);

@@ -16,7 +16,10 @@ namespace mirsad {
 // Facets and entity: filters are not available on a static index (it holds no entities yet).
 class StaticSearchApi {
  public:
+  // With the full module's analysis (shared_analyzer) and its fingerprint.
   StaticSearchApi();
+  // With another analysis of the same lexicon (the query-side module's prebuilt_analyzer).
+  StaticSearchApi(const Analyzer& analyzer, uint64_t analysis_fingerprint);
   std::string open(const std::string& manifest);
   std::string provide(const std::string& name, std::string_view bytes);
   void file_unavailable(const std::string& name, const std::string& why) { reader_.file_unavailable(name, why); }
@@ -31,6 +34,7 @@ class StaticSearchApi {
   static constexpr std::size_t kMaxLimit = 1000;
 
  private:
+  const Analyzer& analyzer_;
   StaticIndexReader reader_;
 };
 
