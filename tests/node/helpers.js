@@ -32,4 +32,13 @@ function cliJson(args) {
   return JSON.parse(execFileSync(path.join(ROOT, 'scripts', 'mirsad'), [...args, '--json'], { encoding: 'utf8' }));
 }
 
-module.exports = { ROOT, MODULE, Mirsad, SEEDS, seedTexts, engineWithSeeds, cli, cliJson };
+// A search answer as the in-memory engine gives it: a static index's answer without what it adds
+// to each hit (ordinal, title, date, source), and without facets (which it does not give).
+function inMemoryShape(answer) {
+  const copy = JSON.parse(JSON.stringify(answer));
+  for (const hit of copy.hits || []) { delete hit.ordinal; delete hit.title; delete hit.date; delete hit.source; }
+  delete copy.facets;
+  return copy;
+}
+
+module.exports = { ROOT, MODULE, Mirsad, SEEDS, seedTexts, engineWithSeeds, cli, cliJson, inMemoryShape };

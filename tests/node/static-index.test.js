@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { MODULE, Mirsad, cli, cliJson } = require('./helpers');
+const { MODULE, Mirsad, cli, cliJson, inMemoryShape: comparable } = require('./helpers');
 const { realCorpus } = require('../browser/real-corpus');
 
 const LEVELS = ['exact', 'normalized', 'word', 'stem'];
@@ -28,13 +28,6 @@ function queriesFor(docs) {
   ];
 }
 
-// The in-memory answer without what the static one adds to each hit.
-function comparable(answer) {
-  const copy = JSON.parse(JSON.stringify(answer));
-  for (const hit of copy.hits || []) { delete hit.ordinal; delete hit.title; delete hit.date; delete hit.source; }
-  delete copy.facets;
-  return copy;
-}
 
 test('a static index gives the in-memory engine\'s answers, at every level and for every operator', async (t) => {
   const { docs, real } = realCorpus({ docs: 3000 });

@@ -8,17 +8,11 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ROOT, Mirsad, cliJson } = require('./helpers');
+const { ROOT, Mirsad, cliJson, inMemoryShape: comparable } = require('./helpers');
 const { realCorpus } = require('../browser/real-corpus');
 
 const QUERY_MODULE = path.join(ROOT, 'build', 'wasm', 'mirsad-query.js');
 
-function comparable(answer) {
-  const copy = JSON.parse(JSON.stringify(answer));
-  for (const hit of copy.hits || []) { delete hit.ordinal; delete hit.title; delete hit.date; delete hit.source; }
-  delete copy.facets;
-  return copy;
-}
 
 test('the query-side module reads a static index with the in-memory engine\'s answers', async (t) => {
   const { docs, real } = realCorpus({ docs: 600 });

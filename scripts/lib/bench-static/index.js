@@ -4,7 +4,7 @@
 // numbers; asserts nothing. Everything measured goes to build/bench/static-results.json.
 //
 //   scripts/bench static [--corpus DIR] [--limit N] [--delay 50] [--engines mirsad,pagefind]
-//                        [--scale 3000,31030] [--quality 1000]
+//                        [--scale 3000,31030] [--quality 1000] [--chunk-bytes N]
 //
 // Per engine:
 //   build        the timing index (title + content) and the quality index (content only), seconds
@@ -48,6 +48,7 @@ function parseArgs(argv) {
     else if (a === '--engines') o.engines = argv[++i].split(',');
     else if (a === '--scale') o.scale = argv[++i].split(',').map(Number);
     else if (a === '--quality') o.quality = Number(argv[++i]);
+    else if (a === '--chunk-bytes') o.chunkBytes = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
@@ -67,13 +68,16 @@ function onDisk(dir) {
   return { files, bytes };
 }
 
+let chunkBytes = 0;  // 0: the writer's default
+
 function buildMirsad(docs, dir, withTitles) {
   fs.rmSync(dir, { recursive: true, force: true });
   const corpus = `${dir}.jsonl`;
   fs.writeFileSync(corpus, docs.map((d) => JSON.stringify({ id: String(d.id), title: withTitles ? d.title : '', text: d.content })).join('\n') + '\n');
   const t0 = Date.now();
   const report = JSON.parse(execFileSync(path.join(ROOT, 'scripts', 'mirsad'),
-    ['index', '--corpus', corpus, '--static', dir, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+    ['index', '--corpus', corpus, '--static', dir, '--json', ...(chunkBytes ? ['--chunk-bytes', String(chunkBytes)] : [])],
+    { encoding: 'utf8', maxBuffer: 1 << 26 }));
   const seconds = (Date.now() - t0) / 1000;
   fs.unlinkSync(corpus);
   return { seconds, report, ...onDisk(dir) };
@@ -243,13 +247,14 @@ async function quality(server, engine, sample, docsById) {
 
 async function benchStatic(argv) {
   const o = parseArgs(argv);
+  chunkBytes = o.chunkBytes || 0;
   fs.mkdirSync(OUT, { recursive: true });
   const { docs } = readArticles(o.corpus, o.limit);
   const sets = querySets(docs);
   const sample = qualitySample(docs, o.quality).ids;
   const docsById = new Map(docs.map((d) => [d.id, d]));
   log(`${docs.length} articles; delay ${o.delay} ms a response; engines ${o.engines.join(', ')}`);
-  const results = { corpus: o.corpus, documents: docs.length, delay_ms: o.delay, machine: `${os.cpus()[0].model}, ${os.cpus().length} cores`,
+  const results = { corpus: o.corpus, documents: docs.length, delay_ms: o.delay, chunk_bytes: chunkBytes || 'default', machine: `${os.cpus()[0].model}, ${os.cpus().length} cores`,
     node: process.version, pagefind: require(path.join(ROOT, 'node_modules', 'pagefind', 'package.json')).version, engines: {} };
   for (const engine of o.engines) {
     const r = results.engines[engine] = {};
@@ -295,7 +300,8 @@ function print(r) {
   const row = (label, f) => `| ${label} | ${engines.map((e) => { try { return f(r.engines[e]); } catch (x) { return '–'; } }).join(' | ')} |`;
   const kb = (b) => (b / 1024).toFixed(1);
   const lines = [];
-  lines.push(`corpus ${r.corpus}: ${r.documents} articles; every response held ${r.delay_ms} ms; ${r.machine}; node ${r.node}; pagefind ${r.pagefind}`);
+  lines.push(`corpus ${r.corpus}: ${r.documents} articles; every response held ${r.delay_ms} ms; Mirsad chunks ${r.chunk_bytes}; ` +
+    `${r.machine}; node ${r.node}; pagefind ${r.pagefind}`);
   lines.push('');
   lines.push(`| figure | ${engines.join(' | ')} |`);
   lines.push(`|---|${engines.map(() => '---:').join('|')}|`);

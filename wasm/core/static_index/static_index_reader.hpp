@@ -39,7 +39,7 @@ struct StaticFragment {
 // Loaded files are kept for later queries up to a memory budget, least recently used first out.
 class StaticIndexReader {
  public:
-  static constexpr std::size_t kDefaultMemoryBudget = std::size_t{96} << 20;
+  static constexpr std::size_t kDefaultMemoryBudget = std::size_t{64} << 20;
 
   StaticIndexReader(const Analyzer& analyzer, uint64_t analysis_fingerprint);
   ~StaticIndexReader();
