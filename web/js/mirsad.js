@@ -335,18 +335,20 @@
     /**
      * The collection as a static index (README, "Static index"), one file at a time: calls
      * onFile(name, bytes) for each (name relative to the index folder, '/' between folders;
-     * bytes uncompressed), manifest.json last. Returns {files, bytes}. Nothing else may be asked
-     * of this engine meanwhile.
-     * @param {(name: string, bytes: Uint8Array) => void} onFile
+     * bytes uncompressed), manifest.json last; when onFile returns a promise, the next file waits
+     * for it (a caller compressing and writing in the background holds the writer back that way).
+     * Resolves to {files, bytes}. Nothing else may be asked of this engine meanwhile.
+     * @param {(name: string, bytes: Uint8Array) => (void|Promise<void>)} onFile
      * @param {{chunkBytes?: number}} [options]
      */
-    writeStaticIndex(onFile, options) {
+    async writeStaticIndex(onFile, options) {
       this._api.beginStaticIndex((options && options.chunkBytes) || 0);
       for (;;) {
         const next = JSON.parse(this._api.nextStaticFile());
         if (next.error) throw new Error(next.error);
         if (next.done) return { files: next.files, bytes: next.bytes };
-        onFile(next.name, this._api.staticFileBytes());
+        const pending = onFile(next.name, this._api.staticFileBytes());
+        if (pending && typeof pending.then === 'function') await pending;
       }
     }
 

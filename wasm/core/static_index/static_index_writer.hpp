@@ -41,7 +41,7 @@ struct StaticFile {
 //   manifest.json             counts, the analysis fingerprint and the names above
 class StaticIndexWriter {
  public:
-  static constexpr std::size_t kDefaultChunkBytes = 16 * 1024;
+  static constexpr std::size_t kDefaultChunkBytes = 4 * 1024;
   static constexpr std::size_t kFragmentBlock = 256;
 
   StaticIndexWriter(const InvertedIndex& body, const InvertedIndex& titles, const std::vector<DocumentInfo>& documents,
