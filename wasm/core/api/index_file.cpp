@@ -23,11 +23,14 @@ uint64_t IndexFile::analysis_fingerprint() {
   return fingerprint;
 }
 
-uint64_t IndexFile::compute_analysis_fingerprint() {
-  // A module analyses with its prebuilt lexicon: the fingerprint of that (shared with the
-  // query-side module). A native build, which builds the lexicon at start-up, hashes its sources.
+uint64_t IndexFile::static_index_fingerprint() {
+  // A module analyses with its prebuilt lexicon: the fingerprint of that, which the query-side
+  // module computes too. A native build, which builds the lexicon at start-up, has only its sources.
   const std::string_view prebuilt = embedded_data::prebuilt_lexicon_txt();
-  if (!prebuilt.empty()) return prebuilt_analysis_fingerprint(prebuilt);
+  return prebuilt.empty() ? analysis_fingerprint() : prebuilt_analysis_fingerprint(prebuilt);
+}
+
+uint64_t IndexFile::compute_analysis_fingerprint() {
   uint64_t h = 14695981039346656037ull;
   for (const std::string_view part : {embedded_data::gazetteer_tsv(), embedded_data::gentilics_tsv(), embedded_data::cues_tsv(),
                                       embedded_data::stopwords_txt(), embedded_data::arabic_stems_txt(),

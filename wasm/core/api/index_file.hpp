@@ -27,6 +27,10 @@ class IndexFile {
   static std::string load(std::string_view bytes, Engine& engine);
   // Terms depend on the analyzer: a file built with other data must be rebuilt, not misread.
   static uint64_t analysis_fingerprint();
+  // The same guarantee for static indexes, in a form the query-side module (which has the
+  // prebuilt lexicon but none of its sources) computes as well: see prebuilt_analysis_fingerprint.
+  // Kept apart from analysis_fingerprint so that collections saved by earlier builds still load.
+  static uint64_t static_index_fingerprint();
 
  private:
   static uint64_t compute_analysis_fingerprint();

@@ -455,7 +455,7 @@ std::string JsonApi::save_index() const { return IndexFile::save(engine_); }
 
 std::string JsonApi::begin_static_index(int chunk_bytes) {
   static_writer_ = std::make_unique<StaticIndexWriter>(
-      engine_.index(), engine_.title_index(), engine_.documents(), engine_.texts(), IndexFile::analysis_fingerprint(),
+      engine_.index(), engine_.title_index(), engine_.documents(), engine_.texts(), IndexFile::static_index_fingerprint(),
       chunk_bytes > 0 ? static_cast<std::size_t>(chunk_bytes) : StaticIndexWriter::kDefaultChunkBytes);
   return dump(ordered_json{{"documents", engine_.documents().size()}});
 }

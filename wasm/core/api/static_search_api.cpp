@@ -19,7 +19,7 @@ std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, nlohmann
 
 }  // namespace
 
-StaticSearchApi::StaticSearchApi() : StaticSearchApi(shared_analyzer(), IndexFile::analysis_fingerprint()) {}
+StaticSearchApi::StaticSearchApi() : StaticSearchApi(shared_analyzer(), IndexFile::static_index_fingerprint()) {}
 
 StaticSearchApi::StaticSearchApi(const Analyzer& analyzer, uint64_t analysis_fingerprint)
     : analyzer_(analyzer), reader_(analyzer, analysis_fingerprint) {}
