@@ -22,13 +22,10 @@ namespace mirsad::fuzz {
     }                                                                                     \
   } while (0)
 
-// The first byte picks the file type, the rest is the file.
-inline void load_and_check(const uint8_t* data, std::size_t size) {
-  if (size == 0) return;
-  static const char* const kNames[] = {"input.json", "input.jsonl", "input.txt", "input.csv"};
-  const std::string name = kNames[data[0] % 4];
-  const std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+// Loads one file (after html_options, a JsonApi::set_html_options object) and checks the contract.
+inline void load_and_check_file(const std::string& name, const std::string& bytes, const std::string& html_options = "{}") {
   mirsad::JsonApi api;
+  MIRSAD_LOADER_CHECK(api.set_html_options(html_options) == R"({"ok":true})");
   const nlohmann::json report = nlohmann::json::parse(api.load_file(name, bytes), nullptr, false);
   MIRSAD_LOADER_CHECK(!report.is_discarded());
   MIRSAD_LOADER_CHECK(report.contains("added") && report["added"].is_number());
@@ -46,6 +43,13 @@ inline void load_and_check(const uint8_t* data, std::size_t size) {
     }
   }
   if (!docs.empty()) api.search(u"ليبيا", "word", 5, true, false);
+}
+
+// The first byte picks the file type, the rest is the file.
+inline void load_and_check(const uint8_t* data, std::size_t size) {
+  if (size == 0) return;
+  static const char* const kNames[] = {"input.json", "input.jsonl", "input.txt", "input.csv"};
+  load_and_check_file(kNames[data[0] % 4], std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
 }
 
 }  // namespace mirsad::fuzz

@@ -13,10 +13,10 @@
 
 namespace mirsad::fuzz {
 
-inline std::string with_valid_header(std::string_view payload) {
+inline std::string with_valid_header(std::string_view payload, uint32_t version = IndexFile::kFormatVersion) {
   BinaryWriter file;
   file.buffer().append("MIRSADIX", 8);
-  file.u32(IndexFile::kFormatVersion);
+  file.u32(version);
   file.u32(0x01020304);
   file.u64(IndexFile::analysis_fingerprint());
   file.u64(payload.size());

@@ -75,3 +75,16 @@ TEST(FuzzRegression, EverySavedCorpusFileLoadsWithinItsContract) {
   }
   EXPECT_GE(replayed, 10u);
 }
+
+TEST(FuzzRegression, EverySavedHtmlPageLoadsWithinTheLoadersContract) {
+  const std::filesystem::path dir = std::filesystem::path(MIRSAD_SOURCE_DIR) / "tests/fuzz/corpus/html_page";
+  std::size_t replayed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(bytes.empty());
+    mirsad::fuzz::load_and_check_file("site/page.html", bytes.substr(1));
+    ++replayed;
+  }
+  EXPECT_GE(replayed, 8u);
+}

@@ -114,6 +114,44 @@ void exercise(JsonApi& api) {
 
 }  // namespace
 
+// A browser keeps the collections a reader saved as index files of the version its build wrote.
+// Version 2 (before documents had urls) must still load, with empty urls, and answer as before.
+TEST(IndexFile, AVersion2FileStillLoads) {
+  JsonApi original;
+  fill(original);
+  const std::string payload = payload_of(original.save_index());
+  BinaryReader r(payload);
+  BinaryWriter v2;
+  const uint64_t count = r.u64();
+  v2.u64(count);
+  for (uint64_t i = 0; i < count; ++i) {
+    for (int field = 0; field < 4; ++field) v2.bytes(r.bytes());  // id, title, date, source
+    EXPECT_EQ(r.bytes(), "");                                     // url: none in this corpus
+    const std::string_view text = r.text_bytes();
+    v2.u64(text.size() / 2);
+    v2.buffer().append(text);
+  }
+  v2.buffer().append(payload.substr(payload.size() - r.remaining()));
+  JsonApi loaded;
+  const json report = json::parse(loaded.load_index(mirsad::fuzz::with_valid_header(v2.buffer(), 2)));
+  ASSERT_EQ(report.value("documents", 0), 3) << report.dump();
+  EXPECT_EQ(original.documents(), loaded.documents());
+  EXPECT_EQ(original.search(u16("ليبيا"), "word", 10, false, false), loaded.search(u16("ليبيا"), "word", 10, false, false));
+  // A version from the future is refused with the versions this build reads.
+  JsonApi future;
+  const json refused = json::parse(future.load_index(mirsad::fuzz::with_valid_header(payload, IndexFile::kFormatVersion + 1)));
+  EXPECT_NE(refused.value("error", std::string()).find("reads versions 2 to 3"), std::string::npos) << refused.dump();
+}
+
+// A document's url is saved and loaded with it.
+TEST(IndexFile, UrlsRoundTrip) {
+  JsonApi original;
+  original.load_file("a.jsonl", R"({"id":"1","text":"زار الوزير ليبيا","url":"https://example.org/1"})", "");
+  JsonApi loaded;
+  loaded.load_index(original.save_index());
+  EXPECT_EQ(json::parse(loaded.documents())[0]["url"], "https://example.org/1");
+}
+
 TEST(IndexFile, ACraftedIndexWithARecomputedChecksumIsRefused) {
   // Reproduction of issue 14.11: the first document's text cut short in the payload and the CRC
   // recomputed. Its token spans then point past its end; loading used to accept it and the
@@ -123,7 +161,7 @@ TEST(IndexFile, ACraftedIndexWithARecomputedChecksumIsRefused) {
   std::string payload = payload_of(original.save_index());
   BinaryReader r(payload);
   r.u64();  // documents
-  r.bytes(); r.bytes(); r.bytes(); r.bytes();  // id, title, date, source
+  r.bytes(); r.bytes(); r.bytes(); r.bytes(); r.bytes();  // id, title, date, source, url
   const std::size_t length_at = payload.size() - r.remaining();
   const uint64_t units = r.u64();
   ASSERT_GT(units, 10u);

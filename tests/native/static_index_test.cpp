@@ -77,6 +77,7 @@ json comparable(json answer) {
     hit.erase("title");
     hit.erase("date");
     hit.erase("source");
+    hit.erase("url");
   }
   answer.erase("facets");
   return answer;

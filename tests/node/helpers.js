@@ -33,10 +33,10 @@ function cliJson(args) {
 }
 
 // A search answer as the in-memory engine gives it: a static index's answer without what it adds
-// to each hit (ordinal, title, date, source), and without facets (which it does not give).
+// to each hit (ordinal, title, date, source, url), and without facets (which it does not give).
 function inMemoryShape(answer) {
   const copy = JSON.parse(JSON.stringify(answer));
-  for (const hit of copy.hits || []) { delete hit.ordinal; delete hit.title; delete hit.date; delete hit.source; }
+  for (const hit of copy.hits || []) { delete hit.ordinal; delete hit.title; delete hit.date; delete hit.source; delete hit.url; }
   delete copy.facets;
   return copy;
 }

@@ -82,6 +82,8 @@ emscripten::val save_index(mirsad::JsonApi& api) {
 }
 
 // The static index file the writer gave last, copied out as a Uint8Array (see save_index).
+std::string set_html_options(mirsad::JsonApi& api, const std::string& options) { return api.set_html_options(options); }
+
 emscripten::val static_file_bytes(mirsad::JsonApi& api) {
   const std::string_view bytes = api.static_file_bytes();
   val out = val::global("Uint8Array").new_(bytes.size());
@@ -97,6 +99,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("loadMappedFile", &load_mapped_file)
       .function("beginLoadFile", &begin_load_file)
       .function("continueLoadFile", &mirsad::JsonApi::continue_load_file)
+      .function("setHtmlOptions", &set_html_options)
       .class_function("peekFile", &peek_file)
       .function("documents", &mirsad::JsonApi::documents)
       .function("documentsPage", &mirsad::JsonApi::documents_page)

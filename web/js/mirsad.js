@@ -150,7 +150,22 @@
     reserveForSaving(on) { this._api.reserveForSaving(on !== false); }
 
     /**
-     * Loads a .txt, .json, .jsonl or .csv file's bytes; the core decodes and validates.
+     * How the .html pages loaded next become documents: {selector: the article's element as a
+     * simple CSS selector ('article.story', '#content', '[data-body]'), urlPrefix: put before each
+     * page's path to make its link (default '/')}. Throws with the core's message on a bad one.
+     */
+    setHtmlOptions(options) {
+      const o = options || {};
+      const answer = JSON.parse(this._api.setHtmlOptions(JSON.stringify({
+        selector: o.selector || '', url_prefix: o.urlPrefix === undefined ? '/' : String(o.urlPrefix),
+      })));
+      if (answer.error) throw new Error(answer.error);
+    }
+
+    /**
+     * Loads a .txt, .html, .json, .jsonl or .csv file's bytes; the core decodes and validates.
+     * A .html page's name should be its path in the site (news/2015/a.html): it is the id, and
+     * the link is made from it (setHtmlOptions).
      * options.mapping: which field plays each role, e.g. {text: 'body', title: 'headline', date:
      * 'published', source: 'publisher', id: 'guid'} (roles left out are recognised from the field
      * names; '' for none). The report's `mapping` says which fields were used.
@@ -165,7 +180,7 @@
       return report;
     }
 
-    /** @returns {{id: string, title: string, date: string, source: string, length: number}[]} */
+    /** @returns {{id: string, title: string, date: string, source: string, url: string, length: number}[]} */
     documents() {
       if (!this._documents) this._documents = JSON.parse(this._api.documents());
       return this._documents;

@@ -64,8 +64,8 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
                                (index_.query_structures_bound(body_growth.new_terms) - index_.query_structures_bound(0)) +
                                (title_index_.query_structures_bound(title_growth.new_terms) - title_index_.query_structures_bound(0)) +
                                push_back_growth_bound(documents_) + 4 * sizeof(DocumentInfo) + doc.id.size() * 2 + doc.title.size() +
-                               doc.date.size() + doc.source.size();
-    const std::size_t metadata = doc.id.size() + doc.title.size() + doc.date.size() + doc.source.size() + 32;
+                               doc.date.size() + doc.source.size() + doc.url.size();
+    const std::size_t metadata = doc.id.size() + doc.title.size() + doc.date.size() + doc.source.size() + doc.url.size() + 32;
     const std::size_t file_growth = reserve_for_saving_ ? needed + doc.text.size() * sizeof(char16_t) + metadata : 0;
     if (memory_in_use() + needed + file_growth > memory_budget_) {
       refuse(needed + file_growth, "this document");
@@ -77,7 +77,7 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
     title_index_.add(title_text);  // same ordinals: every document has a (maybe empty) title
     ordinal_by_id_.emplace(doc.id, ordinal);
     documents_.push_back(DocumentInfo{std::move(doc.id), std::move(doc.title), std::move(doc.date),
-                                      std::move(doc.source), static_cast<uint32_t>(doc.text.size())});
+                                      std::move(doc.source), std::move(doc.url), static_cast<uint32_t>(doc.text.size())});
     texts_->append(std::move(doc.text));
   }
   return errors;
@@ -103,6 +103,7 @@ void Engine::write(BinaryWriter& w) const {
     w.bytes(d.title);
     w.bytes(d.date);
     w.bytes(d.source);
+    w.bytes(d.url);
     w.text(texts_->text(i));
   }
   index_.write(w);
@@ -147,6 +148,7 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
             d.title = r.bytes();
             d.date = r.bytes();
             d.source = r.bytes();
+            if (state.format_version >= 3) d.url = r.bytes();
             const uint64_t units = r.u64();
             if (r.starved()) {
               r.rewind(mark);
@@ -213,7 +215,7 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
         metadata_bytes_ = 0;
         for (const DocumentInfo& d : state.documents) {
           text_units_ += d.length;
-          metadata_bytes_ += d.id.size() + d.title.size() + d.date.size() + d.source.size() + 32;
+          metadata_bytes_ += d.id.size() + d.title.size() + d.date.size() + d.source.size() + d.url.size() + 32;
         }
         documents_ = std::move(state.documents);
         ordinal_by_id_ = std::move(state.ordinals);

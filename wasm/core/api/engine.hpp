@@ -93,6 +93,7 @@ class Engine {
   // has checked out; a caller that gives up calls abandon_read, which empties the store again.
   struct ReadState {
     int phase = 0;
+    uint32_t format_version = 3;  // IndexFile::kFormatVersion of the bytes read (2: no urls)
     uint64_t count = 0;
     std::size_t item = 0;
     uint64_t text_bytes = 0;      // of the current document's text, still to store
@@ -124,7 +125,7 @@ class Engine {
   std::size_t memory_budget_ = kDefaultMemoryBudget;
   bool reserve_for_saving_ = false;
   std::size_t text_units_ = 0;      // UTF-16 units of every document's text
-  std::size_t metadata_bytes_ = 0;  // ids, titles, dates and sources
+  std::size_t metadata_bytes_ = 0;  // ids, titles, dates, sources and urls
 };
 
 }  // namespace mirsad

@@ -145,8 +145,8 @@ StepStatus IndexLoading::step(WorkDeadline deadline) {
         const uint64_t fingerprint = header.u64();
         const uint64_t length = header.u64();
         expected_crc_ = header.u32();
-        if (version != IndexFile::kFormatVersion) {
-          return fail("index format version " + std::to_string(version) + " is not supported (this build reads version " +
+        if (version < IndexFile::kOldestReadableVersion || version > IndexFile::kFormatVersion) {
+          return fail("index format version " + std::to_string(version) + " is not supported (this build reads versions " + std::to_string(IndexFile::kOldestReadableVersion) + " to " +
                       std::to_string(IndexFile::kFormatVersion) + "): rebuild the index");
         }
         if (order != kByteOrderMark) return fail("index file written with another byte order");
@@ -154,6 +154,7 @@ StepStatus IndexLoading::step(WorkDeadline deadline) {
           return fail("index built by a different analyzer (other word lists or ICU version): rebuild the index");
         }
         if (file_size_ - kHeaderSize != length) return fail("index file is truncated or has trailing data");
+        read_state_.format_version = version;
         consume(kHeaderSize);
         checked_ = kHeaderSize;
         phase_ = kContents;

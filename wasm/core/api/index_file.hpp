@@ -20,7 +20,8 @@ namespace mirsad {
 //   payload     documents (id, title, date, source, UTF-16 text), body index, title index
 class IndexFile {
  public:
-  static constexpr uint32_t kFormatVersion = 2;  // 2: pooled postings, coarse levels as exact → coarse maps
+  static constexpr uint32_t kFormatVersion = 3;  // 2: pooled postings, coarse levels as exact → coarse maps; 3: urls
+  static constexpr uint32_t kOldestReadableVersion = 2;  // a browser's saved collections written before urls
 
   static std::string save(const Engine& engine);
   // Loads into an empty engine; returns "" on success, else why the file was refused.

@@ -104,8 +104,29 @@ std::string JsonApi::begin_load_file(std::string file_name, std::string bytes, s
     file_load_->warnings.push_back({file_name, 0, error, "bad_mapping"});
     return R"({"records":0})";
   }
-  file_load_->loading = std::make_unique<FileLoading>(std::move(file_name), std::move(bytes), *requested);
+  file_load_->loading = std::make_unique<FileLoading>(std::move(file_name), std::move(bytes), *requested, html_options_);
   return dump(ordered_json{{"records", file_load_->loading->records()}});
+}
+
+std::string JsonApi::set_html_options(std::string_view options) {
+  const json o = json::parse(options, nullptr, false);
+  if (o.is_discarded() || !o.is_object()) return dump(ordered_json{{"error", "HTML options must be a JSON object"}});
+  HtmlOptions next;
+  for (const auto& [key, value] : o.items()) {
+    if (!value.is_string()) return dump(ordered_json{{"error", "HTML option \"" + key + "\" must be a string"}});
+    if (key == "selector") {
+      if (value.get<std::string>().empty()) continue;
+      std::string error;
+      next.body = parse_simple_selector(value.get<std::string>(), &error);
+      if (!next.body) return dump(ordered_json{{"error", error}});
+    } else if (key == "url_prefix") {
+      next.url_prefix = value.get<std::string>();
+    } else {
+      return dump(ordered_json{{"error", "unknown HTML option \"" + key + "\" (selector, url_prefix)"}});
+    }
+  }
+  html_options_ = std::move(next);
+  return R"({"ok":true})";
 }
 
 std::string JsonApi::continue_load_file(int max_records) {
@@ -177,7 +198,7 @@ std::string JsonApi::peek_file(std::string_view file_name, std::string_view byte
 std::string JsonApi::add_document(const std::string& id, std::u16string text, const std::string& title,
                                   const std::string& date, const std::string& source) {
   std::vector<Document> one;
-  one.push_back(Document{id, std::move(text), title, date, source});
+  one.push_back(Document{id, std::move(text), title, date, source, ""});
   const auto errors = engine_.add_documents(std::move(one));
   // The common case (accepted) as a constant: building a JSON object per document cost a few
   // percent of indexing a whole corpus from the page.
@@ -187,7 +208,7 @@ std::string JsonApi::add_document(const std::string& id, std::u16string text, co
 
 namespace {
 ordered_json document_summary(const DocumentInfo& d) {
-  return {{"id", d.id}, {"title", d.title}, {"date", d.date}, {"source", d.source}, {"length", d.length}};
+  return {{"id", d.id}, {"title", d.title}, {"date", d.date}, {"source", d.source}, {"url", d.url}, {"length", d.length}};
 }
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include "api/engine.hpp"
 #include "api/index_file.hpp"
+#include "corpus/html_page.hpp"
 #include "entities/entity_overview.hpp"
 #include "static_index/static_index_writer.hpp"
 
@@ -37,6 +38,10 @@ class JsonApi {
   // report of load_file with "done": true. No other engine call may come in between.
   std::string begin_load_file(std::string file_name, std::string bytes, std::string_view mapping);
   std::string continue_load_file(int max_records);
+  // How the .html files loaded next become documents (see read_html_page): {"selector": CSS
+  // simple selector of the article element, "url_prefix": prepended to each page's path} →
+  // {"ok": true} or {"error": "…"} (then nothing changes).
+  std::string set_html_options(std::string_view options);
   // The field names and first `samples` records of a file (or of its first bytes) for a person
   // choosing a mapping: {"format", "fields", "samples": [{field: text}], "mapping": {role: field
   // or null}, "warnings"}; a value is cut at kPeekValueUnits UTF-16 units.
@@ -161,6 +166,7 @@ class JsonApi {
   std::unique_ptr<IndexLoading> loading_;
   struct FileLoad;  // the file begin_load_file keeps and its report so far
   std::unique_ptr<FileLoad> file_load_;
+  HtmlOptions html_options_;
   bool read_file_slice(std::size_t max_records);  // true once the file is read
   std::string file_report(bool with_progress);    // ends the file's load
   struct OverviewReading;

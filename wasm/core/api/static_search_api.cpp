@@ -60,6 +60,7 @@ std::string StaticSearchApi::search(const std::u16string& query_text, const std:
       hit["title"] = f->info.title;
       hit["date"] = f->info.date;
       hit["source"] = f->info.source;
+      hit["url"] = f->info.url;
     }
   }
   return dump(out);
@@ -72,6 +73,7 @@ std::string StaticSearchApi::fragment(int ordinal) const {
                            {"title", f->info.title},
                            {"date", f->info.date},
                            {"source", f->info.source},
+                           {"url", f->info.url},
                            {"text", utf16_to_utf8(f->text)}});
 }
 

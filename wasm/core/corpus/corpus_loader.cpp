@@ -6,6 +6,7 @@
 
 #include "corpus/csv_records.hpp"
 #include "corpus/date_normalizer.hpp"
+#include "corpus/html_page.hpp"
 #include "corpus/json_records.hpp"
 #include "text/utf.hpp"
 
@@ -153,7 +154,7 @@ std::string list_of(const std::vector<std::string>& names) {
   return out.empty() ? "none" : out;
 }
 
-enum class Format { Unsupported, Blank, Text, JsonArray, JsonObject, Jsonl, Csv };
+enum class Format { Unsupported, Blank, Text, Html, JsonArray, JsonObject, Jsonl, Csv };
 
 constexpr std::size_t kRecordsForFieldNames = 20;  // records whose field names decide the mapping
 
@@ -164,6 +165,8 @@ struct FileLoading::State {
   Format format = Format::Unsupported;
   std::string utf8;
   std::u16string text;                 // Format::Text
+  std::optional<Document> html_document;  // Format::Html, until read
+  bool html_accepted = false;             // false: the page was refused
   std::vector<RecordSpan> spans;       // JsonArray, Jsonl
   std::vector<StructureNote> notes;    // JsonArray
   ParseOutcome single;                 // JsonObject
@@ -182,6 +185,7 @@ struct FileLoading::State {
     if (no_records) return 0;
     switch (format) {
       case Format::Text: case Format::JsonObject: return 1;
+      case Format::Html: return html_accepted ? 1 : 0;
       case Format::JsonArray: case Format::Jsonl: return spans.size();
       case Format::Csv: return csv.rows.size();
       default: return 0;
@@ -302,6 +306,7 @@ struct FileLoading::State {
     };
     if (const json* v = optional(FieldRole::Title)) doc.title = value_text(*v);
     if (const json* v = optional(FieldRole::Source)) doc.source = value_text(*v);
+    if (const json* v = optional(FieldRole::Url)) doc.url = value_text(*v);
     if (const json* v = optional(FieldRole::Date)) {
       doc.date = value_text(*v);
       // Only written dates are read: a number (an epoch?) or a nested value is kept as it is.
@@ -358,6 +363,12 @@ struct FileLoading::State {
         out.document_lines.push_back(0);
         return;
       }
+      case Format::Html:
+        if (!html_document) return;
+        out.documents.push_back(std::move(*html_document));
+        out.document_lines.push_back(0);
+        html_document.reset();
+        return;
       case Format::JsonObject:
         if (single.too_deep) return warn(out.warnings, single_line, kTooDeep, "too_deep");
         if (!single.ok) return warn(out.warnings, line_of(utf8, single.error_byte), "malformed JSON: " + single.error, "malformed_json");
@@ -379,11 +390,60 @@ struct FileLoading::State {
            std::to_string(report.dates_kept) + " date(s) in no recognised form kept as written (the first: \"" +
                first_kept_date + "\")", "date_kept", report.dates_kept);
     }
-    if (format != Format::Text && format != Format::Blank && format != Format::Unsupported) out.mapping = report;
+    if (format != Format::Text && format != Format::Html && format != Format::Blank && format != Format::Unsupported) {
+      out.mapping = report;
+    }
+  }
+
+  // A page of a built site as one document: its article's text, title, date and site name, and
+  // its path as the link. A page in another charset than UTF-8 is refused (decoding it as UTF-8
+  // would index mojibake), and so is one without the element the options name.
+  void read_page(const HtmlOptions& options) {
+    HtmlPage page = read_html_page(utf8, options);
+    utf8 = std::string();
+    if (!page.charset.empty()) {
+      // Its bytes were not meant as UTF-8: the count of invalid sequences would only confuse.
+      std::erase_if(opening, [](const LoadWarning& w) { return w.code == "invalid_utf8"; });
+      return warn(opening, 0, "the page declares charset \"" + page.charset + "\": only UTF-8 pages are read (convert it, e.g. with iconv)",
+                  "unsupported_charset");
+    }
+    if (!page.body_found) return warn(opening, 0, "no element matches the article selector: page left out", "no_article");
+    if (page.text.empty()) return warn(opening, 0, "the page's article has no text: nothing to add", "empty_file");
+    Document doc;
+    doc.id = name;
+    doc.url = options.url_prefix + page_path(name);
+    doc.text = utf8_to_utf16(page.text);
+    doc.title = std::move(page.title);
+    doc.source = std::move(page.source);
+    if (!page.date.empty()) {
+      if (auto iso = normalize_date(page.date)) {
+        doc.date = std::move(*iso);
+      } else {
+        doc.date = page.date;
+        warn(opening, 0, "date in no recognised form kept as written (\"" + page.date + "\")", "date_kept", 1);
+      }
+    }
+    html_document = std::move(doc);
+    html_accepted = true;
+  }
+
+  // The page's path as a site serves it: forward slashes, no leading "./" or "/", and a folder's
+  // index.html as the folder itself.
+  static std::string page_path(std::string path) {
+    std::replace(path.begin(), path.end(), '\\', '/');
+    while (path.rfind("./", 0) == 0) path.erase(0, 2);
+    while (!path.empty() && path.front() == '/') path.erase(0, 1);
+    for (std::string_view index : {"index.html", "index.htm"}) {
+      if (ends_with_ci(path, index) && (path.size() == index.size() || path[path.size() - index.size() - 1] == '/')) {
+        path.erase(path.size() - index.size());
+        break;
+      }
+    }
+    return path;
   }
 };
 
-FileLoading::FileLoading(std::string file_name, std::string bytes, const FieldMapping& requested)
+FileLoading::FileLoading(std::string file_name, std::string bytes, const FieldMapping& requested, const HtmlOptions& html)
     : s_(std::make_unique<State>()) {
   State& s = *s_;
   s.name = std::move(file_name);
@@ -399,14 +459,19 @@ FileLoading::FileLoading(std::string file_name, std::string bytes, const FieldMa
   else if (ends_with_ci(s.name, ".json")) s.format = Format::JsonArray;
   else if (ends_with_ci(s.name, ".csv")) s.format = Format::Csv;
   else if (ends_with_ci(s.name, ".txt")) s.format = Format::Text;
+  else if (ends_with_ci(s.name, ".html") || ends_with_ci(s.name, ".htm")) s.format = Format::Html;
   else {
-    s.warn(s.opening, 0, "unsupported file type (expected .txt, .json, .jsonl or .csv)", "unsupported_type");
+    s.warn(s.opening, 0, "unsupported file type (expected .txt, .html, .json, .jsonl or .csv)", "unsupported_type");
     return;
   }
   s.utf8 = decoded_utf8(s.name, std::move(bytes), s.opening);
   if (s.format == Format::Text) {
     s.text = utf8_to_utf16(s.utf8);
     s.utf8 = std::string();
+    return;
+  }
+  if (s.format == Format::Html) {
+    s.read_page(html);
     return;
   }
   if (s.format != Format::Csv) s.accept_lone_surrogates();
@@ -441,6 +506,7 @@ FilePeek FileLoading::peek(std::size_t count) {
     case Format::Jsonl: peek.format = "jsonl"; break;
     case Format::JsonArray: case Format::JsonObject: peek.format = "json"; break;
     case Format::Text: peek.format = "txt"; break;
+    case Format::Html: peek.format = "html"; break;
     default: break;
   }
   peek.fields = s.fields;
@@ -468,8 +534,9 @@ FilePeek FileLoading::peek(std::size_t count) {
   return peek;
 }
 
-LoadResult CorpusLoader::from_file(std::string_view file_name, std::string_view bytes, const FieldMapping& mapping) {
-  FileLoading loading{std::string(file_name), std::string(bytes), mapping};
+LoadResult CorpusLoader::from_file(std::string_view file_name, std::string_view bytes, const FieldMapping& mapping,
+                                   const HtmlOptions& html) {
+  FileLoading loading{std::string(file_name), std::string(bytes), mapping, html};
   LoadResult result;
   loading.read(loading.records(), result);
   // Flaws between a .json array's records are found before any record is read: in line order.

@@ -8,6 +8,7 @@
 
 #include "corpus/document.hpp"
 #include "corpus/field_mapping.hpp"
+#include "corpus/html_page.hpp"
 
 namespace mirsad {
 
@@ -55,6 +56,8 @@ struct FilePeek {
 // whole file: in a .json array each record is parsed on its own, and a record nested deeper than
 // 64 levels is refused (too_deep) before anything recursive sees it.
 //   .txt    one document: the id is the file name without its extension, the text the content
+//   .html   one document, a page of a built site (read_html_page): the id is the file name as
+//   .htm    given (a path inside the site), the url html.url_prefix + that path
 //   .json   an array of records (or one record); flaws between records (commas, a missing ']')
 //           are reported and the records around them kept
 //   .jsonl  one record per line; blank lines are ignored
@@ -64,7 +67,7 @@ struct FilePeek {
 // when they are in a known form and are kept as written otherwise, with one warning per file.
 class FileLoading {
  public:
-  FileLoading(std::string file_name, std::string bytes, const FieldMapping& requested = {});
+  FileLoading(std::string file_name, std::string bytes, const FieldMapping& requested = {}, const HtmlOptions& html = {});
   ~FileLoading();
   FileLoading(const FileLoading&) = delete;
   FileLoading& operator=(const FileLoading&) = delete;
@@ -85,9 +88,10 @@ class FileLoading {
 
 class CorpusLoader {
  public:
-  // The whole file at once, by its extension (.txt, .json, .jsonl, .csv); anything else is
+  // The whole file at once, by its extension (.txt, .html, .json, .jsonl, .csv); anything else is
   // refused with a warning. `mapping` as for FileLoading.
-  static LoadResult from_file(std::string_view file_name, std::string_view bytes, const FieldMapping& mapping = {});
+  static LoadResult from_file(std::string_view file_name, std::string_view bytes, const FieldMapping& mapping = {},
+                              const HtmlOptions& html = {});
   // The field names and first `count` records of a file (or of its beginning: a record cut at
   // the end is left out).
   static FilePeek peek(std::string_view file_name, std::string_view bytes, std::size_t count);

@@ -12,6 +12,7 @@ struct Document {
   std::string title;
   std::string date;
   std::string source;
+  std::string url;  // the article's link ("" when the input gave none)
 };
 
 // What the engine keeps of a document besides its text (which a TextStore holds).
@@ -20,6 +21,7 @@ struct DocumentInfo {
   std::string title;
   std::string date;
   std::string source;
+  std::string url;
   uint32_t length = 0;  // UTF-16 code units of the text
 
   bool operator==(const DocumentInfo&) const = default;

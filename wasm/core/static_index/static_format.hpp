@@ -13,7 +13,7 @@ namespace mirsad::static_format {
 // browser may cache them forever. Each binary file starts with a four-letter kind and the format
 // version; every file is gzipped on disk (the reader's caller inflates it, so the transfer is
 // small whatever the host's compression settings).
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: fragments carry the url
 constexpr std::string_view kManifestFormat = "mirsad-static-index";
 
 constexpr std::string_view kPostingsKind = "MZPC";    // one level's postings for a range of terms

@@ -396,7 +396,8 @@ std::string StaticIndexReader::read_documents(std::string_view bytes) {
         !e[3].is_number_unsigned()) {
       return "has a malformed entry";
     }
-    docs.push_back(DocumentInfo{e[0].get<std::string>(), "", e[1].get<std::string>(), e[2].get<std::string>(), e[3].get<uint32_t>()});
+    docs.push_back(DocumentInfo{e[0].get<std::string>(), "", e[1].get<std::string>(), e[2].get<std::string>(), "",
+                                e[3].get<uint32_t>()});
   }
   documents_info_ = std::move(docs);
   return {};
@@ -410,7 +411,7 @@ std::string StaticIndexReader::read_fragment(DocOrdinal doc, std::string_view by
     if (f.at("ordinal").get<uint64_t>() != doc) return "is another document's fragment";
     fragment->info = DocumentInfo{f.at("id").get<std::string>(), f.at("title").get<std::string>(),
                                   f.at("date").get<std::string>(), f.at("source").get<std::string>(),
-                                  f.at("length").get<uint32_t>()};
+                                  f.at("url").get<std::string>(), f.at("length").get<uint32_t>()};
     fragment->text = utf8_to_utf16(f.at("text").get<std::string>());
   } catch (const json::exception&) {
     return "lacks a field of a document fragment";

@@ -121,8 +121,8 @@ StaticFile StaticIndexWriter::documents_file() const {
 StaticFile StaticIndexWriter::fragment(DocOrdinal doc) const {
   const DocumentInfo& d = documents_[doc];
   const ordered_json j{{"ordinal", doc}, {"id", d.id},         {"title", d.title},
-                       {"date", d.date}, {"source", d.source}, {"length", d.length},
-                       {"text", utf16_to_utf8(texts_.text(doc))}};
+                       {"date", d.date}, {"source", d.source}, {"url", d.url},
+                       {"length", d.length}, {"text", utf16_to_utf8(texts_.text(doc))}};
   return StaticFile{"fragment/" + generations_[doc / kFragmentBlock] + "/" + std::to_string(doc) + ".json", dump(j)};
 }
 
