@@ -25,7 +25,10 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-widget-static-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const corpus = path.join(dir, 'corpus.jsonl');
-  fs.writeFileSync(corpus, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  // Every other article's link is hostile: the reader must never make it a link.
+  const linked = docs.map((d, i) => ({ ...d, url: i % 2 ? 'javascript:alert(document.domain)' : (d.url || `https://news.example/${d.id}`) }));
+  const urlOf = new Map(linked.map((d) => [String(d.id), d.url]));
+  fs.writeFileSync(corpus, linked.map((d) => JSON.stringify(d)).join('\n') + '\n');
   const out = path.join(dir, 'index');
   execFileSync(path.join(ROOT, 'scripts', 'mirsad'), ['index', '--corpus', corpus, '--static', out, '--json']);
   const engine = await Mirsad.create({ factory: require(MODULE) });
@@ -129,6 +132,28 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
   await search('#good', 'وزير الخارجية');
   assert.equal(served.length, before, 'a repeated query fetches nothing');
   await browser.screenshot({ path: screenshotPath('widget-static.png'), fullPage: true });
+
+  // Each hit's reader links to the article's own page, and only when that is an http(s) link.
+  const kinds = new Set();
+  for (const { id } of await hitsOf('#good')) {
+    const link = await browser.evaluate((docId) => {
+      const root = document.querySelector('#good').shadowRoot;
+      root.querySelector(`.hit[data-id="${CSS.escape(docId)}"]`).click();
+      const a = root.querySelector('.reader .source-link');
+      const found = a ? { href: a.getAttribute('href'), target: a.target, rel: a.rel } : null;
+      root.querySelector('.reader .back').click();
+      return found;
+    }, id);
+    const url = urlOf.get(id);
+    if (url.startsWith('javascript:')) {
+      assert.equal(link, null, `${id}: a javascript: url is not a link`);
+      kinds.add('hostile');
+    } else {
+      assert.deepEqual(link, { href: new URL(url).href, target: '_blank', rel: 'noopener noreferrer' }, id);
+      kinds.add('linked');
+    }
+  }
+  assert.deepEqual([...kinds].sort(), ['hostile', 'linked']);
 
   await search('#bad', 'الرياض');
   const error = await browser.evaluate(() => document.querySelector('#bad').shadowRoot.querySelector('.error').textContent);

@@ -55,7 +55,7 @@ test('a mapping names the fields; a .json with other names is recognised', async
   const json = JSON.stringify([{ guid: 'g1', content: 'محتوى الخبر', headline: 'عنوان', pubDate: 'July 25, 2015', site: 'سبق' }]);
   const report = engine.loadFile('feed.json', bytes(json));
   assert.equal(report.added, 1);
-  assert.deepEqual(engine.documents()[1], { id: 'g1', title: 'عنوان', date: '2015-07-25', source: 'سبق', length: 11 });
+  assert.deepEqual(engine.documents()[1], { id: 'g1', title: 'عنوان', date: '2015-07-25', source: 'سبق', url: '', length: 11 });
   engine.dispose();
 });
 

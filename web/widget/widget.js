@@ -63,6 +63,7 @@
     '.snippet { display: block; font-size: 14px; color: var(--muted); }',
     'mark { background: var(--mark); color: inherit; border-radius: 2px; }',
     '.reader h3 { margin: 6px 0; font-size: 17px; }',
+    '.source-link { display: inline-block; margin: 0 0 8px; color: var(--accent); }',
     '.reader p { white-space: pre-wrap; margin: 0; font-size: 15px; }',
     '.more { display: block; margin: 8px auto 0; background: var(--surface); border: 1px solid var(--border); border-radius: 999px;',
     '  padding: 2px 14px; cursor: pointer; font-size: 14px; }',
@@ -453,7 +454,7 @@
         }
         res.hits.forEach(function (hit) {
           var id = String(hit.id);
-          self.docs.set(id, { id: hit.id, title: hit.title, date: hit.date, source: hit.source });
+          self.docs.set(id, { id: hit.id, title: hit.title, date: hit.date, source: hit.source, url: hit.url });
           self.texts.set(id, self.staticIndex.text(hit.ordinal));
         });
         return self.renderHits(res);
@@ -530,6 +531,8 @@
       back.type = 'button';
       this.reader.appendChild(back);
       this.reader.appendChild(UI.el('h3', null, UI.docTitle(doc)));
+      var page = UI.sourceLink(doc.url, 'اقرأ الخبر في صفحته ↗');
+      if (page) this.reader.appendChild(page);
       var entities = UI.el('ul', 'entities');
       entities.setAttribute('aria-label', 'الكيانات');
       var seen = {};

@@ -236,6 +236,21 @@
     return ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey;
   }
 
+  /** A link to a document's own page (its url: a record's url field, a site page's path), or
+   *  null when it has none or it is not http(s) after resolving (javascript:, data: … are never
+   *  made links). Opens in a new tab without giving that page a handle on this one. */
+  function sourceLink(url, label) {
+    if (!url) return null;
+    var resolved;
+    try { resolved = new URL(String(url), document.baseURI); } catch (e) { return null; }
+    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return null;
+    var a = el('a', 'source-link', label);
+    a.href = resolved.href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+
   function docHref(id) {
     return '#doc=' + encodeURIComponent(String(id));
   }
@@ -247,6 +262,7 @@
   UI.clipRanges = clipRanges;
   UI.count = count;
   UI.docTitle = docTitle;
+  UI.sourceLink = sourceLink;
   UI.titleWithMatches = titleWithMatches;
   UI.withoutBidiControls = withoutBidiControls;
   UI.inertBidiControls = inertBidiControls;

@@ -53,7 +53,13 @@
     this.title.textContent = UI.docTitle(doc);
     this.title.classList.toggle('is-untitled', !doc.title);
     UI.clear(this.meta);
-    this.meta.hidden = !UI.appendDocMeta(this.meta, doc);
+    var hasMeta = UI.appendDocMeta(this.meta, doc);
+    var page = UI.sourceLink(doc.url, 'الصفحة الأصلية ↗');
+    if (page) {
+      if (hasMeta) this.meta.appendChild(document.createTextNode(' · '));
+      this.meta.appendChild(page);
+    }
+    this.meta.hidden = !hasMeta && !page;
     this.root.hidden = false;
     this.placeholder.hidden = true;
   };
