@@ -32,11 +32,12 @@
   if (typeof global.document === 'undefined') return;
   var UI = global.MirsadUI;
   // Where this script lives, for the font files next to it (captured while it runs).
-  var SCRIPT_URL = (function () {
-    var s = global.document.currentScript;
-    return s && s.src ? s.src : '';
-  })();
-  var BASE = SCRIPT_URL.replace(/[^/]*$/, '');
+  var SCRIPT = global.document.currentScript;
+  var SCRIPT_URL = SCRIPT && SCRIPT.src ? SCRIPT.src : '';
+  // data-font-base: where fonts/ is, relative to this script (the page loads widget/widget.js
+  // and keeps its fonts one level up); by default beside it, as in the bundles.
+  var BASE = SCRIPT_URL && SCRIPT.getAttribute('data-font-base')
+    ? new URL(SCRIPT.getAttribute('data-font-base'), SCRIPT_URL).href : SCRIPT_URL.replace(/[^/]*$/, '');
 
   var CSS = [
     ':host { all: initial; display: block; contain: content; font-family: "Noto Naskh Arabic", "Noto Serif", serif;',
@@ -320,6 +321,9 @@
       this.applyTheme();
       this.select.value = this.getAttribute('level') || 'word';
       var self = this;
+      // indexSource (a property, set before the element is added): a function name →
+      // Promise<bytes> reading a static index's files from elsewhere (the page: a folder on disk).
+      if (this.indexSource) { this.openStaticIndex(this.indexSource); return; }
       if (this.hasAttribute('index')) { this.openStaticIndex(this.getAttribute('index')); return; }
       Promise.all([global.Mirsad.create(), readCorpus(this.getAttribute('corpus'))]).then(function (r) {
         var engine = r[0];
@@ -344,10 +348,10 @@
       });
     }
 
-    /* index="…": nothing is downloaded but the manifest until a query asks for its files. */
-    openStaticIndex(url) {
+    /* index="…" (or indexSource): nothing is read but the manifest until a query asks for its files. */
+    openStaticIndex(source) {
       var self = this;
-      global.Mirsad.openStaticIndex(url).then(function (index) {
+      global.Mirsad.openStaticIndex(source).then(function (index) {
         self.staticIndex = index;
         self.engine = index;
         self.docs = new Map();

@@ -175,6 +175,7 @@
       box: $('export-progress'), bar: $('export-bar'), status: $('export-status'), cancel: $('export-cancel')
     }, { start: App.startExport, cancel: App.cancelExport });
     App.wireArchive();
+    App.diskIndex.init();
     UI.entityLegend($('reader-legend'));
     views.mappingForm = new UI.MappingForm($('mapping-panel'));
     views.byod = new UI.Byod({
