@@ -15,6 +15,8 @@
 //   title        a fresh browser: 20 warm-up titles, then 200 whole titles (the seed-3 set of
 //                peers-bench.md), each timed from the call to the top 10 in hand (Pagefind: search
 //                and the ten data() calls; Mirsad: search, which returns them); bytes per query.
+//   long tasks   the longest main-thread task (PerformanceObserver from the page's first script):
+//                over the cold visitor's whole wait, and over the timed title queries.
 //   quality      a fresh browser on the content-only index: the 1,000 known-item titles (seed 42),
 //                MRR@10 and Recall@10 (Mirsad: any word, match level word; Pagefind: as shipped,
 //                every word required), then the JS heap after gc and the wasm memory.
@@ -34,6 +36,17 @@ const { launchBrowser } = require('../bench-search/browser');
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const OUT = path.join(ROOT, 'build', 'bench', 'static');
 const HOOK = fs.readFileSync(path.join(ROOT, 'scripts', 'lib', 'bench-search', 'page', 'wasm-hook.js'), 'utf8');
+// The first script of both pages: every long task (over 50 ms) of the main thread from the start,
+// so that a pause is measured over the whole window a visitor waits through.
+const LONG_TASKS = `self.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) self.__longTasks.push([e.startTime, e.duration]); })
+  .observe({ type: 'longtask', buffered: true });`;
+// The longest task that started at or after `since` (ms on the page's clock), once the observer
+// has delivered the last ones.
+async function longestTask(page, since) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  return page.evaluate((t0) => self.__longTasks.filter(([start]) => start >= t0).reduce((m, [, d]) => Math.max(m, d), 0), since);
+}
 
 function log(line) { process.stderr.write(`[bench static] ${line}\n`); }
 
@@ -112,11 +125,11 @@ function serve({ delay, mirsadDir, pagefindDir }) {
   const counter = { bytes: 0, requests: 0, log: [] };
   const gz = new Map();
   const mirsadPage = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>mirsad</title>
-<script src="/hook.js"></script><script src="/mirsad-query.js"></script><script src="/mirsad.js"></script></head><body></body></html>`;
+<script src="/longtasks.js"></script><script src="/hook.js"></script><script src="/mirsad-query.js"></script><script src="/mirsad.js"></script></head><body></body></html>`;
   const pagefindPage = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>pagefind</title>
-<script src="/hook.js"></script></head><body></body></html>`;
+<script src="/longtasks.js"></script><script src="/hook.js"></script></head><body></body></html>`;
   const routes = {
-    '/mirsad.html': Buffer.from(mirsadPage), '/pagefind.html': Buffer.from(pagefindPage), '/hook.js': Buffer.from(HOOK),
+    '/mirsad.html': Buffer.from(mirsadPage), '/pagefind.html': Buffer.from(pagefindPage), '/hook.js': Buffer.from(HOOK), '/longtasks.js': Buffer.from(LONG_TASKS),
     // The query-side module, as the light widget (mirsad-search-static.js) loads it.
     '/mirsad-query.js': path.join(ROOT, 'build', 'wasm', 'mirsad-query.js'), '/mirsad-query.wasm': path.join(ROOT, 'build', 'wasm', 'mirsad-query.wasm'),
     '/mirsad.js': path.join(ROOT, 'web', 'js', 'mirsad.js'),
@@ -193,8 +206,9 @@ async function cold(server, engine, query) {
   await page.goto(`${server.origin}/${engine}.html`);
   await page.evaluate(`(${PAGE_SETUP[engine].toString().replace(/^async \w+\(/, 'async function (')})()`);
   const ids = await page.evaluate((q) => self.query(q, true), query);
-  const out = { ms: Date.now() - t0, bytes: server.counter.bytes, requests: server.counter.requests, hits: ids.length,
-    files: server.counter.log.map(([u, b]) => `${u} ${b}`) };
+  const ms = Date.now() - t0;
+  const out = { ms, bytes: server.counter.bytes, requests: server.counter.requests, hits: ids.length,
+    files: server.counter.log.map(([u, b]) => `${u} ${b}`), longest_task_ms: await longestTask(page, 0) };
   await close();
   return out;
 }
@@ -208,6 +222,7 @@ async function titles(server, engine, set) {
   const { page, close } = await openEngine(server, engine);
   for (const q of set.warmup) await page.evaluate((x) => self.query(x, true), q);
   server.reset();
+  const since = await page.evaluate(() => performance.now());
   const times = [];
   let hits = 0;
   for (const q of set.timed) {
@@ -221,7 +236,7 @@ async function titles(server, engine, set) {
   }
   const out = { queries: set.timed.length, p50: percentile(times, 50), p95: percentile(times, 95),
     kb_per_query: server.counter.bytes / 1024 / set.timed.length, requests_per_query: server.counter.requests / set.timed.length,
-    mean_hits: hits / set.timed.length };
+    mean_hits: hits / set.timed.length, longest_task_ms: await longestTask(page, since) };
   await close();
   return out;
 }
@@ -310,6 +325,8 @@ function print(r) {
   lines.push(row('title query p50 / p95, search + top 10 in hand (ms)', (e) => `${e.title.p50.toFixed(1)} / ${e.title.p95.toFixed(1)}`));
   lines.push(row('MRR@10 / Recall@10, known-item titles (content-only index)', (e) => `${e.quality.mrr10.toFixed(3)} / ${e.quality.recall10.toFixed(3)} (${e.quality.queries} queries, zero-hit ${(e.quality.zero_hit_share * 100).toFixed(1)} %)`));
   lines.push(row('memory after those queries, JS heap + wasm (MB)', (e) => `${e.quality.heap_mb.toFixed(1)} + ${e.quality.wasm_mb.toFixed(1)}`));
+  lines.push(row('longest main-thread task: cold visitor, page load to first 10 results / over the timed title queries (ms)',
+    (e) => `${e.cold.longest_task_ms.toFixed(0)} / ${e.title.longest_task_ms.toFixed(0)}`));
   lines.push(row('build time, timing index (s)', (e) => `${e.build.seconds.toFixed(1)}`));
   lines.push(row('index on disk, timing index (MB, files)', (e) => `${(e.build.bytes / 2 ** 20).toFixed(1)}, ${e.build.files}`));
   if (r.scale.length) {
