@@ -66,6 +66,19 @@ test('a static index gives the in-memory engine\'s answers, at every level and f
   t.diagnostic(`${compared} query-level pairs compared, ${withHits} with hits`);
   assert.ok(withHits > compared / 2);
 
+  // Facets: the sources and days of every match, as the in-memory engine counts them (each facet
+  // before its own filter), and of the whole collection for an empty query.
+  const source = docs.find((d) => d.source).source;
+  const month = docs.find((d) => d.date).date.slice(0, 7);
+  for (const q of ['الرياض', `الرياض source:${source}`, `الأمن date:${month}`, 'مصر OR ليبيا', '', `source:${source}`]) {
+    const expected = engine.search(q, { limit: 10, facets: true });
+    const actual = await index.search(q, { limit: 10, facets: true });
+    assert.deepEqual(actual.facets, expected.facets, `facets of «${q}»`);
+    assert.deepEqual(comparable(actual), comparable(expected), `«${q}» with facets`);
+  }
+  const cliFacets = cliJson(['search', '--index-dir', out, '--facets', 'الرياض']);
+  assert.deepEqual(cliFacets.facets, engine.search('الرياض', { facets: true }).facets);
+
   // Hits carry their document; their offsets index its text.
   const found = await index.search('الرياض');
   const first = found.hits[0];

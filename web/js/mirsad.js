@@ -393,7 +393,7 @@
    * needs are read, through fetchFile(name) → Promise<Uint8Array> (as stored, gzipped or not),
    * in parallel, and kept in the core for later queries up to a memory budget. The answers are
    * the in-memory engine's for the same collection (search's JSON contract; each hit also has
-   * ordinal, title, date and source). Facets and entity: filters are not available.
+   * ordinal, title, date, source and url). entity: filters are not available.
    */
   class MirsadStaticIndex {
     constructor(api, instance, fetchFile) {
@@ -431,14 +431,15 @@
 
     /**
      * @param {string} query @param {{mode?: string, limit?: number, any?: boolean, live?: boolean,
-     *   sort?: 'relevance'|'date'|'date-asc'}} [options]
+     *   sort?: 'relevance'|'date'|'date-asc', facets?: boolean}} [options] facets: as MirsadEngine.search
+     *   gives them (the document list is read once for them)
      * @returns {Promise<SearchResult & {error?: string}>} {error} when a file it needs is missing or damaged
      */
     async search(query, options) {
       const o = options || {};
       for (let round = 0; round < 12; round++) {
         const answer = JSON.parse(this._api.search(String(query), o.mode || 'word', o.limit || 10, Boolean(o.any),
-          Boolean(o.live), o.sort || 'relevance'));
+          Boolean(o.live), o.sort || 'relevance', Boolean(o.facets)));
         if (!answer.needs) return answer;
         await Promise.all(answer.needs.map(async (name) => {
           let bytes;

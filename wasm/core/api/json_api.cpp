@@ -69,13 +69,6 @@ ordered_json mapping_json(const MappingReport& r) {
   return out;
 }
 
-ordered_json facets_json(const Facets& facets) {
-  ordered_json sources = ordered_json::array(), dates = ordered_json::array();
-  for (const FacetCount& c : facets.sources) sources.push_back({{"value", c.value}, {"documents", c.documents}});
-  for (const FacetCount& c : facets.dates) dates.push_back({{"date", c.value}, {"documents", c.documents}});
-  return {{"sources", std::move(sources)}, {"dates", std::move(dates)}, {"unsourced", facets.unsourced},
-          {"undated", facets.undated}};
-}
 
 }  // namespace
 

@@ -14,6 +14,14 @@ ordered_json spans_json(const std::vector<Span>& spans) {
   return out;
 }
 
+ordered_json facets_json(const Facets& facets) {
+  ordered_json sources = ordered_json::array(), dates = ordered_json::array();
+  for (const FacetCount& c : facets.sources) sources.push_back({{"value", c.value}, {"documents", c.documents}});
+  for (const FacetCount& c : facets.dates) dates.push_back({{"date", c.value}, {"documents", c.documents}});
+  return {{"sources", std::move(sources)}, {"dates", std::move(dates)}, {"unsourced", facets.unsourced},
+          {"undated", facets.undated}};
+}
+
 void describe_query(const Query& query, ordered_json& out) {
   ordered_json filters = ordered_json::array();
   for (const Filter& f : query.filters) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "query/query.hpp"
+#include "search/facets.hpp"
 #include "search/result_order.hpp"
 #include "search/searcher.hpp"
 
@@ -16,6 +17,9 @@ namespace mirsad {
 // (StaticSearchApi) share, so both answer in one JSON contract (README, "search").
 
 nlohmann::ordered_json spans_json(const std::vector<Span>& spans);
+
+// {"sources": [{"value", "documents"}], "dates": [{"date", "documents"}], "unsourced", "undated"}.
+nlohmann::ordered_json facets_json(const Facets& facets);
 
 // What the query was read as, beside its counts, so that a page can say what they count: the
 // filters, whether any word was searched, and why nothing could be.

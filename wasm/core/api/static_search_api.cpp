@@ -33,7 +33,7 @@ std::string StaticSearchApi::open(const std::string& manifest) {
 std::string StaticSearchApi::provide(const std::string& name, std::string_view bytes) { return reader_.provide(name, bytes); }
 
 std::string StaticSearchApi::search(const std::u16string& query_text, const std::string& mode, int limit, bool any,
-                                    bool live, const std::string& sort_name) {
+                                    bool live, const std::string& sort_name, bool with_facets) {
   ordered_json out{{"query", utf16_to_utf8(query_text)}};
   std::vector<std::string> warnings;
   const MatchLevel level = search_level(mode, warnings);
@@ -42,7 +42,8 @@ std::string StaticSearchApi::search(const std::u16string& query_text, const std:
   warnings.insert(warnings.end(), query.warnings.begin(), query.warnings.end());
   const std::size_t k = limit <= 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(limit), kMaxLimit);
   const ResultSort sort = search_sort(sort_name, warnings);
-  StaticIndexReader::Outcome outcome = reader_.search(query, k, sort);
+  Facets facets;
+  StaticIndexReader::Outcome outcome = reader_.search(query, k, sort, with_facets ? &facets : nullptr);
   if (!outcome.error.empty()) return dump(ordered_json{{"error", outcome.error}});
   if (!outcome.needs.empty()) return dump(ordered_json{{"needs", outcome.needs}});
   put_search_results(
@@ -63,6 +64,7 @@ std::string StaticSearchApi::search(const std::u16string& query_text, const std:
       hit["url"] = f->info.url;
     }
   }
+  if (with_facets) out["facets"] = facets_json(facets);
   return dump(out);
 }
 

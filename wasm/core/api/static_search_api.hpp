@@ -23,8 +23,10 @@ class StaticSearchApi {
   std::string open(const std::string& manifest);
   std::string provide(const std::string& name, std::string_view bytes);
   void file_unavailable(const std::string& name, const std::string& why) { reader_.file_unavailable(name, why); }
+  // with_facets: the answer's "facets" as JsonApi::search gives them (the document list is then
+  // read, once).
   std::string search(const std::u16string& query_text, const std::string& mode, int limit, bool any, bool live,
-                     const std::string& sort_name);
+                     const std::string& sort_name, bool with_facets = false);
   std::string fragment(int ordinal) const;
   std::u16string fragment_text(int ordinal) const;
   // {"files_loaded", "memory_bytes", "documents"}

@@ -483,7 +483,7 @@ void StaticIndexReader::prefetch(const Query& query, FieldView& body, FieldView&
   for (const PhraseQuery& phrase : query.excluded) touch_phrase(phrase);
 }
 
-StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::size_t limit, ResultSort sort) {
+StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets) {
   Outcome out;
   if (!open_) {
     out.error = "no static index is open";
@@ -508,10 +508,22 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
     out.needs.assign(missing_.begin(), missing_.end());
     return true;
   };
-  if (query.empty() || documents_ == 0) return out;
+  const bool needs_documents = !query.filters.empty() || sort != ResultSort::Relevance || facets;
+  if (query.empty() || documents_ == 0) {
+    if (!facets || documents_ == 0) return out;
+    // Nothing asked yet: the facets of the whole collection, as the in-memory engine gives them.
+    if (!documents_info_) need(documents_name_);
+    if (unanswered()) return out;
+    FacetCounter counter(*documents_info_);
+    for (DocOrdinal d = 0; d < documents_info_->size(); ++d) {
+      counter.count_source(d);
+      counter.count_date(d);
+    }
+    *facets = counter.result();
+    return out;
+  }
   table(query.level);
   norms_ready();
-  const bool needs_documents = !query.filters.empty() || sort != ResultSort::Relevance;
   if (needs_documents && !documents_info_) need(documents_name_);
   if (unanswered()) return out;
 
@@ -528,6 +540,17 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
   const auto run = [&]() {
     FieldView b(*this, false), t(*this, true);
     const Searcher searcher(b, t);
+    if (facets) {  // counted as Engine::search counts them: each facet before its own filter
+      FacetCounter counter(docs);
+      SearchResults results = searcher.search(query, limit, [&](DocOrdinal doc) {
+        const FilterVerdict v = filter.check(doc);
+        if (v.rest && v.date) counter.count_source(doc);
+        if (v.rest && v.source) counter.count_date(doc);
+        return v.all();
+      }, order);
+      *facets = counter.result();
+      return results;
+    }
     if (filter.empty()) return searcher.search(query, limit, nullptr, order);
     return searcher.search(query, limit, [&](DocOrdinal doc) { return filter.check(doc).all(); }, order);
   };

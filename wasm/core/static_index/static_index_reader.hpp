@@ -17,6 +17,7 @@
 #include "index/term_dictionary.hpp"
 #include "query/query.hpp"
 #include "search/result_order.hpp"
+#include "search/facets.hpp"
 #include "search/searcher.hpp"
 
 namespace mirsad {
@@ -56,7 +57,9 @@ class StaticIndexReader {
     std::string error;               // a needed file is damaged or missing: no result
     SearchResults results;           // when needs and error are empty
   };
-  Outcome search(const Query& query, std::size_t limit, ResultSort sort = ResultSort::Relevance);
+  // With facets: the sources and days of every match as the in-memory engine counts them (the
+  // document list is then needed); an empty query counts the whole collection.
+  Outcome search(const Query& query, std::size_t limit, ResultSort sort = ResultSort::Relevance, Facets* facets = nullptr);
 
   // A missing file (the host answered 404): queries that need it say so.
   void file_unavailable(const std::string& name, const std::string& why);
