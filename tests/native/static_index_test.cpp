@@ -40,9 +40,9 @@ void fill(JsonApi& api) {
 }
 
 // The static index of api's collection, as name → bytes (what a host would serve).
-std::map<std::string, std::string> write_static(JsonApi& api, int chunk_bytes) {
+std::map<std::string, std::string> write_static(JsonApi& api, int chunk_bytes, bool with_entities = false) {
   std::map<std::string, std::string> files;
-  api.begin_static_index(chunk_bytes);
+  api.begin_static_index(chunk_bytes, with_entities);
   for (;;) {
     const json next = json::parse(api.next_static_file());
     if (next.contains("done")) break;
@@ -116,6 +116,28 @@ TEST_F(StaticFixture, EveryLevelAndOperatorGivesTheInMemoryAnswer) {
   }
   const json expected = comparable(json::parse(memory.search(u16("ليبيا تونس الإرهاب"), "word", 10, true, false, "relevance", false)));
   EXPECT_EQ(comparable(static_search(reader, files, "ليبيا تونس الإرهاب", "word", true)), expected);
+}
+
+// entity: filters, on an index written with its entities, give the in-memory answer (positive,
+// negated, with words, several, an entity no document mentions); without them, a clear refusal.
+TEST_F(StaticFixture, EntityFiltersGiveTheInMemoryAnswer) {
+  const json refused = json::parse(reader.search(u16("ليبيا entity:تونس"), "word", 10, false, false, "relevance"));
+  EXPECT_NE(refused.value("error", std::string()).find("--entities"), std::string::npos) << refused.dump();
+
+  const std::map<std::string, std::string> with = write_static(memory, 300, true);
+  ASSERT_TRUE(json::parse(with.at("manifest.json")).contains("entities"));
+  StaticSearchApi entities_reader;
+  ASSERT_EQ(json::parse(entities_reader.open(with.at("manifest.json"))).value("documents", 0), 9);
+  std::size_t with_hits = 0;
+  for (const std::string query : {"entity:ليبيا", "entity:\"تونس\"", "الأمن entity:مصر", "ليبيا -entity:تونس",
+                                  "entity:ليبيا entity:تونس", "entity:طرابلس OR entity:مصر", "ليبيا entity:كيان_غير_موجود",
+                                  "entity:الجزائر source:seeds"}) {
+    const json expected = comparable(json::parse(memory.search(u16(query), "word", 10, false, false, "relevance", false)));
+    const json actual = comparable(static_search(entities_reader, with, query, "word"));
+    EXPECT_EQ(actual, expected) << query;
+    if (!expected["hits"].empty()) ++with_hits;
+  }
+  EXPECT_GE(with_hits, 5u);
 }
 
 // A word's second search reads nothing new: the chunks and fragments stay loaded.

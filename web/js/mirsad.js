@@ -354,10 +354,11 @@
      * for it (a caller compressing and writing in the background holds the writer back that way).
      * Resolves to {files, bytes}. Nothing else may be asked of this engine meanwhile.
      * @param {(name: string, bytes: Uint8Array) => (void|Promise<void>)} onFile
-     * @param {{chunkBytes?: number}} [options]
+     * @param {{chunkBytes?: number, entities?: boolean}} [options] entities: also which documents
+     *   mention which entity (entity: filters on the static index; extracted for every document)
      */
     async writeStaticIndex(onFile, options) {
-      this._api.beginStaticIndex((options && options.chunkBytes) || 0);
+      this._api.beginStaticIndex((options && options.chunkBytes) || 0, Boolean(options && options.entities));
       for (;;) {
         const next = JSON.parse(this._api.nextStaticFile());
         if (next.error) throw new Error(next.error);

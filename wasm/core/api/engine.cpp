@@ -256,15 +256,11 @@ SearchResults Engine::search(const Query& query, std::size_t limit, ResultSort s
   FacetCounter counter(documents_);
   SearchResults results;
   if (query.empty()) {  // nothing asked yet: the facets of the whole collection
-    for (DocOrdinal d = 0; d < documents_.size(); ++d) {
-      counter.count_source(d);
-      counter.count_date(d);
-    }
+    counter.count_all();
   } else {
     results = searcher_.search(query, limit, [&](DocOrdinal doc) {
       const FilterVerdict v = filter.check(doc);
-      if (v.rest && v.date) counter.count_source(doc);
-      if (v.rest && v.source) counter.count_date(doc);
+      counter.count_match(doc, v);
       return v.all();
     }, order);
   }

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <optional>
+#include <set>
 #include <malloc.h>
 
 #include <nlohmann/json.hpp>
@@ -467,10 +469,28 @@ std::string JsonApi::next_concordance_lines(int max_documents) {
 
 std::string JsonApi::save_index() const { return IndexFile::save(engine_); }
 
-std::string JsonApi::begin_static_index(int chunk_bytes) {
+std::string JsonApi::begin_static_index(int chunk_bytes, bool with_entities) {
+  static_writer_.reset();
+  static_entities_.reset();
+  if (with_entities) {
+    // The keys an entity: filter compares (Engine::search): each entity's canonical name and its
+    // text, normalized. Extracted afresh, not through the engine's cache, which would keep them all.
+    std::map<std::u16string, std::vector<DocOrdinal>> by_key;
+    const CharNormalizer& normalizer = engine_.analyzer().normalizer();
+    std::set<std::u16string> keys;
+    for (DocOrdinal d = 0; d < engine_.documents().size(); ++d) {
+      keys.clear();
+      for (const Entity& e : engine_.extract_entities(engine_.text(d))) {
+        keys.insert(normalizer.normalize_plain(utf8_to_utf16(e.canonical)));
+        keys.insert(normalizer.normalize_plain(utf8_to_utf16(e.text)));
+      }
+      for (const std::u16string& k : keys) by_key[k].push_back(d);
+    }
+    static_entities_ = std::make_unique<EntityPostings>(std::make_move_iterator(by_key.begin()), std::make_move_iterator(by_key.end()));
+  }
   static_writer_ = std::make_unique<StaticIndexWriter>(
       engine_.index(), engine_.title_index(), engine_.documents(), engine_.texts(), IndexFile::static_index_fingerprint(),
-      chunk_bytes > 0 ? static_cast<std::size_t>(chunk_bytes) : StaticIndexWriter::kDefaultChunkBytes);
+      chunk_bytes > 0 ? static_cast<std::size_t>(chunk_bytes) : StaticIndexWriter::kDefaultChunkBytes, static_entities_.get());
   return dump(ordered_json{{"documents", engine_.documents().size()}});
 }
 
@@ -479,6 +499,7 @@ std::string JsonApi::next_static_file() {
   if (!static_writer_->next(static_file_)) {
     const ordered_json done{{"done", true}, {"files", static_writer_->files_given()}, {"bytes", static_writer_->bytes_given()}};
     static_writer_.reset();
+    static_entities_.reset();
     static_file_ = StaticFile{};
     return dump(done);
   }

@@ -151,12 +151,15 @@ class JsonApi {
   // begin_static_index answers {"documents"}; each next_static_file answers {"name", "size"} of
   // the next file, whose bytes static_file_bytes() then holds, until {"done": true, "files",
   // "bytes"} (the manifest.json is the last file given). No other engine call may come in between.
-  std::string begin_static_index(int chunk_bytes);
+  // with_entities: every document's entities are extracted (a few milliseconds a document) and
+  // written, so that entity: filters work on the static index.
+  std::string begin_static_index(int chunk_bytes, bool with_entities = false);
   std::string next_static_file();
   std::string_view static_file_bytes() const { return static_file_.bytes; }
 
  private:
   Engine engine_;
+  std::unique_ptr<EntityPostings> static_entities_;  // what static_writer_ writes of the entities
   std::unique_ptr<StaticIndexWriter> static_writer_;
   StaticFile static_file_;
   // Not a std::string: its zero-filling touched every page of the buffer at once, and the first

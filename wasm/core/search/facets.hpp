@@ -6,6 +6,7 @@
 
 #include "corpus/document.hpp"
 #include "index/inverted_index.hpp"
+#include "search/document_filter.hpp"
 
 namespace mirsad {
 
@@ -31,6 +32,19 @@ class FacetCounter {
   explicit FacetCounter(const std::vector<DocumentInfo>& documents) : documents_(documents) {}
   void count_source(DocOrdinal doc);
   void count_date(DocOrdinal doc);
+  // A matching document, given the filters' verdict on it: its source counted if it passes all
+  // but the source filters, its day if it passes all but the date filters.
+  void count_match(DocOrdinal doc, const FilterVerdict& verdict) {
+    if (verdict.rest && verdict.date) count_source(doc);
+    if (verdict.rest && verdict.source) count_date(doc);
+  }
+  // Every document (a query that asks nothing yet: the facets of the whole collection).
+  void count_all() {
+    for (DocOrdinal d = 0; d < documents_.size(); ++d) {
+      count_source(d);
+      count_date(d);
+    }
+  }
   Facets result() const;
 
  private:

@@ -19,6 +19,7 @@ constexpr std::string_view kManifestFormat = "mirsad-static-index";
 constexpr std::string_view kPostingsKind = "MZPC";    // one level's postings for a range of terms
 constexpr std::string_view kNormsKind = "MZNM";       // every document's length in tokens, body and title
 constexpr std::string_view kVocabularyKind = "MZVC";  // one level's dictionary of one field, in id order
+constexpr std::string_view kEntitiesKind = "MZEN";    // the documents of a range of entity keys
 
 // A name for bytes: kind, a 64-bit hash of the content in hex, extension.
 std::string content_name(std::string_view prefix, std::string_view bytes, std::string_view extension);

@@ -190,6 +190,7 @@ std::string StaticIndexReader::open(std::string_view manifest) {
                          {level.at("vocabulary").at("body").get<std::string>(), level.at("vocabulary").at("title").get<std::string>()},
                          std::nullopt};
     }
+    entities_table_name_ = m.contains("entities") ? m["entities"].at("table").get<std::string>() : std::string();
     norms_name_ = m.at("norms").get<std::string>();
     documents_name_ = m.at("documents_file").get<std::string>();
     fragment_block_ = m.at("fragments").at("block").get<std::size_t>();
@@ -203,6 +204,7 @@ std::string StaticIndexReader::open(std::string_view manifest) {
   body_lengths_.clear();
   title_lengths_.clear();
   documents_info_.reset();
+  entity_chunks_.reset();
   cache_.clear();
   cached_bytes_ = 0;
   files_loaded_ = 0;
@@ -222,6 +224,40 @@ const std::vector<StaticIndexReader::ChunkRef>* StaticIndexReader::table(MatchLe
   if (l.chunks) return &*l.chunks;
   need(l.table_name);
   return nullptr;
+}
+
+const std::vector<DocOrdinal>* StaticIndexReader::entity_documents(const std::u16string& key) const {
+  static const std::vector<DocOrdinal> kNone;
+  if (!entity_chunks_) {
+    need(entities_table_name_);
+    return nullptr;
+  }
+  const auto it = std::upper_bound(entity_chunks_->begin(), entity_chunks_->end(), key,
+                                   [](const std::u16string& k, const EntityChunkRef& c) { return k < c.first; });
+  if (it == entity_chunks_->begin()) return &kNone;
+  const auto cached = cache_.find((it - 1)->file);
+  if (cached == cache_.end() || !cached->second.entities) {
+    need((it - 1)->file);
+    return nullptr;
+  }
+  cached->second.last_use = ++clock_;
+  const EntityPostings& keys = *cached->second.entities;
+  const auto k = std::lower_bound(keys.begin(), keys.end(), key,
+                                  [](const auto& entry, const std::u16string& x) { return entry.first < x; });
+  return k != keys.end() && k->first == key ? &k->second : &kNone;
+}
+
+std::string StaticIndexReader::read_entities(const std::string& name, std::string_view bytes) {
+  auto keys = std::make_shared<EntityPostings>();
+  const std::string error = read_entity_chunk(bytes, documents_, *keys);
+  if (!error.empty()) return error;
+  Cached entry;
+  std::size_t size = 0;
+  for (const auto& [key, docs] : *keys) size += key.size() * sizeof(char16_t) + docs.size() * sizeof(DocOrdinal) + 64;
+  entry.entities = std::move(keys);
+  entry.bytes = size;
+  keep(name, std::move(entry));
+  return {};
 }
 
 const StaticIndexReader::Chunk* StaticIndexReader::chunk(const std::string& name) const {
@@ -274,6 +310,12 @@ std::string StaticIndexReader::provide(const std::string& name, std::string_view
     }
   }
   if (known) {
+  } else if (!entities_table_name_.empty() && name == entities_table_name_) {
+    std::vector<EntityChunkRef> chunks;
+    error = content_matches(name, bytes) ? read_entity_table(bytes, chunks) : "does not match its name";
+    if (error.empty()) entity_chunks_ = std::move(chunks);
+  } else if (name.rfind("entities-", 0) == 0) {
+    error = content_matches(name, bytes) ? read_entities(name, bytes) : "does not match its name";
   } else if (name == norms_name_) {
     error = content_matches(name, bytes) ? read_norms(bytes) : "does not match its name";
   } else if (name == documents_name_) {
@@ -347,7 +389,7 @@ std::string StaticIndexReader::read_chunk(const std::string& name, std::string_v
   }
   if (!c.at_end()) return "has bytes after its last term";
   const std::size_t size = chunk->bytes.size() + chunk->terms.size() * (sizeof(ChunkTerm) + 16);
-  keep(name, Cached{chunk, nullptr, nullptr, size, 0});
+  keep(name, Cached{chunk, nullptr, nullptr, size, 0, nullptr});
   return {};
 }
 
@@ -366,7 +408,7 @@ std::string StaticIndexReader::read_vocabulary(const std::string& name, std::str
     if (!added) return "repeats a term";
   }
   if (!c.at_end()) return "has bytes after its last term";
-  keep(name, Cached{nullptr, dictionary, nullptr, bytes.size() * 3, 0});
+  keep(name, Cached{nullptr, dictionary, nullptr, bytes.size() * 3, 0, nullptr});
   return {};
 }
 
@@ -426,7 +468,7 @@ std::string StaticIndexReader::read_fragment(DocOrdinal doc, std::string_view by
   }
   const std::size_t size = fragment->text.size() * 2 + (fragment->body_spans.size() + fragment->title_spans.size()) * sizeof(Span) +
                            bytes.size() / 4;
-  keep(fragment_name(doc), Cached{nullptr, nullptr, fragment, size, 0});
+  keep(fragment_name(doc), Cached{nullptr, nullptr, fragment, size, 0, nullptr});
   return {};
 }
 
@@ -489,11 +531,11 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
     out.error = "no static index is open";
     return out;
   }
-  for (const Filter& f : query.filters) {
-    if (f.field == "entity") {
-      out.error = "entity: filters are not available on a static index yet (it holds no entities): search without it";
-      return out;
-    }
+  const bool entity_filters = std::any_of(query.filters.begin(), query.filters.end(), [](const Filter& f) { return f.field == "entity"; });
+  if (entity_filters && entities_table_name_.empty()) {
+    out.error = "this static index was written without entities, so entity: filters cannot be answered: write it with "
+                "`mirsad index --static DIR --entities`, or search without the filter";
+    return out;
   }
   missing_.clear();
   const auto unanswered = [&]() {
@@ -515,10 +557,7 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
     if (!documents_info_) need(documents_name_);
     if (unanswered()) return out;
     FacetCounter counter(*documents_info_);
-    for (DocOrdinal d = 0; d < documents_info_->size(); ++d) {
-      counter.count_source(d);
-      counter.count_date(d);
-    }
+    counter.count_all();
     *facets = counter.result();
     return out;
   }
@@ -529,13 +568,23 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
 
   FieldView body(*this, false), titles(*this, true);
   prefetch(query, body, titles);
+  // Every entity: filter's documents, in the same round as the words' chunks.
+  std::unordered_map<std::u16string, const std::vector<DocOrdinal>*> entity_docs;
+  for (const Filter& f : query.filters) {
+    if (f.field != "entity") continue;
+    const std::u16string key = analyzer_.normalizer().normalize_plain(f.value);
+    entity_docs[key] = entity_documents(key);
+  }
   if (unanswered()) return out;
 
   static const std::vector<DocumentInfo> kNoDocuments;
   const std::vector<DocumentInfo>& docs = documents_info_ ? *documents_info_ : kNoDocuments;
   const DocumentFilter filter(
       query.filters, docs, [&](std::u16string_view v) { return analyzer_.normalizer().normalize_plain(v); },
-      [](DocOrdinal, const std::u16string&) { return false; });
+      [&](DocOrdinal doc, const std::u16string& key) {
+        const auto it = entity_docs.find(key);
+        return it != entity_docs.end() && it->second && std::binary_search(it->second->begin(), it->second->end(), doc);
+      });
   const DocumentOrder order = needs_documents ? date_order(docs, sort) : DocumentOrder{};
   const auto run = [&]() {
     FieldView b(*this, false), t(*this, true);
@@ -544,8 +593,7 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
       FacetCounter counter(docs);
       SearchResults results = searcher.search(query, limit, [&](DocOrdinal doc) {
         const FilterVerdict v = filter.check(doc);
-        if (v.rest && v.date) counter.count_source(doc);
-        if (v.rest && v.source) counter.count_date(doc);
+        counter.count_match(doc, v);
         return v.all();
       }, order);
       *facets = counter.result();

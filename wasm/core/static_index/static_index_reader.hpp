@@ -19,6 +19,7 @@
 #include "search/result_order.hpp"
 #include "search/facets.hpp"
 #include "search/searcher.hpp"
+#include "static_index/static_entities.hpp"
 
 namespace mirsad {
 
@@ -103,6 +104,7 @@ class StaticIndexReader {
     std::shared_ptr<StaticFragment> fragment;
     std::size_t bytes = 0;
     uint64_t last_use = 0;
+    std::shared_ptr<EntityPostings> entities;
   };
 
   // Lookups used by the views; each records a missing file in missing_.
@@ -111,6 +113,9 @@ class StaticIndexReader {
   const TermDictionary* vocabulary(MatchLevel level, bool title) const;
   bool norms_ready() const;
   void need(const std::string& name) const;
+  // The documents that mention an entity key (normalized as entity: filters are), or null when a
+  // file is still missing; an unknown key has none.
+  const std::vector<DocOrdinal>* entity_documents(const std::u16string& key) const;
 
   std::string read_table(std::size_t level, std::string_view bytes);
   std::string read_chunk(const std::string& name, std::string_view bytes);
@@ -118,6 +123,7 @@ class StaticIndexReader {
   std::string read_norms(std::string_view bytes);
   std::string read_documents(std::string_view bytes);
   std::string read_fragment(DocOrdinal doc, std::string_view bytes);
+  std::string read_entities(const std::string& name, std::string_view bytes);
   void keep(const std::string& name, Cached entry);
   void trim_cache();
   // Touches every file the query's words need, so one round asks for all of them.
@@ -134,6 +140,8 @@ class StaticIndexReader {
   std::size_t fragment_block_ = 1;
   std::vector<uint32_t> body_lengths_, title_lengths_;  // empty until the norms are loaded
   std::optional<std::vector<DocumentInfo>> documents_info_;
+  std::string entities_table_name_;  // "" when the index was written without entities
+  std::optional<std::vector<EntityChunkRef>> entity_chunks_;
 
   mutable std::unordered_map<std::string, Cached> cache_;
   mutable uint64_t clock_ = 0;

@@ -17,15 +17,16 @@ std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, nlohmann
 
 std::string level_name(std::size_t level) { return std::string(match_level_name(kAllMatchLevels[level])); }
 
-enum Phase { kPostings, kVocabularies, kNorms, kDocuments, kFragments, kManifest, kDone };
+enum Phase { kPostings, kVocabularies, kNorms, kDocuments, kFragments, kEntities, kManifest, kDone };
 
 }  // namespace
 
 StaticIndexWriter::StaticIndexWriter(const InvertedIndex& body, const InvertedIndex& titles,
                                      const std::vector<DocumentInfo>& documents, const TextStore& texts,
-                                     uint64_t analysis_fingerprint, std::size_t chunk_bytes)
+                                     uint64_t analysis_fingerprint, std::size_t chunk_bytes, const EntityPostings* entities)
     : body_(body), titles_(titles), documents_(documents), texts_(texts), fingerprint_(analysis_fingerprint),
       chunk_bytes_(std::max<std::size_t>(chunk_bytes, 256)) {
+  if (entities) entities_ = std::make_unique<StaticEntityWriter>(*entities, chunk_bytes_);
   start_level(0);
 }
 
@@ -154,7 +155,7 @@ StaticFile StaticIndexWriter::manifest() const {
     levels[level_name(l)] = {{"table", tables_[l]},
                              {"vocabulary", {{"body", vocabularies_[l][0]}, {"title", vocabularies_[l][1]}}}};
   }
-  const ordered_json m{{"format", sf::kManifestFormat},
+  ordered_json m{{"format", sf::kManifestFormat},
                        {"version", sf::kVersion},
                        {"analysis", sf::hex64(fingerprint_)},
                        {"documents", body_.document_count()},
@@ -166,6 +167,7 @@ StaticFile StaticIndexWriter::manifest() const {
                                       {"pattern", "fragment/{generation}/{ordinal}.json"}}},
                        {"chunk_bytes", chunk_bytes_},
                        {"files", files_given_ + 1}};
+  if (entities_) m["entities"] = {{"table", entities_->table_name()}, {"keys", entities_->keys()}};
   return StaticFile{"manifest.json", dump(m)};
 }
 
@@ -206,10 +208,16 @@ bool StaticIndexWriter::next(StaticFile& file) {
         break;
       case kFragments:
         if (next_fragment_ == documents_.size()) {
-          phase_ = kManifest;
+          phase_ = kEntities;
           continue;
         }
         file = fragment(next_fragment_++);
+        break;
+      case kEntities:
+        if (!entities_ || !entities_->next(file)) {
+          phase_ = kManifest;
+          continue;
+        }
         break;
       case kManifest:
         file = manifest();

@@ -1,19 +1,17 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "corpus/document.hpp"
 #include "corpus/text_store.hpp"
 #include "index/inverted_index.hpp"
+#include "static_index/static_entities.hpp"
+#include "static_index/static_file.hpp"
 
 namespace mirsad {
-
-struct StaticFile {
-  std::string name;   // relative to the index directory, with '/' between folders
-  std::string bytes;  // as they are to be served (the caller gzips them)
-};
 
 // Writes a collection (its body and title indexes, metadata and texts) as a static index, one
 // file at a time so that a large collection never needs its whole output in memory.
@@ -38,14 +36,20 @@ struct StaticFile {
 //                             GEN is a hash of the content of the block of kFragmentBlock
 //                             documents the ordinal is in (the manifest lists them), so adding
 //                             documents at the end renames only the last block's fragments
+//   entities-HASH.bin, table-entities-HASH.json
+//                             with entities: the documents of each entity key in key ranges,
+//                             and their table (see static_entities.hpp)
 //   manifest.json             counts, the analysis fingerprint and the names above
 class StaticIndexWriter {
  public:
   static constexpr std::size_t kDefaultChunkBytes = 4 * 1024;
   static constexpr std::size_t kFragmentBlock = 256;
 
+  // entities: which documents mention which entity (for entity: filters), or none (the index then
+  // refuses entity: filters with a message).
   StaticIndexWriter(const InvertedIndex& body, const InvertedIndex& titles, const std::vector<DocumentInfo>& documents,
-                    const TextStore& texts, uint64_t analysis_fingerprint, std::size_t chunk_bytes = kDefaultChunkBytes);
+                    const TextStore& texts, uint64_t analysis_fingerprint, std::size_t chunk_bytes = kDefaultChunkBytes,
+                    const EntityPostings* entities = nullptr);
 
   // The next file; false once every file, the manifest last, has been given.
   bool next(StaticFile& file);
@@ -88,6 +92,7 @@ class StaticIndexWriter {
   std::size_t vocabulary_ = 0;  // level * 2 + field
   DocOrdinal next_fragment_ = 0;
   std::vector<std::string> generations_;  // by block of kFragmentBlock documents
+  std::unique_ptr<StaticEntityWriter> entities_;  // null without entities
 
   std::array<std::string, kMatchLevelCount> tables_;
   std::array<std::array<std::string, 2>, kMatchLevelCount> vocabularies_;
