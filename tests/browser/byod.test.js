@@ -248,3 +248,38 @@ test('a batch with a too-deep record: the other file and the valid records load,
   assert.match(notes[1], /other\.jsonl، السطر 3: المستند deep-1: المعرّف مستعمل من قبل/);
   assert.deepEqual(errors, []);
 });
+
+test('a saved news page (.html) is read as its article, with its own address as the link', async (t) => {
+  const saved = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>نيزك فوق غدامس | صحيفة الاختبار</title><meta property="og:site_name" content="صحيفة الاختبار">
+<link rel="canonical" href="https://news.example/2015/03/meteor">
+<meta property="article:published_time" content="2015-03-02T08:00:00Z">
+<script>document.title = "كلمةالسكربت";</script></head><body>
+<nav><a href="/">كلمةالقائمة</a></nav>
+<article><h1>نيزك فوق غدامس</h1><p>سقط نيزك صغير قرب غدامس &amp; رآه الرعاة.</p><p>&lt;b&gt;ليس وسماً&lt;/b&gt;</p></article>
+<footer>كلمةالتذييل</footer></body></html>`;
+  const old = Buffer.concat([Buffer.from('<meta charset="windows-1256"><article>'), Buffer.from([0xe1, 0xed, 0xc8, 0xed, 0xc7]),
+    Buffer.from('</article>')]);
+  const { page, errors } = await open(t);
+  await page.setInputFiles('#file-input', [
+    { name: 'meteor.html', mimeType: 'text/html', buffer: Buffer.from(saved) },
+    { name: 'old.htm', mimeType: 'text/html', buffer: old },
+  ]);
+  await waitIdle(page, 1);
+  const notes = await page.locator('#load-messages li').allTextContents();
+  assert.equal(notes.length, 1, notes.join('\n'));
+  assert.match(notes[0], /old\.htm: الصفحة بترميز غير UTF-8 فلم تُقرأ/);
+  assert.match(notes[0], /windows-1256/);
+  await page.click('#doc-list [data-id="meteor.html"] a');
+  await page.waitForFunction(() => document.getElementById('reader-title').textContent === 'نيزك فوق غدامس');
+  assert.equal(await page.textContent('#reader-text'), 'نيزك فوق غدامس\nسقط نيزك صغير قرب غدامس & رآه الرعاة.\n<b>ليس وسماً</b>');
+  const link = await page.locator('#reader-meta a.source-link');
+  assert.equal(await link.getAttribute('href'), 'https://news.example/2015/03/meteor');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.match(await page.textContent('#reader-meta'), /2015-03-02.*صحيفة الاختبار/);
+  for (const word of ['كلمةالسكربت', 'كلمةالقائمة', 'كلمةالتذييل']) {
+    await search(page, word);
+    assert.equal(await page.evaluate(() => window.MirsadApp.state.hitsTotal), 0, word);
+  }
+  assert.deepEqual(errors, []);
+});

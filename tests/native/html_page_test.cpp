@@ -151,6 +151,14 @@ TEST(HtmlPage, APageBecomesADocumentWithItsPathAsLink) {
   r = CorpusLoader::from_file("myindex.html", kArticlePage, {}, site);
   EXPECT_EQ(r.documents.at(0).url, "https://example.org/archive/myindex.html");
 
+  // The address the page gives itself wins: rel=canonical, else og:url; only absolute http(s).
+  r = CorpusLoader::from_file("saved.html", "<link rel=canonical href='https://news.example/a/1'><meta property=og:url content='https://x/2'><article>نص</article>");
+  EXPECT_EQ(r.documents.at(0).url, "https://news.example/a/1");
+  r = CorpusLoader::from_file("saved.html", "<meta property='og:url' content='https://news.example/a/2'><article>نص</article>");
+  EXPECT_EQ(r.documents.at(0).url, "https://news.example/a/2");
+  r = CorpusLoader::from_file("saved.html", "<link rel=canonical href='javascript:alert(1)'><link rel=canonical href='/rel'><article>نص</article>");
+  EXPECT_EQ(r.documents.at(0).url, "/saved.html");
+
   // A page whose article is empty, and one without the selector's element, are refused by name.
   r = CorpusLoader::from_file("empty.html", "<article><script>x()</script></article>");
   ASSERT_EQ(r.warnings.size(), 1u);

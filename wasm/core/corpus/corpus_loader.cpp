@@ -411,7 +411,9 @@ struct FileLoading::State {
     if (page.text.empty()) return warn(opening, 0, "the page's article has no text: nothing to add", "empty_file");
     Document doc;
     doc.id = name;
-    doc.url = options.url_prefix + page_path(name);
+    // The address the page gives itself (a saved news page, a site with canonical links), else
+    // its place in the folder.
+    doc.url = !page.canonical.empty() ? page.canonical : options.url_prefix + page_path(name);
     doc.text = utf8_to_utf16(page.text);
     doc.title = std::move(page.title);
     doc.source = std::move(page.source);

@@ -425,6 +425,13 @@ std::string declared_charset(const Token& meta) {
   return trimmed(value.substr(0, end));
 }
 
+// An absolute http(s) URL without spaces or controls: what a page may name as its own address.
+bool is_web_url(std::string_view s) {
+  const std::string l = lowered(s.substr(0, 8));
+  if (l.rfind("http://", 0) != 0 && l.rfind("https://", 0) != 0) return false;
+  return std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>'; });
+}
+
 bool is_ident_char(char c) {
   return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -488,10 +495,15 @@ HtmlPage read_html_page(std::string_view html, const HtmlOptions& options) {
   const std::vector<Token> tokens = Tokenizer(html).run();
   HtmlPage page;
 
-  std::string title_element_text, published, meta_date;
+  std::string title_element_text, published, meta_date, og_url;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.kind != Token::Kind::Start) continue;
+    if (t.name == "link" && page.canonical.empty()) {
+      const std::string* rel = t.attribute("rel");
+      const std::string* href = t.attribute("href");
+      if (rel && href && lowered(trimmed(*rel)) == "canonical" && is_web_url(trimmed(*href))) page.canonical = trimmed(*href);
+    }
     if (t.name == "meta") {
       const std::string charset = declared_charset(t);
       if (!charset.empty() && charset != "utf-8" && charset != "utf8" && page.charset.empty()) page.charset = charset;
@@ -503,6 +515,7 @@ HtmlPage read_html_page(std::string_view html, const HtmlOptions& options) {
         if (!key.empty()) break;
       }
       if (key == "og:site_name" && page.source.empty()) page.source = trimmed(*content);
+      if (key == "og:url" && og_url.empty() && is_web_url(trimmed(*content))) og_url = trimmed(*content);
       if ((key == "article:published_time" || key == "datepublished") && published.empty()) published = trimmed(*content);
       if ((key == "date" || key == "pubdate" || key == "publishdate" || key == "dc.date") && meta_date.empty()) {
         meta_date = trimmed(*content);
@@ -511,6 +524,8 @@ HtmlPage read_html_page(std::string_view html, const HtmlOptions& options) {
       title_element_text = element_text(tokens, i);
     }
   }
+
+  if (page.canonical.empty()) page.canonical = og_url;
 
   // The article.
   std::optional<std::size_t> body;

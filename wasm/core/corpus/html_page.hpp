@@ -32,6 +32,7 @@ struct HtmlPage {
   std::string text;     // the article's text, one line per block (paragraph, heading, list item)
   std::string date;     // as the page wrote it (a <meta> or <time datetime>), not yet normalised
   std::string source;   // <meta property="og:site_name">
+  std::string canonical;  // <link rel="canonical"> or og:url when it is an absolute http(s) URL, else 
   std::string charset;  // the charset the page declares when it is not UTF-8 (lower case), else ""
   bool body_found = false;  // false: the selector matched nothing (the page has no article)
 };

@@ -59,10 +59,10 @@
     var notes = [];
     list.forEach(function (f) {
       if (UI.Byod.isAccepted(f.name)) files.push(f);
-      else notes.push({ file: f.name, line: 0, id: '', text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl و‎.csv)؛ لم يُقرأ', detail: '', severity: 'error' });
+      else notes.push({ file: f.name, line: 0, id: '', text: 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.html و‎.json و‎.jsonl و‎.csv)؛ لم يُقرأ', detail: '', severity: 'error' });
     });
     if (!files.length) {
-      views.byod.finish('لم يُضف أيّ مستند: لا ملفات ‎.txt أو ‎.json أو ‎.jsonl أو ‎.csv بين ما اخترت.', notes, 'error');
+      views.byod.finish('لم يُضف أيّ مستند: لا ملفات ‎.txt أو ‎.html أو ‎.json أو ‎.jsonl أو ‎.csv بين ما اخترت.', notes, 'error');
       return;
     }
     enqueue({ files: files, notes: notes, rebuild: false, askMapping: Boolean(options && options.askMapping) });

@@ -9,7 +9,7 @@
 
   var UI = global.MirsadUI = global.MirsadUI || {};
 
-  var ACCEPTED = /\.(txt|json|jsonl|csv)$/i;
+  var ACCEPTED = /\.(txt|html?|json|jsonl|csv)$/i;
 
   var plural = null;
   try { plural = new Intl.PluralRules('ar'); } catch (e) { plural = null; }

@@ -11,7 +11,7 @@
     return 'حلّ المحرف «\uFFFD» محلّ ' + count + ' من ' + what;
   };
 
-  var UNSUPPORTED = 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.json و‎.jsonl و‎.csv)';
+  var UNSUPPORTED = 'نوع ملف غير مدعوم (المقبول: ‎.txt و‎.html و‎.json و‎.jsonl و‎.csv)';
 
   /** → {text, detail} */
   function describe(message, code, count) {
@@ -48,6 +48,10 @@
     if (code === 'bad_mapping') return { text: 'تعيين الحقول غير صالح', detail: message };
     if (code === 'memory_limit') return { text: 'لا تتّسع الذاكرة لهذا المستند فلم يُضف؛ أُبقي كلّ ما حُمّل قبله', detail: '' };
     if (code === 'empty_file') return { text: 'الملف فارغ: لا شيء يُضاف', detail: '' };
+    if (code === 'unsupported_charset') {
+      return { text: 'الصفحة بترميز غير UTF-8 فلم تُقرأ؛ حوّلها إلى UTF-8 ثم أضفها', detail: (/charset "([^"]*)"/.exec(message) || ['', ''])[1] };
+    }
+    if (code === 'no_article') return { text: 'لا عنصر في الصفحة يطابق محدّد المقال: لم تُضف', detail: '' };
     if (code === 'duplicate_id') return { text: 'المعرّف مستعمل من قبل؛ أُبقي المستند الأول ولم يُضف هذا', detail: '' };
     if (code === 'empty_id') return { text: 'المعرّف "id" فارغ', detail: '' };
     if (code === 'not_an_array') return { text: 'يُنتظر مصفوفة من الكائنات {id, text}', detail: '' };
