@@ -43,7 +43,7 @@ test('a .csv of 2,000 real articles imports through the mapping form, which is r
     const panel = document.getElementById('mapping-panel');
     new MutationObserver(() => { if (!panel.hidden) window.__formShown++; }).observe(panel, { attributes: true, attributeFilter: ['hidden'] });
   });
-  assert.equal(await page.getAttribute('#file-input', 'accept'), '.txt,.json,.jsonl,.csv');
+  assert.equal(await page.getAttribute('#file-input', 'accept'), '.txt,.html,.htm,.json,.jsonl,.csv');
 
   // No column is known as the text: the form asks, with what was recognised preselected.
   await page.setInputFiles('#file-input', [{ name: 'articles.csv', mimeType: 'text/csv', buffer: toCsv(first, COLUMNS) }]);
