@@ -81,14 +81,18 @@ emscripten::val save_index(mirsad::JsonApi& api) {
   return out;
 }
 
-// The static index file the writer gave last, copied out as a Uint8Array (see save_index).
 std::string set_html_options(mirsad::JsonApi& api, const std::string& options) { return api.set_html_options(options); }
 
+// The static index file the writer (or the merger) gave last, copied out as a Uint8Array (see save_index).
 emscripten::val static_file_bytes(mirsad::JsonApi& api) {
   const std::string_view bytes = api.static_file_bytes();
   val out = val::global("Uint8Array").new_(bytes.size());
   out.call<void>("set", val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()))));
   return out;
+}
+
+std::string provide_merge_file(mirsad::JsonApi& api, int segment, const std::string& name, const val& bytes) {
+  return api.provide_merge_file(segment, name, bytes_of(bytes));
 }
 
 }  // namespace
@@ -128,7 +132,11 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("continueLoadIndex", &mirsad::JsonApi::continue_load_index)
       .function("beginStaticIndex", &mirsad::JsonApi::begin_static_index)
       .function("nextStaticFile", &mirsad::JsonApi::next_static_file)
-      .function("staticFileBytes", &static_file_bytes);
+      .function("staticFileBytes", &static_file_bytes)
+      .function("beginStaticMerge", &mirsad::JsonApi::begin_static_merge)
+      .function("nextMergedFile", &mirsad::JsonApi::next_merged_file)
+      .function("provideMergeFile", &provide_merge_file)
+      .function("setTakenIds", &mirsad::JsonApi::set_taken_ids);
   emscripten::class_<mirsad::StaticSearchApi> static_search("StaticSearchApi");
   static_search.constructor<>();
   mirsad_bindings::bind_static_search_api(static_search);

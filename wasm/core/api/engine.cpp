@@ -34,7 +34,7 @@ std::vector<AddError> Engine::add_documents(std::vector<Document> documents) {
   for (std::size_t position = 0; position < documents.size(); ++position) {
     Document& doc = documents[position];
     if (doc.id.empty()) { errors.push_back({doc.id, "empty id", "empty_id", position}); continue; }
-    if (ordinal_by_id_.count(doc.id)) {
+    if (ordinal_by_id_.count(doc.id) || taken_ids_.count(doc.id)) {
       errors.push_back({doc.id, "duplicate id: kept the first document", "duplicate_id", position});
       continue;
     }

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
@@ -38,6 +39,9 @@ class Engine {
   // document that would take the index past its memory budget is refused too (memory_limit),
   // with everything added before it kept and searchable.
   std::vector<AddError> add_documents(std::vector<Document> documents);
+  // Ids that earlier segments of the same static build already hold: documents with them are
+  // refused as duplicates, as they would be in one collection.
+  void set_taken_ids(std::vector<std::string> ids) { taken_ids_ = {std::make_move_iterator(ids.begin()), std::make_move_iterator(ids.end())}; }
   // The most memory the index may use, in bytes. The default leaves a wasm page (whose memory
   // stops at 2 GiB) room to search and to report; past it, documents are refused with a message
   // instead of the module aborting on a failed allocation.
@@ -121,6 +125,7 @@ class Engine {
   std::unique_ptr<TextStore> texts_;
   std::vector<DocumentInfo> documents_;
   std::unordered_map<std::string, DocOrdinal> ordinal_by_id_;
+  std::unordered_set<std::string> taken_ids_;  // used by earlier segments of a static build
   mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
   std::size_t memory_budget_ = kDefaultMemoryBudget;
   bool reserve_for_saving_ = false;

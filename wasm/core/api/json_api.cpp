@@ -506,6 +506,64 @@ std::string JsonApi::next_static_file() {
   return dump(ordered_json{{"name", static_file_.name}, {"size", static_file_.bytes.size()}});
 }
 
+std::string JsonApi::begin_static_merge(const std::string& manifests_json, int chunk_bytes) {
+  static_merger_.reset();
+  const json manifests = json::parse(manifests_json, nullptr, false);
+  if (manifests.is_discarded() || !manifests.is_array()) return dump(ordered_json{{"error", "the segments' manifests are not a JSON array"}});
+  std::vector<std::string> texts;
+  for (const json& m : manifests) {
+    if (!m.is_string()) return dump(ordered_json{{"error", "a segment's manifest is not a string"}});
+    texts.push_back(m.get<std::string>());
+  }
+  auto merger = std::make_unique<StaticIndexMerger>(IndexFile::static_index_fingerprint(),
+                                                    chunk_bytes > 0 ? static_cast<std::size_t>(chunk_bytes) : StaticIndexWriter::kDefaultChunkBytes);
+  const std::string error = merger->open(texts);
+  if (!error.empty()) return dump(ordered_json{{"error", error}});
+  static_merger_ = std::move(merger);
+  return dump(ordered_json{{"documents", static_merger_->documents()}});
+}
+
+std::string JsonApi::next_merged_file() {
+  if (!static_merger_) return dump(ordered_json{{"error", "no static indexes are being merged"}});
+  switch (static_merger_->next(static_file_)) {
+    case StaticIndexMerger::Step::File:
+      return dump(ordered_json{{"name", static_file_.name}, {"size", static_file_.bytes.size()}});
+    case StaticIndexMerger::Step::Needs: {
+      ordered_json needs = ordered_json::array();
+      for (const auto& f : static_merger_->needs()) needs.push_back(ordered_json::array({f.segment, f.name}));
+      return dump(ordered_json{{"needs", std::move(needs)}});
+    }
+    case StaticIndexMerger::Step::Error: {
+      const ordered_json error{{"error", static_merger_->error()}};
+      static_merger_.reset();
+      return dump(error);
+    }
+    case StaticIndexMerger::Step::Done: break;
+  }
+  const ordered_json done{{"done", true}, {"files", static_merger_->files_given()}, {"bytes", static_merger_->bytes_given()}};
+  static_merger_.reset();
+  static_file_ = StaticFile{};
+  return dump(done);
+}
+
+std::string JsonApi::provide_merge_file(int segment, const std::string& name, std::string_view bytes) {
+  if (!static_merger_) return "no static indexes are being merged";
+  if (segment < 0) return "no such segment";
+  return static_merger_->provide(static_cast<std::size_t>(segment), name, bytes);
+}
+
+std::string JsonApi::set_taken_ids(const std::string& ids_json) {
+  const json ids = json::parse(ids_json, nullptr, false);
+  if (ids.is_discarded() || !ids.is_array()) return dump(ordered_json{{"error", "taken ids are not a JSON array"}});
+  std::vector<std::string> taken;
+  taken.reserve(ids.size());
+  for (const json& id : ids) {
+    if (id.is_string()) taken.push_back(id.get<std::string>());
+  }
+  engine_.set_taken_ids(std::move(taken));
+  return dump(ordered_json{{"taken", ids.size()}});
+}
+
 std::string JsonApi::load_index(std::string_view bytes) {
   const std::string error = IndexFile::load(bytes, engine_);
   if (!error.empty()) return dump(ordered_json{{"error", error}});

@@ -6,6 +6,7 @@
 #include "api/index_file.hpp"
 #include "corpus/html_page.hpp"
 #include "entities/entity_overview.hpp"
+#include "static_index/static_index_merger.hpp"
 #include "static_index/static_index_writer.hpp"
 
 namespace mirsad {
@@ -157,10 +158,26 @@ class JsonApi {
   std::string next_static_file();
   std::string_view static_file_bytes() const { return static_file_.bytes; }
 
+  // Static indexes written one after the other as segments of one collection (each too large to
+  // share one wasm memory with the others), merged into the index of the whole collection
+  // (static_index/static_index_merger.hpp). begin_static_merge takes a JSON array of the
+  // segments' manifest.json texts, in document order, and answers {"documents"} or {"error"}.
+  // Each next_merged_file answers one of: {"name", "size"} (the bytes in static_file_bytes());
+  // {"needs": [[segment, name]…]} (read those files of those segments, inflated, give each to
+  // provide_merge_file, ask again); {"error"}; {"done": true, "files", "bytes"}.
+  std::string begin_static_merge(const std::string& manifests_json, int chunk_bytes);
+  std::string next_merged_file();
+  std::string provide_merge_file(int segment, const std::string& name, std::string_view bytes);
+
+  // Ids already used by earlier segments of the same collection (a JSON array of strings): a
+  // document with one of them is refused as a duplicate, as it would be in one collection.
+  std::string set_taken_ids(const std::string& ids_json);
+
  private:
   Engine engine_;
   std::unique_ptr<EntityPostings> static_entities_;  // what static_writer_ writes of the entities
   std::unique_ptr<StaticIndexWriter> static_writer_;
+  std::unique_ptr<StaticIndexMerger> static_merger_;
   StaticFile static_file_;
   // Not a std::string: its zero-filling touched every page of the buffer at once, and the first
   // touch of fresh wasm memory costs about 3 ms a megabyte here (a 300 ms task for a 77 MB file).

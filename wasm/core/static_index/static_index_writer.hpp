@@ -10,6 +10,7 @@
 #include "index/inverted_index.hpp"
 #include "static_index/static_entities.hpp"
 #include "static_index/static_file.hpp"
+#include "static_index/static_parts.hpp"
 
 namespace mirsad {
 
@@ -43,7 +44,7 @@ namespace mirsad {
 class StaticIndexWriter {
  public:
   static constexpr std::size_t kDefaultChunkBytes = 4 * 1024;
-  static constexpr std::size_t kFragmentBlock = 256;
+  static constexpr std::size_t kFragmentBlock = FragmentGenerations::kBlock;
 
   // entities: which documents mention which entity (for entity: filters), or none (the index then
   // refuses entity: filters with a message).
@@ -62,17 +63,10 @@ class StaticIndexWriter {
     uint32_t body = UINT32_MAX;   // id in the body index's dictionary of the level
     uint32_t title = UINT32_MAX;  // id in the title index's
   };
-  struct ChunkEntry {
-    std::u16string first;
-    std::string file;
-    std::array<std::size_t, 2> terms;  // with body postings, with title postings
-  };
   void start_level(std::size_t level);
   StaticFile next_chunk();
-  StaticFile level_table();
   StaticFile vocabulary(std::size_t level, bool titles) const;
   StaticFile norms() const;
-  StaticFile documents_file() const;
   StaticFile fragment(DocOrdinal doc) const;
   StaticFile manifest() const;
   std::vector<std::string> fragment_generations() const;
@@ -88,7 +82,7 @@ class StaticIndexWriter {
   std::size_t level_ = 0;
   std::vector<LevelTerm> level_terms_;
   std::size_t next_term_ = 0;
-  std::vector<ChunkEntry> chunks_;
+  std::unique_ptr<PostingsChunkCutter> cutter_;
   std::size_t vocabulary_ = 0;  // level * 2 + field
   DocOrdinal next_fragment_ = 0;
   std::vector<std::string> generations_;  // by block of kFragmentBlock documents
