@@ -368,6 +368,42 @@
       }
     }
 
+    /**
+     * Merges static indexes written one after the other (writeStaticIndex) as segments of one
+     * collection, in document order, into the index of the whole collection: the files
+     * writeStaticIndex gives for it in one engine, for archives too large for one. manifests:
+     * each segment's manifest.json text; readSegmentFile(segment, name) → the file's bytes,
+     * inflated (or a promise of them); onFile(name, bytes) as for writeStaticIndex. This engine's
+     * own documents take no part.
+     * @returns {Promise<{documents: number, files: number, bytes: number}>}
+     */
+    async mergeStaticIndexes(manifests, readSegmentFile, onFile, options) {
+      const begun = JSON.parse(this._api.beginStaticMerge(JSON.stringify(manifests), (options && options.chunkBytes) || 0));
+      if (begun.error) throw new Error(begun.error);
+      for (;;) {
+        const next = JSON.parse(this._api.nextMergedFile());
+        if (next.error) throw new Error(next.error);
+        if (next.done) return { documents: begun.documents, files: next.files, bytes: next.bytes };
+        if (next.needs) {
+          for (const [segment, name] of next.needs) {
+            let bytes = readSegmentFile(segment, name);
+            if (bytes && typeof bytes.then === 'function') bytes = await bytes;
+            const refused = this._api.provideMergeFile(segment, name, bytes);
+            if (refused) throw new Error(refused);
+          }
+          continue;
+        }
+        const pending = onFile(next.name, this._api.staticFileBytes());
+        if (pending && typeof pending.then === 'function') await pending;
+      }
+    }
+
+    /** Ids that earlier segments of the same collection hold: documents with them are refused as duplicates. */
+    setTakenIds(ids) {
+      const answer = JSON.parse(this._api.setTakenIds(JSON.stringify(ids)));
+      if (answer.error) throw new Error(answer.error);
+    }
+
     /** What the index holds: documents, tokens, terms per level, index and text bytes. */
     stats() { return JSON.parse(this._api.stats()); }
 
