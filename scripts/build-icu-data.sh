@@ -7,9 +7,10 @@
 #                  in region/ar, region/en
 #   transliterator Arabic<->Latin only (translit/root subset)
 # Output: $ICU_DATA_OBJ, a wasm object defining icudt72_dat. About 15 s.
-#   scripts/build-icu-data.sh query   the query-side module's package instead: normalization and
-#                                     word breaks only (it analyses queries and fragments, nothing
-#                                     else), linked as icu-data-query-current
+#   scripts/build-icu-data.sh query   the query-side module's package instead: the one normalization
+#                                     the analyzer uses (nfkc_cf) and word breaks, nothing else (it
+#                                     analyses queries and fragments; no locale data), linked as
+#                                     icu-data-query-current
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/scripts/lib/env.sh"
@@ -24,8 +25,7 @@ TRANSLITERATORS="Arab-Latn,Arabic-Latin,Latn-Arab,Latin-Arabic"
 VARIANT=""
 if [ "${1:-}" = query ]; then
   VARIANT="-query"
-  ITEMS=(icuver.res nfkc.nrm nfkc_cf.nrm res_index.res pool.res root.res
-         brkitr/res_index.res brkitr/root.res brkitr/word.brk)
+  ITEMS=(icuver.res nfkc_cf.nrm brkitr/res_index.res brkitr/root.res brkitr/word.brk)
   TRANSLITERATORS=""
 fi
 
