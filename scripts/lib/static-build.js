@@ -3,7 +3,7 @@
 // A corpus that fits one engine is indexed and written at once. A larger one (more than
 // --segment-docs documents, 40,000 by default: one wasm memory holds about that many articles
 // with their texts and positional postings) is indexed a segment at a time, each segment written
-// as a static index of its own to a temporary folder, uncompressed; the segments are then merged
+// as a static index of its own to a temporary pack file, uncompressed; the segments are then merged
 // (StaticIndexMerger, in the core) into the index the whole collection would have written, byte
 // for byte. Memory stays bounded by one segment's engine, then by the merge's working set.
 'use strict';
@@ -142,21 +142,39 @@ class IndexFolder {
   }
 }
 
-// One segment written as it comes, uncompressed, for the merge to read back.
-async function writeSegment(engine, dir, options) {
-  fs.mkdirSync(dir, { recursive: true });
-  const made = new Set();
-  let manifest = null;
-  await engine.writeStaticIndex((name, bytes) => {
-    checkName(name);
-    const file = path.join(dir, ...name.split('/'));
-    const folder = path.dirname(file);
-    if (!made.has(folder)) { fs.mkdirSync(folder, { recursive: true }); made.add(folder); }
-    fs.writeFileSync(file, bytes);
-    if (name === 'manifest.json') manifest = Buffer.from(bytes).toString('utf8');
-    return null;
-  }, options);
-  return manifest;
+// One segment, written as it comes, uncompressed, into one pack file (name → offset and length
+// kept here) for the merge to read back: a segment of 40,000 articles is 65,000 files, and
+// writing then deleting them one by one took longer than the merge.
+class SegmentPack {
+  constructor(file) {
+    this.file = file;
+    this.fd = fs.openSync(file, 'w+');
+    this.at = 0;
+    this.entries = new Map();
+    this.manifest = null;
+  }
+
+  async write(engine, options) {
+    await engine.writeStaticIndex((name, bytes) => {
+      checkName(name);
+      this.entries.set(name, [this.at, bytes.length]);
+      fs.writeSync(this.fd, bytes, 0, bytes.length, this.at);
+      this.at += bytes.length;
+      if (name === 'manifest.json') this.manifest = Buffer.from(bytes).toString('utf8');
+      return null;
+    }, options);
+    return this;
+  }
+
+  read(name) {
+    const entry = this.entries.get(name);
+    if (!entry) throw new Error(`a segment has no file ${name}`);
+    const bytes = Buffer.allocUnsafe(entry[1]);
+    fs.readSync(this.fd, bytes, 0, entry[1], entry[0]);
+    return bytes;
+  }
+
+  close() { fs.closeSync(this.fd); }
 }
 
 // Builds the index of the corpus whose pieces loadPieces(engine, start) loads into an engine (it
@@ -168,15 +186,14 @@ async function buildStaticIndex({ newEngine, pieces, loadPiece, dir, chunkBytes,
   const limit = segmentDocs || DEFAULT_SEGMENT_DOCS;
   let engine = await newEngine();
   let inEngine = 0, documents = 0;
-  const segments = [];  // { dir, manifest }
+  const segments = [];  // SegmentPack
   let scratch = null;
   const taken = [];
   try {
     for (const piece of pieces) {
       if (inEngine >= limit) {
         scratch = scratch || fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-segments-'));
-        const segmentDir = path.join(scratch, String(segments.length));
-        segments.push({ dir: segmentDir, manifest: await writeSegment(engine, segmentDir, writeOptions) });
+        segments.push(await new SegmentPack(path.join(scratch, `${segments.length}.pack`)).write(engine, writeOptions));
         for (const d of engine.documents()) taken.push(d.id);
         engine.dispose();
         engine = await newEngine();
@@ -194,14 +211,11 @@ async function buildStaticIndex({ newEngine, pieces, loadPiece, dir, chunkBytes,
       if (documents === 0) throw new Error('no documents could be loaded');
       summary = await engine.writeStaticIndex(folder.onFile, writeOptions);
     } else {
-      if (inEngine > 0) {
-        const segmentDir = path.join(scratch, String(segments.length));
-        segments.push({ dir: segmentDir, manifest: await writeSegment(engine, segmentDir, writeOptions) });
-      }
+      if (inEngine > 0) segments.push(await new SegmentPack(path.join(scratch, `${segments.length}.pack`)).write(engine, writeOptions));
       engine.dispose();
       engine = await newEngine();
-      summary = await engine.mergeStaticIndexes(segments.map((s) => s.manifest),
-        (segment, name) => fs.readFileSync(path.join(segments[segment].dir, ...name.split('/'))), folder.onFile, { chunkBytes });
+      summary = await engine.mergeStaticIndexes(segments.map((s) => s.manifest), (segment, name) => segments[segment].read(name),
+        folder.onFile, { chunkBytes });
     }
     const { unused, pruned } = await folder.finish(prune);
     return { out: dir, documents, segments: Math.max(1, segments.length), files: summary.files, written: folder.written,
@@ -210,6 +224,7 @@ async function buildStaticIndex({ newEngine, pieces, loadPiece, dir, chunkBytes,
       seconds: { load: (loaded - started) / 1000, write: (Date.now() - loaded) / 1000, total: (Date.now() - started) / 1000 } };
   } finally {
     engine.dispose();
+    for (const s of segments) s.close();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analysis/lexicon.hpp"
+#include "analysis/lexicon_front_coding.hpp"
 #include "api/lexicon_sources.hpp"
 #include "test_support.hpp"
 
@@ -156,4 +157,27 @@ TEST(LexiconTest, SortedWordListAgreesWithASetOnRandomLists) {
       ASSERT_EQ(list.contains(w), words.count(u8(w)) == 1) << u8(w);
     }
   }
+}
+
+// The modules embed the lexicon front-coded: decoding gives the serialized text back byte for
+// byte (sections, comments, words sharing prefixes, a last line without a newline), and a
+// malformed coding is refused.
+TEST(LexiconFrontCoding, DecodesToTheSerializedTextByteForByte) {
+  const std::string serialized =
+      "# Mirsad lexicon\n=stopwords\nفي\nمن\n=after_article 2\nجزائر\nجيش\n=words 5\nوزير\nوزيرا\nوزيرة\nوزيرات\nيوم";
+  const std::string coded = front_code_lexicon(serialized);
+  EXPECT_LT(coded.size(), serialized.size());
+  std::string decoded;
+  ASSERT_TRUE(front_decode_lexicon(coded, decoded));
+  EXPECT_EQ(decoded, serialized);
+  ASSERT_TRUE(front_decode_lexicon(front_code_lexicon(serialized + "\n"), decoded));
+  EXPECT_EQ(decoded, serialized + "\n");
+  // A word claiming more shared bytes than the word before has.
+  EXPECT_FALSE(front_decode_lexicon(std::string("\x7f=words 1\n") + static_cast<char>(0x25) + "x", decoded));
+  EXPECT_FALSE(front_decode_lexicon("\n", decoded));
+  // Long shared prefixes are capped, and still decode.
+  const std::string long_a(200, 'a');
+  const std::string text = long_a + "b\n" + long_a + "c";
+  ASSERT_TRUE(front_decode_lexicon(front_code_lexicon(text), decoded));
+  EXPECT_EQ(decoded, text);
 }

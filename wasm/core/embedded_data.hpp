@@ -13,8 +13,12 @@ std::string_view given_names_tsv();
 std::string_view entity_tagger_txt();  // the sequence tagger's weights (entities/sequence_tagger.hpp)
 std::string_view word_clusters_tsv();  // word classes learnt from news text (entities/word_clusters.hpp)
 std::string_view arabic_stems_txt();  // generated at build time from Debian's hunspell-ar
-// The lexicon built from the lists above (api/lexicon_sources.hpp), or empty when the build
-// embeds the sources instead. A module embeds one or the other, never both.
+// The lexicon built from the lists above (api/lexicon_sources.hpp), front-coded
+// (analysis/lexicon_front_coding.hpp), or empty when the build embeds the sources instead. A
+// module embeds one or the other, never both.
+std::string_view prebuilt_lexicon_front_coded();
+// That lexicon as Lexicon::serialize wrote it, decoded once on first use (api/prebuilt_lexicon.cpp);
+// empty when the build embeds the sources.
 std::string_view prebuilt_lexicon_txt();
 
 }  // namespace mirsad::embedded_data

@@ -1,10 +1,12 @@
 // mirsad-lexicon-tool: builds the lexicon from its sources (api/lexicon_sources.hpp) and writes
-// it serialized (Lexicon::serialize) to the file named on the command line. The wasm build runs
+// it serialized (Lexicon::serialize), front-coded (analysis/lexicon_front_coding.hpp), to the
+// file named on the command line. The wasm build runs
 // it under Node at build time, so the prebuilt lexicon comes from the same code and the same ICU
 // data as the module that embeds it.
 #include <cstdio>
 #include <fstream>
 
+#include "analysis/lexicon_front_coding.hpp"
 #include "api/lexicon_sources.hpp"
 
 int main(int argc, char** argv) {
@@ -21,14 +23,20 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "mirsad-lexicon-tool: the serialized lexicon does not read back\n");
     return 1;
   }
+  const std::string coded = mirsad::front_code_lexicon(text);
+  std::string decoded;
+  if (!mirsad::front_decode_lexicon(coded, decoded) || decoded != text) {
+    std::fprintf(stderr, "mirsad-lexicon-tool: the front-coded lexicon does not decode to the serialized one\n");
+    return 1;
+  }
   std::ofstream out(argv[1], std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.write(coded.data(), static_cast<std::streamsize>(coded.size()));
   out.close();
   if (!out) {
     std::fprintf(stderr, "mirsad-lexicon-tool: cannot write %s\n", argv[1]);
     return 1;
   }
-  std::fprintf(stderr, "mirsad-lexicon-tool: %zu words, %zu stop words, %zu bytes\n", lexicon.size(),
-               lexicon.stopword_count(), text.size());
+  std::fprintf(stderr, "mirsad-lexicon-tool: %zu words, %zu stop words, %zu bytes (%zu front-coded)\n", lexicon.size(),
+               lexicon.stopword_count(), text.size(), coded.size());
   return 0;
 }
