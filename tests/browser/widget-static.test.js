@@ -30,7 +30,7 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
   const urlOf = new Map(linked.map((d) => [String(d.id), d.url]));
   fs.writeFileSync(corpus, linked.map((d) => JSON.stringify(d)).join('\n') + '\n');
   const out = path.join(dir, 'index');
-  execFileSync(path.join(ROOT, 'scripts', 'mirsad'), ['index', '--corpus', corpus, '--static', out, '--json']);
+  execFileSync(path.join(ROOT, 'scripts', 'mirsad'), ['index', '--corpus', corpus, '--static', out, '--entities', '--json']);
   const engine = await Mirsad.create({ factory: require(MODULE) });
   engine.loadFile('corpus.jsonl', fs.readFileSync(corpus));
 
@@ -154,6 +154,34 @@ test('the widget searches a static index over HTTP with the in-memory engine\'s 
     }
   }
   assert.deepEqual([...kinds].sort(), ['hostile', 'linked']);
+
+  // Entity facets (the index was written with --entities): on a click, who and what the results
+  // mention, each with the number of results its filter leaves; a click on one adds the filter.
+  await search('#good', 'السعودية');
+  assert.equal(await browser.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('.facets').hidden), false);
+  await browser.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('.facets-toggle').click());
+  await browser.waitForFunction(() => document.querySelector('#good').shadowRoot.querySelector('button.facet'), null, { timeout: 20000 });
+  const facets = await browser.evaluate(() => [...document.querySelector('#good').shadowRoot.querySelectorAll('.facet-row')].map((row) => ({
+    type: row.querySelector('.facet-type').textContent,
+    entities: [...row.querySelectorAll('button.facet')].map((b) => ({ entity: b.dataset.entity, n: Number(b.querySelector('.n').textContent) })),
+  })));
+  t.diagnostic(`facets: ${facets.map((r) => `${r.type} ${r.entities.map((e) => `${e.entity} ${e.n}`).join(', ')}`).join(' | ')}`);
+  assert.ok(facets.some((r) => r.type.startsWith('أماكن')), 'places among the facets');
+  for (const row of facets) {
+    for (const e of row.entities) assert.equal(engine.search(`السعودية entity:"${e.entity}"`, { limit: 1 }).total, e.n, e.entity);
+  }
+  const chosen = facets.find((r) => r.type.startsWith('أماكن')).entities[0];
+  await browser.evaluate((entity) => document.querySelector('#good').shadowRoot.querySelector(`button.facet[data-entity="${CSS.escape(entity)}"]`).click(), chosen.entity);
+  await browser.waitForFunction((entity) => {
+    const w = document.querySelector('#good');
+    return !w.dataset.searching && w.shadowRoot.querySelector('input').value.includes(entity) && w.shadowRoot.querySelector('.hit');
+  }, chosen.entity, { timeout: 20000 });
+  const narrowed = `السعودية entity:"${chosen.entity}"`;
+  assert.equal(await browser.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('input').value), narrowed);
+  assert.deepEqual((await hitsOf('#good')).map((h) => h.id), engine.search(narrowed, { limit: 10 }).hits.map((h) => h.id));
+  await browser.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('.facets-toggle').click());
+  await browser.waitForFunction(() => document.querySelector('#good').shadowRoot.querySelector('button.facet'), null, { timeout: 20000 });
+  await browser.screenshot({ path: screenshotPath('widget-static-facets.png'), fullPage: true });
 
   await search('#bad', 'الرياض');
   const error = await browser.evaluate(() => document.querySelector('#bad').shadowRoot.querySelector('.error').textContent);

@@ -62,4 +62,29 @@ test('entity: filters on a static index give the in-memory answers', async (t) =
   const refused = cli(['search', '--index-dir', plain, `entity:"${names[0]}"`]);
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /written without entities.*--entities/);
+
+  // Entity facets: the people, organizations and places the matches mention. Each count is the
+  // number of results its filter leaves, as the in-memory engine counts them; with no words, the
+  // whole collection's.
+  let facetsChecked = 0;
+  for (const q of ['السعودية', 'الرياض -جدة', `date:${docs.find((d) => d.date).date.slice(0, 7)}`, '']) {
+    const answer = await index.search(q, { limit: 10, facets: true });
+    assert.equal(answer.error, undefined, `«${q}»: ${answer.error}`);
+    const entities = answer.facets.entities;
+    assert.ok(entities.length > 0, `«${q}» has entity facets`);
+    for (const type of ['PERSON', 'ORGANIZATION', 'LOCATION']) assert.ok(entities.some((e) => e.type === type), `«${q}»: ${type}`);
+    for (let i = 1; i < entities.length; i++) assert.ok(entities[i - 1].documents >= entities[i].documents);
+    for (const e of entities.slice(0, 6)) {
+      const narrowed = `${q} entity:"${e.canonical}"`.trim();
+      assert.equal(engine.search(narrowed, { limit: 1 }).total, e.documents, `«${narrowed}»`);
+      facetsChecked++;
+    }
+  }
+  t.diagnostic(`${facetsChecked} entity facet counts checked against the in-memory engine`);
+  const cliFacets = cli(['search', '--index-dir', out, '--facets', 'السعودية']);
+  assert.equal(cliFacets.status, 0, cliFacets.stderr);
+  assert.match(cliFacets.stdout, /^location: .+ \d+/m);
+  // Without entities, facets have none.
+  const plainFacets = cliJson(['search', '--index-dir', plain, '--facets', 'السعودية']);
+  assert.equal(plainFacets.facets.entities, undefined);
 });

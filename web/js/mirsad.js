@@ -430,7 +430,8 @@
    * needs are read, through fetchFile(name) → Promise<Uint8Array> (as stored, gzipped or not),
    * in parallel, and kept in the core for later queries up to a memory budget. The answers are
    * the in-memory engine's for the same collection (search's JSON contract; each hit also has
-   * ordinal, title, date, source and url). entity: filters are not available.
+   * ordinal, title, date, source and url). entity: filters and entity facets need an index
+   * written with --entities.
    */
   class MirsadStaticIndex {
     constructor(api, instance, fetchFile) {
@@ -456,6 +457,8 @@
       const opened = JSON.parse(this._api.open(new TextDecoder().decode(manifest)));
       if (opened.error) throw new Error(opened.error);
       this.documents = opened.documents;
+      /** Written with --entities: search(q, {facets: true}) also counts the people, organizations and places of the matches. */
+      this.entityFacets = Boolean(opened.entity_facets);
       return this;
     }
 

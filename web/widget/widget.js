@@ -73,6 +73,12 @@
     '.entity { border: 1px solid var(--border); border-inline-start: 3px solid var(--accent); border-radius: 6px; background: var(--surface);',
     '  padding: 0 8px; font-size: 13px; cursor: pointer; }',
     '.error { color: #b3261e; padding: 8px; }',
+    '.facets { padding: 0 10px 4px; font-size: 13px; border-bottom: 1px solid var(--border); }',
+    '.facets-toggle { background: none; border: 0; padding: 0; color: var(--accent); cursor: pointer; font-size: 13px; text-decoration: underline; }',
+    '.facet-row { display: flex; flex-wrap: wrap; gap: 4px; align-items: baseline; margin-top: 3px; }',
+    '.facet-type { color: var(--muted); }',
+    '.facet { border: 1px solid var(--border); border-radius: 999px; background: var(--surface); padding: 0 8px; cursor: pointer; font-size: 13px; }',
+    '.facet .n { color: var(--muted); margin-inline-start: 4px; }',
     '.notes { margin: 0; padding: 2px 10px 4px; list-style: none; max-height: 30%; overflow: auto; font-size: 13px;',
     '  color: #b3261e; border-bottom: 1px solid var(--border); }',
     ':host([data-theme="dark"]) .notes { color: #ffb4ab; }',
@@ -236,6 +242,15 @@
       this.count = UI.el('div', 'count', 'جارٍ التحميل…');
       this.count.setAttribute('role', 'status');
       this.count.setAttribute('aria-live', 'polite');
+      // A static index written with --entities: who and what the results mention, asked for on a
+      // click (it reads the facets file and the document list), each a filter to add.
+      this.facets = UI.el('div', 'facets');
+      this.facets.hidden = true;
+      this.facetsToggle = UI.el('button', 'facets-toggle', 'من وما في هذه النتائج؟');
+      this.facetsToggle.type = 'button';
+      this.facetsList = UI.el('div', 'facet-list');
+      this.facets.appendChild(this.facetsToggle);
+      this.facets.appendChild(this.facetsList);
       // What was refused while loading, and why (hidden when nothing was).
       this.notes = UI.el('ul', 'notes');
       this.notes.setAttribute('aria-label', 'ملاحظات التحميل');
@@ -254,6 +269,7 @@
       body.appendChild(this.reader);
       box.appendChild(bar);
       box.appendChild(this.count);
+      box.appendChild(this.facets);
       box.appendChild(this.notes);
       box.appendChild(body);
       root.appendChild(box);
@@ -291,6 +307,13 @@
         self.search(false);
       });
       this.more.addEventListener('click', function () { self.showMore(); });
+      this.facetsToggle.addEventListener('click', function () { self.showEntityFacets(); });
+      this.facetsList.addEventListener('click', function (ev) {
+        var b = ev.target.closest('button.facet');
+        if (!b) return;
+        self.input.value = (self.input.value.trim() + ' entity:"' + b.dataset.entity + '"').trim();
+        self.search(false);
+      });
       this.list.addEventListener('click', function (ev) {
         var b = ev.target.closest('button[data-id]');
         if (b) self.open(b.dataset.id);
@@ -425,6 +448,8 @@
       this.total = 0;
       this.query = null;
       this.more.hidden = true;
+      this.facets.hidden = true;
+      UI.clear(this.facetsList);
       var serial = ++this.searches;
       if (!q.trim()) {
         this.count.textContent = UI.count('docs', this.staticIndex ? this.staticIndex.documents : this.docs.size);
@@ -434,6 +459,7 @@
       var self = this;
       var shown = function (res) {
         if (!res || serial !== self.searches) return;  // a newer query was typed meanwhile
+        self.facets.hidden = !(self.staticIndex && self.staticIndex.entityFacets && res.total > 0 && !res.live_prefix);
         self.count.textContent = UI.resultCount(res) + (res.live_prefix ? ' · أثناء الكتابة: ' + res.live_prefix + '…' : '');
         self.emit('mirsad-search', { query: q, level: level, total: res.total, typing: Boolean(res.live_prefix) });
       };
@@ -467,6 +493,46 @@
         delete self.dataset.searching;
         self.list.appendChild(UI.el('li', 'error', 'تعذّر البحث في الفهرس: ' + (err && err.message ? err.message : String(err))));
         return null;
+      });
+    }
+
+    /** The people, organizations and places the current results mention, most results first, each
+     * a button that adds its entity: filter (its count is the results that filter leaves). */
+    showEntityFacets() {
+      if (!this.query || !this.staticIndex) return;
+      var self = this;
+      var serial = this.searches;
+      this.facetsToggle.disabled = true;
+      this.staticIndex.search(this.query.q, { mode: this.query.level, limit: 1, facets: true }).then(function (res) {
+        if (serial !== self.searches) return;
+        self.facetsToggle.disabled = false;
+        UI.clear(self.facetsList);
+        if (res.error) {
+          self.facetsList.appendChild(UI.el('div', 'error', 'تعذّر: ' + res.error));
+          return;
+        }
+        [['PERSON', 'أشخاص'], ['ORGANIZATION', 'جهات'], ['LOCATION', 'أماكن']].forEach(function (group) {
+          var of = (res.facets.entities || []).filter(function (e) { return e.type === group[0]; }).slice(0, 8);
+          if (!of.length) return;
+          var row = UI.el('div', 'facet-row');
+          row.appendChild(UI.el('span', 'facet-type', group[1] + ':'));
+          of.forEach(function (e) {
+            var b = UI.el('button', 'facet');
+            b.type = 'button';
+            b.dataset.entity = e.canonical.replace(/"/g, '');
+            if (e.label_en) b.title = e.label_en;
+            b.appendChild(UI.dataLabel(e.canonical));
+            b.appendChild(UI.el('span', 'n', String(e.documents)));
+            b.setAttribute('aria-label', e.canonical + '، ' + UI.count('docs', e.documents) + '، أضفه إلى البحث');
+            row.appendChild(b);
+          });
+          self.facetsList.appendChild(row);
+        });
+        if (!self.facetsList.firstChild) self.facetsList.appendChild(UI.el('div', null, 'لا أشخاص ولا جهات ولا أماكن معروفة في هذه النتائج.'));
+      }, function (err) {
+        if (serial !== self.searches) return;
+        self.facetsToggle.disabled = false;
+        self.facetsList.appendChild(UI.el('div', 'error', 'تعذّر: ' + (err && err.message ? err.message : String(err))));
       });
     }
 

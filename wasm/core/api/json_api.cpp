@@ -472,25 +472,36 @@ std::string JsonApi::save_index() const { return IndexFile::save(engine_); }
 std::string JsonApi::begin_static_index(int chunk_bytes, bool with_entities) {
   static_writer_.reset();
   static_entities_.reset();
+  static_catalog_.reset();
   if (with_entities) {
     // The keys an entity: filter compares (Engine::search): each entity's canonical name and its
     // text, normalized. Extracted afresh, not through the engine's cache, which would keep them all.
+    // The people, organizations and places go in the catalog too (entity facets), each key with
+    // the canonical name, type and label of its first mention in document order.
     std::map<std::u16string, std::vector<DocOrdinal>> by_key;
+    std::map<std::u16string, EntityCatalogEntry> catalog;
     const CharNormalizer& normalizer = engine_.analyzer().normalizer();
     std::set<std::u16string> keys;
     for (DocOrdinal d = 0; d < engine_.documents().size(); ++d) {
       keys.clear();
       for (const Entity& e : engine_.extract_entities(engine_.text(d))) {
-        keys.insert(normalizer.normalize_plain(utf8_to_utf16(e.canonical)));
+        std::u16string key = normalizer.normalize_plain(utf8_to_utf16(e.canonical));
+        if (e.type == EntityType::Person || e.type == EntityType::Organization || e.type == EntityType::Location) {
+          catalog.try_emplace(key, EntityCatalogEntry{key, e.canonical, std::string(entity_type_name(e.type)), e.label_en});
+        }
+        keys.insert(std::move(key));
         keys.insert(normalizer.normalize_plain(utf8_to_utf16(e.text)));
       }
       for (const std::u16string& k : keys) by_key[k].push_back(d);
     }
     static_entities_ = std::make_unique<EntityPostings>(std::make_move_iterator(by_key.begin()), std::make_move_iterator(by_key.end()));
+    static_catalog_ = std::make_unique<EntityCatalog>();
+    for (auto& [key, entry] : catalog) static_catalog_->push_back(std::move(entry));
   }
   static_writer_ = std::make_unique<StaticIndexWriter>(
       engine_.index(), engine_.title_index(), engine_.documents(), engine_.texts(), IndexFile::static_index_fingerprint(),
-      chunk_bytes > 0 ? static_cast<std::size_t>(chunk_bytes) : StaticIndexWriter::kDefaultChunkBytes, static_entities_.get());
+      chunk_bytes > 0 ? static_cast<std::size_t>(chunk_bytes) : StaticIndexWriter::kDefaultChunkBytes, static_entities_.get(),
+      static_catalog_.get());
   return dump(ordered_json{{"documents", engine_.documents().size()}});
 }
 
@@ -500,6 +511,7 @@ std::string JsonApi::next_static_file() {
     const ordered_json done{{"done", true}, {"files", static_writer_->files_given()}, {"bytes", static_writer_->bytes_given()}};
     static_writer_.reset();
     static_entities_.reset();
+    static_catalog_.reset();
     static_file_ = StaticFile{};
     return dump(done);
   }

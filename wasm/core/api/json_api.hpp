@@ -176,6 +176,7 @@ class JsonApi {
  private:
   Engine engine_;
   std::unique_ptr<EntityPostings> static_entities_;  // what static_writer_ writes of the entities
+  std::unique_ptr<EntityCatalog> static_catalog_;     // and of their people, organizations and places
   std::unique_ptr<StaticIndexWriter> static_writer_;
   std::unique_ptr<StaticIndexMerger> static_merger_;
   StaticFile static_file_;

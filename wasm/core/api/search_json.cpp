@@ -18,8 +18,16 @@ ordered_json facets_json(const Facets& facets) {
   ordered_json sources = ordered_json::array(), dates = ordered_json::array();
   for (const FacetCount& c : facets.sources) sources.push_back({{"value", c.value}, {"documents", c.documents}});
   for (const FacetCount& c : facets.dates) dates.push_back({{"date", c.value}, {"documents", c.documents}});
-  return {{"sources", std::move(sources)}, {"dates", std::move(dates)}, {"unsourced", facets.unsourced},
-          {"undated", facets.undated}};
+  ordered_json out{{"sources", std::move(sources)}, {"dates", std::move(dates)}, {"unsourced", facets.unsourced},
+                   {"undated", facets.undated}};
+  if (facets.has_entities) {
+    ordered_json entities = ordered_json::array();
+    for (const EntityFacetCount& e : facets.entities) {
+      entities.push_back({{"canonical", e.canonical}, {"type", e.type}, {"label_en", e.label_en}, {"documents", e.documents}});
+    }
+    out["entities"] = std::move(entities);
+  }
+  return out;
 }
 
 void describe_query(const Query& query, ordered_json& out) {

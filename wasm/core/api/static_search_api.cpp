@@ -27,7 +27,7 @@ StaticSearchApi::StaticSearchApi(const Analyzer& analyzer, uint64_t analysis_fin
 std::string StaticSearchApi::open(const std::string& manifest) {
   const std::string error = reader_.open(manifest);
   if (!error.empty()) return dump(ordered_json{{"error", error}});
-  return dump(ordered_json{{"documents", reader_.document_count()}});
+  return dump(ordered_json{{"documents", reader_.document_count()}, {"entity_facets", reader_.has_entity_facets()}});
 }
 
 std::string StaticSearchApi::provide(const std::string& name, std::string_view bytes) { return reader_.provide(name, bytes); }

@@ -19,11 +19,25 @@ struct FacetCount {
 // counted before its own filter is applied (the sources of everything the words and the dates
 // select, the days of everything the words and the sources select), so choosing one source still
 // shows the others to add.
+// One of the people, organizations and places a static index offers as facets
+// (static_index/static_entity_facets.hpp), with the matches that mention it.
+struct EntityFacetCount {
+  std::string canonical;  // what an entity:"…" filter for it names
+  std::string type;       // PERSON, ORGANIZATION, LOCATION
+  std::string label_en;
+  std::size_t documents = 0;
+};
+
 struct Facets {
   std::vector<FacetCount> sources;  // most documents first, then by name; documents without a source not listed
   std::vector<FacetCount> dates;    // per day (YYYY-MM-DD), in date order, days without documents left out
   std::size_t unsourced = 0;        // documents counted for sources that have none
   std::size_t undated = 0;          // documents counted for dates without a full day
+  // A static index written with entities: its facet entities that the matches passing every
+  // filter mention, most documents first. The in-memory engine leaves them out (has_entities
+  // false): the page has its entity views for its own collection.
+  bool has_entities = false;
+  std::vector<EntityFacetCount> entities;
 };
 
 // Fills Facets in one pass: the searcher offers each matching document once.

@@ -29,8 +29,10 @@ struct StaticIndexMerger::Segment {
   std::vector<std::string> generations;
   std::size_t block = 1;
   std::string entities_table;
+  std::string entity_catalog;  // "" when written without entity facets
   std::vector<std::string> entity_chunks;  // once its table was read
   bool entity_table_read = false;
+  bool entity_catalog_read = false;
 };
 
 StaticIndexMerger::StaticIndexMerger(uint64_t analysis_fingerprint, std::size_t chunk_bytes)
@@ -43,6 +45,7 @@ std::string StaticIndexMerger::open(const std::vector<std::string>& manifests) {
   segments_.clear();
   uint64_t total = 0;
   with_entities_ = true;
+  with_entity_facets_ = true;
   for (std::size_t s = 0; s < manifests.size(); ++s) {
     const std::string which = "segment " + std::to_string(s + 1) + "'s manifest.json";
     const json m = json::parse(manifests[s], nullptr, false);
@@ -65,7 +68,10 @@ std::string StaticIndexMerger::open(const std::vector<std::string>& manifests) {
       seg->documents_file = m.at("documents_file").get<std::string>();
       seg->block = m.at("fragments").at("block").get<std::size_t>();
       seg->generations = m.at("fragments").at("generations").get<std::vector<std::string>>();
-      if (m.contains("entities")) seg->entities_table = m["entities"].at("table").get<std::string>();
+      if (m.contains("entities")) {
+        seg->entities_table = m["entities"].at("table").get<std::string>();
+        seg->entity_catalog = m["entities"].value("catalog", "");
+      }
     } catch (const json::exception&) {
       return which + " lacks a field: it is damaged";
     }
@@ -78,6 +84,7 @@ std::string StaticIndexMerger::open(const std::vector<std::string>& manifests) {
     body_tokens_ += seg->body_tokens;
     title_tokens_ += seg->title_tokens;
     with_entities_ = with_entities_ && !seg->entities_table.empty();
+    with_entity_facets_ = with_entity_facets_ && !seg->entity_catalog.empty();
     segments_.push_back(std::move(seg));
   }
   documents_ = static_cast<std::size_t>(total);
@@ -449,7 +456,27 @@ StaticIndexMerger::Step StaticIndexMerger::entities_step(StaticFile& file) {
       seg.entity_table_read = true;
       provided_.erase({s, seg.entities_table});
     }
+    // The catalogs: a key keeps the name, type and label of the first segment that has it, as the
+    // whole collection's first mention of it.
+    const bool catalogs_pending = with_entity_facets_ && !segments_.front()->entity_catalog_read;
+    for (std::size_t s = 0; s < segments_.size() && catalogs_pending; ++s) {
+      if (!take(s, segments_[s]->entity_catalog)) wanted.push_back({s, segments_[s]->entity_catalog});
+    }
     if (!wanted.empty()) return ask(std::move(wanted));
+    if (catalogs_pending) {
+      std::map<std::u16string, EntityCatalogEntry> catalog;
+      EntityCatalog part;
+      for (std::size_t s = 0; s < segments_.size(); ++s) {
+        Segment& seg = *segments_[s];
+        const std::string why = read_entity_catalog(*take(s, seg.entity_catalog), part);
+        if (!why.empty()) return fail("segment " + std::to_string(s + 1) + "'s " + seg.entity_catalog + " " + why);
+        for (EntityCatalogEntry& e : part) catalog.try_emplace(e.key, std::move(e));
+        provided_.erase({s, seg.entity_catalog});
+        seg.entity_catalog_read = true;
+      }
+      catalog_.clear();
+      for (auto& [key, entry] : catalog) catalog_.push_back(std::move(entry));
+    }
     for (std::size_t s = 0; s < segments_.size(); ++s) {
       for (const std::string& name : segments_[s]->entity_chunks) {
         if (!take(s, name)) wanted.push_back({s, name});
@@ -474,6 +501,19 @@ StaticIndexMerger::Step StaticIndexMerger::entities_step(StaticFile& file) {
     entity_writer_ = std::make_unique<StaticEntityWriter>(*entities_, chunk_bytes_);
   }
   if (entity_writer_->next(file)) return Step::File;
+  if (with_entity_facets_ && facet_files_ == 0) {
+    file = entity_catalog_file(catalog_);
+    manifest_.entity_catalog = file.name;
+    ++facet_files_;
+    return Step::File;
+  }
+  if (with_entity_facets_ && facet_files_ == 1) {
+    file = entity_facets_file(catalog_, *entities_);
+    manifest_.entity_facets = file.name;
+    ++facet_files_;
+    catalog_ = {};
+    return Step::File;
+  }
   manifest_.entities_table = entity_writer_->table_name();
   manifest_.entity_keys = entity_writer_->keys();
   return Step::Done;

@@ -10,6 +10,7 @@
 
 #include "corpus/document.hpp"
 #include "static_index/static_entities.hpp"
+#include "static_index/static_entity_facets.hpp"
 #include "static_index/static_file.hpp"
 #include "static_index/static_parts.hpp"
 
@@ -106,6 +107,9 @@ class StaticIndexMerger {
 
   std::unique_ptr<EntityPostings> entities_;
   std::unique_ptr<StaticEntityWriter> entity_writer_;
+  bool with_entity_facets_ = false;  // every segment has its entity catalog
+  EntityCatalog catalog_;
+  int facet_files_ = 0;  // of the catalog and the facets, written so far
 
   ManifestParts manifest_;
   std::size_t files_given_ = 0;

@@ -191,6 +191,7 @@ std::string StaticIndexReader::open(std::string_view manifest) {
                          std::nullopt};
     }
     entities_table_name_ = m.contains("entities") ? m["entities"].at("table").get<std::string>() : std::string();
+    entity_facets_name_ = m.contains("entities") ? m["entities"].value("facets", "") : std::string();
     norms_name_ = m.at("norms").get<std::string>();
     documents_name_ = m.at("documents_file").get<std::string>();
     fragment_block_ = m.at("fragments").at("block").get<std::size_t>();
@@ -205,6 +206,9 @@ std::string StaticIndexReader::open(std::string_view manifest) {
   title_lengths_.clear();
   documents_info_.reset();
   entity_chunks_.reset();
+  entity_facets_.reset();
+  facet_rows_.clear();
+  facet_of_document_.clear();
   cache_.clear();
   cached_bytes_ = 0;
   files_loaded_ = 0;
@@ -314,6 +318,8 @@ std::string StaticIndexReader::provide(const std::string& name, std::string_view
     std::vector<EntityChunkRef> chunks;
     error = content_matches(name, bytes) ? read_entity_table(bytes, chunks) : "does not match its name";
     if (error.empty()) entity_chunks_ = std::move(chunks);
+  } else if (!entity_facets_name_.empty() && name == entity_facets_name_) {
+    error = content_matches(name, bytes) ? read_entity_facets_file(bytes) : "does not match its name";
   } else if (name.rfind("entities-", 0) == 0) {
     error = content_matches(name, bytes) ? read_entities(name, bytes) : "does not match its name";
   } else if (name == norms_name_) {
@@ -445,6 +451,40 @@ std::string StaticIndexReader::read_documents(std::string_view bytes) {
   return {};
 }
 
+std::string StaticIndexReader::read_entity_facets_file(std::string_view bytes) {
+  std::vector<EntityFacetEntry> facets;
+  std::string error = read_entity_facets(bytes, documents_, facets);
+  if (!error.empty()) return error;
+  if (facets.size() > UINT16_MAX) return "has more entities than a facets file can";
+  std::vector<uint32_t> rows(documents_ + 1, 0);
+  for (const EntityFacetEntry& f : facets) {
+    for (const DocOrdinal d : f.documents) ++rows[d + 1];
+  }
+  for (std::size_t d = 0; d < documents_; ++d) rows[d + 1] += rows[d];
+  std::vector<uint16_t> of_document(rows.back());
+  std::vector<uint32_t> fill(rows.begin(), rows.end() - 1);
+  for (std::size_t i = 0; i < facets.size(); ++i) {
+    for (const DocOrdinal d : facets[i].documents) of_document[fill[d]++] = static_cast<uint16_t>(i);
+  }
+  for (EntityFacetEntry& f : facets) f.documents = {};  // the rows hold them now
+  entity_facets_ = std::move(facets);
+  facet_rows_ = std::move(rows);
+  facet_of_document_ = std::move(of_document);
+  return {};
+}
+
+void StaticIndexReader::add_entity_facets(Facets& facets, const std::vector<std::size_t>& counts) const {
+  facets.has_entities = true;
+  facets.entities.clear();
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] == 0) continue;
+    const EntityCatalogEntry& e = (*entity_facets_)[i].entity;
+    facets.entities.push_back({e.canonical, e.type, e.label_en, counts[i]});
+  }
+  std::stable_sort(facets.entities.begin(), facets.entities.end(),
+                   [](const EntityFacetCount& a, const EntityFacetCount& b) { return a.documents > b.documents; });
+}
+
 std::string StaticIndexReader::read_fragment(DocOrdinal doc, std::string_view bytes) {
   const json f = json::parse(bytes, nullptr, false);
   if (f.is_discarded() || !f.is_object()) return "is not a document fragment";
@@ -555,15 +595,23 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
     if (!facets || documents_ == 0) return out;
     // Nothing asked yet: the facets of the whole collection, as the in-memory engine gives them.
     if (!documents_info_) need(documents_name_);
+    if (!entity_facets_name_.empty() && !entity_facets_) need(entity_facets_name_);
     if (unanswered()) return out;
     FacetCounter counter(*documents_info_);
     counter.count_all();
     *facets = counter.result();
+    if (entity_facets_) {
+      std::vector<std::size_t> counts(entity_facets_->size(), 0);
+      for (const uint16_t f : facet_of_document_) ++counts[f];
+      add_entity_facets(*facets, counts);
+    }
     return out;
   }
   table(query.level);
   norms_ready();
   if (needs_documents && !documents_info_) need(documents_name_);
+  const bool entity_facets = facets && !entity_facets_name_.empty();
+  if (entity_facets && !entity_facets_) need(entity_facets_name_);
   if (unanswered()) return out;
 
   FieldView body(*this, false), titles(*this, true);
@@ -591,12 +639,17 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
     const Searcher searcher(b, t);
     if (facets) {  // counted as Engine::search counts them: each facet before its own filter
       FacetCounter counter(docs);
+      std::vector<std::size_t> entity_counts(entity_facets ? entity_facets_->size() : 0, 0);
       SearchResults results = searcher.search(query, limit, [&](DocOrdinal doc) {
         const FilterVerdict v = filter.check(doc);
         counter.count_match(doc, v);
+        if (entity_facets && v.all()) {
+          for (uint32_t i = facet_rows_[doc]; i < facet_rows_[doc + 1]; ++i) ++entity_counts[facet_of_document_[i]];
+        }
         return v.all();
       }, order);
       *facets = counter.result();
+      if (entity_facets) add_entity_facets(*facets, entity_counts);
       return results;
     }
     if (filter.empty()) return searcher.search(query, limit, nullptr, order);

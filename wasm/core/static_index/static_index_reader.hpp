@@ -20,6 +20,7 @@
 #include "search/facets.hpp"
 #include "search/searcher.hpp"
 #include "static_index/static_entities.hpp"
+#include "static_index/static_entity_facets.hpp"
 
 namespace mirsad {
 
@@ -59,7 +60,10 @@ class StaticIndexReader {
     SearchResults results;           // when needs and error are empty
   };
   // With facets: the sources and days of every match as the in-memory engine counts them (the
-  // document list is then needed); an empty query counts the whole collection.
+  // document list is then needed); an empty query counts the whole collection. An index written
+  // with entities also gives its entity facets (its facets file is then needed): how many of the
+  // matches that pass every filter mention each of the most mentioned people, organizations and
+  // places.
   Outcome search(const Query& query, std::size_t limit, ResultSort sort = ResultSort::Relevance, Facets* facets = nullptr);
 
   // A missing file (the host answered 404): queries that need it say so.
@@ -67,6 +71,7 @@ class StaticIndexReader {
 
   const StaticFragment* fragment(DocOrdinal doc) const;
   std::size_t document_count() const { return documents_; }
+  bool has_entity_facets() const { return !entity_facets_name_.empty(); }
   std::size_t memory_bytes() const { return cached_bytes_; }
   void set_memory_budget(std::size_t bytes) { budget_ = bytes; }
   // How many files were provided, and their bytes (inflated), since open().
@@ -141,6 +146,15 @@ class StaticIndexReader {
   std::vector<uint32_t> body_lengths_, title_lengths_;  // empty until the norms are loaded
   std::optional<std::vector<DocumentInfo>> documents_info_;
   std::string entities_table_name_;  // "" when the index was written without entities
+  std::string entity_facets_name_;   // "" when it was written without entity facets
+  // Once the facets file is read: its entities, and each document's among them (compressed rows:
+  // document d's are facet_of_document_[facet_rows_[d] .. facet_rows_[d + 1])).
+  std::optional<std::vector<EntityFacetEntry>> entity_facets_;
+  std::vector<uint32_t> facet_rows_;
+  std::vector<uint16_t> facet_of_document_;
+  std::string read_entity_facets_file(std::string_view bytes);
+  // The facet entities with a count, into facets (counts: by the facets file's order).
+  void add_entity_facets(Facets& facets, const std::vector<std::size_t>& counts) const;
   std::optional<std::vector<EntityChunkRef>> entity_chunks_;
 
   mutable std::unordered_map<std::string, Cached> cache_;

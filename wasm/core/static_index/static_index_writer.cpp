@@ -10,15 +10,16 @@ namespace {
 
 namespace sf = static_format;
 
-enum Phase { kPostings, kVocabularies, kNorms, kDocuments, kFragments, kEntities, kManifest, kDone };
+enum Phase { kPostings, kVocabularies, kNorms, kDocuments, kFragments, kEntities, kEntityCatalog, kEntityFacets, kManifest, kDone };
 
 }  // namespace
 
 StaticIndexWriter::StaticIndexWriter(const InvertedIndex& body, const InvertedIndex& titles,
                                      const std::vector<DocumentInfo>& documents, const TextStore& texts,
-                                     uint64_t analysis_fingerprint, std::size_t chunk_bytes, const EntityPostings* entities)
+                                     uint64_t analysis_fingerprint, std::size_t chunk_bytes, const EntityPostings* entities,
+                                     const EntityCatalog* catalog)
     : body_(body), titles_(titles), documents_(documents), texts_(texts), fingerprint_(analysis_fingerprint),
-      chunk_bytes_(std::max<std::size_t>(chunk_bytes, 256)) {
+      chunk_bytes_(std::max<std::size_t>(chunk_bytes, 256)), entity_postings_(entities), catalog_(entities ? catalog : nullptr) {
   if (entities) entities_ = std::make_unique<StaticEntityWriter>(*entities, chunk_bytes_);
   start_level(0);
 }
@@ -101,6 +102,8 @@ StaticFile StaticIndexWriter::manifest() const {
   if (entities_) {
     parts.entities_table = entities_->table_name();
     parts.entity_keys = entities_->keys();
+    parts.entity_catalog = catalog_name_;
+    parts.entity_facets = facets_name_;
   }
   return manifest_file(parts);
 }
@@ -150,9 +153,19 @@ bool StaticIndexWriter::next(StaticFile& file) {
         break;
       case kEntities:
         if (!entities_ || !entities_->next(file)) {
-          phase_ = kManifest;
+          phase_ = catalog_ ? kEntityCatalog : kManifest;
           continue;
         }
+        break;
+      case kEntityCatalog:
+        file = entity_catalog_file(*catalog_);
+        catalog_name_ = file.name;
+        phase_ = kEntityFacets;
+        break;
+      case kEntityFacets:
+        file = entity_facets_file(*catalog_, *entity_postings_);
+        facets_name_ = file.name;
+        phase_ = kManifest;
         break;
       case kManifest:
         file = manifest();

@@ -9,6 +9,7 @@
 #include "corpus/text_store.hpp"
 #include "index/inverted_index.hpp"
 #include "static_index/static_entities.hpp"
+#include "static_index/static_entity_facets.hpp"
 #include "static_index/static_file.hpp"
 #include "static_index/static_parts.hpp"
 
@@ -40,17 +41,21 @@ namespace mirsad {
 //   entities-HASH.bin, table-entities-HASH.json
 //                             with entities: the documents of each entity key in key ranges,
 //                             and their table (see static_entities.hpp)
+//   entity-catalog-HASH.json, entity-facets-HASH.bin
+//                             with entities: the people, organizations and places, and the most
+//                             mentioned of them with their documents (see static_entity_facets.hpp)
 //   manifest.json             counts, the analysis fingerprint and the names above
 class StaticIndexWriter {
  public:
   static constexpr std::size_t kDefaultChunkBytes = 4 * 1024;
   static constexpr std::size_t kFragmentBlock = FragmentGenerations::kBlock;
 
-  // entities: which documents mention which entity (for entity: filters), or none (the index then
-  // refuses entity: filters with a message).
+  // entities: which documents mention which entity (for entity: filters), and catalog: the
+  // people, organizations and places among them (for entity facets); or none (the index then
+  // refuses entity: filters with a message, and gives no entity facets).
   StaticIndexWriter(const InvertedIndex& body, const InvertedIndex& titles, const std::vector<DocumentInfo>& documents,
                     const TextStore& texts, uint64_t analysis_fingerprint, std::size_t chunk_bytes = kDefaultChunkBytes,
-                    const EntityPostings* entities = nullptr);
+                    const EntityPostings* entities = nullptr, const EntityCatalog* catalog = nullptr);
 
   // The next file; false once every file, the manifest last, has been given.
   bool next(StaticFile& file);
@@ -87,6 +92,9 @@ class StaticIndexWriter {
   DocOrdinal next_fragment_ = 0;
   std::vector<std::string> generations_;  // by block of kFragmentBlock documents
   std::unique_ptr<StaticEntityWriter> entities_;  // null without entities
+  const EntityPostings* entity_postings_ = nullptr;
+  const EntityCatalog* catalog_ = nullptr;
+  std::string catalog_name_, facets_name_;
 
   std::array<std::string, kMatchLevelCount> tables_;
   std::array<std::array<std::string, 2>, kMatchLevelCount> vocabularies_;

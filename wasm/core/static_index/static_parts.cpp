@@ -126,7 +126,13 @@ StaticFile manifest_file(const ManifestParts& p) {
                                 {"pattern", "fragment/{generation}/{ordinal}.json"}}},
                  {"chunk_bytes", p.chunk_bytes},
                  {"files", p.files}};
-  if (!p.entities_table.empty()) m["entities"] = {{"table", p.entities_table}, {"keys", p.entity_keys}};
+  if (!p.entities_table.empty()) {
+    m["entities"] = {{"table", p.entities_table}, {"keys", p.entity_keys}};
+    if (!p.entity_facets.empty()) {
+      m["entities"]["catalog"] = p.entity_catalog;
+      m["entities"]["facets"] = p.entity_facets;
+    }
+  }
   return StaticFile{"manifest.json", dump(m)};
 }
 

@@ -95,6 +95,7 @@ struct ManifestParts {
   std::size_t files = 0;  // the manifest included
   std::string entities_table;  // "" without entities
   std::size_t entity_keys = 0;
+  std::string entity_catalog, entity_facets;  // "" without entity facets
 };
 StaticFile manifest_file(const ManifestParts& parts);
 
