@@ -9,6 +9,7 @@
 
 #include "api/json_api.hpp"
 #include "api/static_search_api.hpp"
+#include "static_support.hpp"
 #include "test_support.hpp"
 
 using namespace mirsad;
@@ -37,18 +38,6 @@ void fill(JsonApi& api) {
   api.add_document("b", u16("الحكومة الليبية تعلن حالة الطوارئ في طرابلس بعد هجوم إرهابي."), "طوارئ في طرابلس", "2015-03-02", "aawsat");
   api.add_document("c", u16("تنسيق أمني بين مصر وليبيا وتونس لمواجهة الإرهاب، والليبيون يرحبون."), "تنسيق", "2015-01-05", "okaz");
   api.add_document("d", u16("صلى الله عليه وسلم ﷺ في الخطبة، ثم تحدث عن ليبيا."), "", "", "");
-}
-
-// The static index of api's collection, as name → bytes (what a host would serve).
-std::map<std::string, std::string> write_static(JsonApi& api, int chunk_bytes, bool with_entities = false) {
-  std::map<std::string, std::string> files;
-  api.begin_static_index(chunk_bytes, with_entities);
-  for (;;) {
-    const json next = json::parse(api.next_static_file());
-    if (next.contains("done")) break;
-    files[next["name"].get<std::string>()] = std::string(api.static_file_bytes());
-  }
-  return files;
 }
 
 // Searches as the widget does: asks, fetches what is needed, asks again. Counts the rounds.

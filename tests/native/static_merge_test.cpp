@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/json_api.hpp"
+#include "static_support.hpp"
 #include "test_support.hpp"
 
 using namespace mirsad;
@@ -54,17 +55,6 @@ std::vector<Article> articles() {
     out.push_back(std::move(a));
   }
   return out;
-}
-
-std::map<std::string, std::string> write_static(JsonApi& api, int chunk_bytes, bool with_entities) {
-  std::map<std::string, std::string> files;
-  api.begin_static_index(chunk_bytes, with_entities);
-  for (;;) {
-    const json next = json::parse(api.next_static_file());
-    if (next.contains("done")) break;
-    files[next["name"].get<std::string>()] = std::string(api.static_file_bytes());
-  }
-  return files;
 }
 
 // Merges the segments as the CLI does: asks, reads what is named, asks again.

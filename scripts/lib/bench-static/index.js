@@ -4,7 +4,9 @@
 // numbers; asserts nothing. Everything measured goes to build/bench/static-results.json.
 //
 //   scripts/bench static [--corpus DIR] [--limit N] [--delay 50] [--engines mirsad,pagefind]
-//                        [--scale 3000,31030] [--quality 1000] [--chunk-bytes N]
+//                        [--scale 3000,31030,310300] [--quality 1000] [--chunk-bytes N]
+//   (--engines '' skips the side-by-side runs: the growth table alone; a scale past the corpus
+//   repeats it with new ids, shuffled)
 //
 // Per engine:
 //   build        the timing index (title + content) and the quality index (content only), seconds
@@ -30,7 +32,7 @@ const path = require('path');
 const zlib = require('zlib');
 const http = require('http');
 const { execFileSync } = require('child_process');
-const { readArticles, querySets, qualitySample } = require('../bench-search/corpus');
+const { readArticles, querySets, qualitySample, mulberry32 } = require('../bench-search/corpus');
 const { launchBrowser } = require('../bench-search/browser');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -58,7 +60,7 @@ function parseArgs(argv) {
     if (a === '--corpus') o.corpus = argv[++i];
     else if (a === '--limit') o.limit = Number(argv[++i]);
     else if (a === '--delay') o.delay = Number(argv[++i]);
-    else if (a === '--engines') o.engines = argv[++i].split(',');
+    else if (a === '--engines') o.engines = argv[++i].split(',').filter(Boolean);  // '' for the growth table alone
     else if (a === '--scale') o.scale = argv[++i].split(',').map(Number);
     else if (a === '--quality') o.quality = Number(argv[++i]);
     else if (a === '--chunk-bytes') o.chunkBytes = Number(argv[++i]);
@@ -301,21 +303,31 @@ async function benchStatic(argv) {
   // Growth: the Mirsad build at other sizes (the first N articles).
   results.scale = [];
   for (const n of o.scale) {
-    // Past the corpus's size: the corpus again and again, with new ids (copy-K-ID).
-    const part = n <= docs.length ? docs.slice(0, n)
-      : Array.from({ length: n }, (_, i) => {
+    // Past the corpus's size: the corpus again and again, with new ids (copy-K-ID), in a shuffled
+    // order (seeded): copies side by side would make every postings list repeat itself within
+    // gzip's window and flatter the bytes.
+    let part = docs.slice(0, n);
+    if (n > docs.length) {
+      part = Array.from({ length: n }, (_, i) => {
         const d = docs[i % docs.length], copy = Math.floor(i / docs.length);
         return copy === 0 ? d : { ...d, id: `copy-${copy}-${d.id}` };
       });
+      const rng = mulberry32(7);
+      for (let i = part.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [part[i], part[j]] = [part[j], part[i]];
+      }
+    }
     const dir = path.join(OUT, `mirsad-scale-${n}`);
     const b = buildMirsad(part, dir, true);
     const server = await serve({ delay: o.delay, mirsadDir: dir });
     let t;
     try { t = await titles(server, 'mirsad', querySets(part).title); } finally { await server.close(); }
     results.scale.push({ documents: part.length, build_s: b.seconds, files: b.files, mb: b.bytes / 2 ** 20, kb_per_title_query: t.kb_per_query,
-      segments: b.report.segments });
+      segments: b.report.segments, p50: t.p50, p95: t.p95 });
     fs.rmSync(dir, { recursive: true, force: true });
-    log(`scale ${part.length}: ${b.seconds} s (${b.report.segments} segment(s)), ${b.files} files, ${(b.bytes / 2 ** 20).toFixed(1)} MB, ${t.kb_per_query.toFixed(1)} KB/title query`);
+    log(`scale ${part.length}: ${b.seconds} s (${b.report.segments} segment(s)), ${b.files} files, ${(b.bytes / 2 ** 20).toFixed(1)} MB, ` +
+      `${t.kb_per_query.toFixed(1)} KB/title query, p50 ${t.p50.toFixed(1)} / p95 ${t.p95.toFixed(1)} ms`);
   }
   fs.writeFileSync(path.join(ROOT, 'build', 'bench', 'static-results.json'), JSON.stringify(results, null, 1));
   print(results);
@@ -329,22 +341,27 @@ function print(r) {
   lines.push(`corpus ${r.corpus}: ${r.documents} articles; every response held ${r.delay_ms} ms; Mirsad chunks ${r.chunk_bytes}; ` +
     `${r.machine}; node ${r.node}; pagefind ${r.pagefind}`);
   lines.push('');
-  lines.push(`| figure | ${engines.join(' | ')} |`);
-  lines.push(`|---|${engines.map(() => '---:').join('|')}|`);
-  lines.push(row('bytes before the first 10 results, cold visitor, module included (KB)', (e) => `${kb(e.cold.bytes)} (${e.cold.requests} requests, ${e.cold.ms} ms)`));
-  lines.push(row('bytes per whole-title query, fresh page (KB)', (e) => `${e.title.kb_per_query.toFixed(1)} (${e.title.requests_per_query.toFixed(1)} requests)`));
-  lines.push(row('title query p50 / p95, search + top 10 in hand (ms)', (e) => `${e.title.p50.toFixed(1)} / ${e.title.p95.toFixed(1)}`));
-  lines.push(row('MRR@10 / Recall@10, known-item titles (content-only index)', (e) => `${e.quality.mrr10.toFixed(3)} / ${e.quality.recall10.toFixed(3)} (${e.quality.queries} queries, zero-hit ${(e.quality.zero_hit_share * 100).toFixed(1)} %)`));
-  lines.push(row('memory after those queries, JS heap + wasm (MB)', (e) => `${e.quality.heap_mb.toFixed(1)} + ${e.quality.wasm_mb.toFixed(1)}`));
-  lines.push(row('longest main-thread task: cold visitor, page load to first 10 results / over the timed title queries (ms)',
-    (e) => `${e.cold.longest_task_ms.toFixed(0)} / ${e.title.longest_task_ms.toFixed(0)}`));
-  lines.push(row('build time, timing index (s)', (e) => `${e.build.seconds.toFixed(1)}`));
-  lines.push(row('index on disk, timing index (MB, files)', (e) => `${(e.build.bytes / 2 ** 20).toFixed(1)}, ${e.build.files}`));
+  if (engines.length) {
+    lines.push(`| figure | ${engines.join(' | ')} |`);
+    lines.push(`|---|${engines.map(() => '---:').join('|')}|`);
+    lines.push(row('bytes before the first 10 results, cold visitor, module included (KB)', (e) => `${kb(e.cold.bytes)} (${e.cold.requests} requests, ${e.cold.ms} ms)`));
+    lines.push(row('bytes per whole-title query, fresh page (KB)', (e) => `${e.title.kb_per_query.toFixed(1)} (${e.title.requests_per_query.toFixed(1)} requests)`));
+    lines.push(row('title query p50 / p95, search + top 10 in hand (ms)', (e) => `${e.title.p50.toFixed(1)} / ${e.title.p95.toFixed(1)}`));
+    lines.push(row('MRR@10 / Recall@10, known-item titles (content-only index)', (e) => `${e.quality.mrr10.toFixed(3)} / ${e.quality.recall10.toFixed(3)} (${e.quality.queries} queries, zero-hit ${(e.quality.zero_hit_share * 100).toFixed(1)} %)`));
+    lines.push(row('memory after those queries, JS heap + wasm (MB)', (e) => `${e.quality.heap_mb.toFixed(1)} + ${e.quality.wasm_mb.toFixed(1)}`));
+    lines.push(row('longest main-thread task: cold visitor, page load to first 10 results / over the timed title queries (ms)',
+      (e) => `${e.cold.longest_task_ms.toFixed(0)} / ${e.title.longest_task_ms.toFixed(0)}`));
+    lines.push(row('build time, timing index (s)', (e) => `${e.build.seconds.toFixed(1)}`));
+    lines.push(row('index on disk, timing index (MB, files)', (e) => `${(e.build.bytes / 2 ** 20).toFixed(1)}, ${e.build.files}`));
+  }
   if (r.scale.length) {
     lines.push('');
-    lines.push('| Mirsad at | segments | build s | files | MB on disk | KB per title query |');
-    lines.push('|---:|---:|---:|---:|---:|---:|');
-    for (const s of r.scale) lines.push(`| ${s.documents} | ${s.segments} | ${s.build_s.toFixed(1)} | ${s.files} | ${s.mb.toFixed(1)} | ${s.kb_per_title_query.toFixed(1)} |`);
+    lines.push('| Mirsad at | segments | build s | files | MB on disk | KB per title query | title query p50 / p95 (ms) |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|');
+    for (const s of r.scale) {
+      lines.push(`| ${s.documents} | ${s.segments} | ${s.build_s.toFixed(1)} | ${s.files} | ${s.mb.toFixed(1)} | ${s.kb_per_title_query.toFixed(1)} | ` +
+        `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} |`);
+    }
   }
   console.log(lines.join('\n'));
 }
