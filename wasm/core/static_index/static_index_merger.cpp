@@ -382,7 +382,7 @@ StaticIndexMerger::Step StaticIndexMerger::norms_and_documents_step(StaticFile& 
 StaticIndexMerger::Step StaticIndexMerger::fragments_step(StaticFile& file) {
   if (!block_.empty()) {
     file = std::move(block_.front());
-    block_.erase(block_.begin());
+    block_.pop_front();
     return Step::File;
   }
   const std::size_t begin = next_block_ * FragmentGenerations::kBlock;
@@ -430,7 +430,7 @@ StaticIndexMerger::Step StaticIndexMerger::fragments_step(StaticFile& file) {
   }
   ++next_block_;
   file = std::move(block_.front());
-  block_.erase(block_.begin());
+  block_.pop_front();
   return Step::File;
 }
 

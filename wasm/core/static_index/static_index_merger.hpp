@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -102,7 +103,7 @@ class StaticIndexMerger {
 
   std::vector<DocumentInfo> documents_info_;  // id, date, source, length: the document list
   FragmentGenerations generations_;
-  std::vector<StaticFile> block_;  // fragments of the block under way, named once it is complete
+  std::deque<StaticFile> block_;  // fragments of the block under way, named once it is complete, given first to last
   std::size_t next_block_ = 0;
 
   std::unique_ptr<EntityPostings> entities_;
