@@ -230,6 +230,22 @@
     entities(id) { return JSON.parse(this._api.entities(id === undefined ? '' : String(id))); }
 
     /**
+     * Events (meetings, visits, attacks, agreements) of one document, of several (an array of ids),
+     * or of all when omitted: {documents: [{id, date, events: Event[]}], unknown?: string[], error?}.
+     * An Event is {type, trigger: [s, e], trigger_text, mentions: [[s, e]], participants: [{role, type,
+     * canonical, label_en, text, start, end, resolved}], place: {canonical, label_en, text, start, end} | null,
+     * date: {text, value, start, end} | null, modality, sentence: [s, e]} (offsets in UTF-16 units).
+     * @param {string|string[]} [ids]
+     */
+    events(ids) {
+      if (Array.isArray(ids)) return JSON.parse(this._api.eventsOfDocuments(JSON.stringify(ids.map(String))));
+      return JSON.parse(this._api.events(ids === undefined ? '' : String(ids)));
+    }
+
+    /** Events of a text that is not in the corpus, dated date (YYYY-MM-DD, optional). */
+    eventsOfText(text, date) { return JSON.parse(this._api.eventsOfText(String(text), date ? String(date) : '')).documents[0].events; }
+
+    /**
      * Keyword in context: {matches_total, truncated, lines: [{id, start, end, left, keyword, right}]}.
      * @param {string} query @param {string} [mode='word'] @param {number} [maxLines=500]
      * @param {number} [context=6] words each side @param {'document'|'left'|'right'} [order='document']

@@ -274,7 +274,7 @@
     }
 
     /* ---------- tasks: long questions about the collection, answered a batch at a time ----------
-     * {type: 'task', id, task: 'results'|'entities'|'kwic'|'overview', search: {query, mode, sort}, ...}
+     * {type: 'task', id, task: 'results'|'entities'|'kwic'|'overview'|'events', search: {query, mode, sort}, ...}
      * is answered by parts ({type: 'part', id, part}) then one reply; {type: 'cancel', id} stops
      * it at its next batch. The worker yields between batches, so a cancel (or the next question)
      * is read while it works. The search is the query as settled: never the live prefix. */
@@ -283,6 +283,8 @@
     var ENTITY_BATCH = 40;       // documents whose entities are extracted per part
     var KWIC_BATCH = 100;        // documents whose keyword-in-context lines are made per part
     var OVERVIEW_BATCH = 200;    // documents read into the overview per part
+    var EVENT_BATCH = 25;        // documents whose events are extracted per part (entities first: a few ms each)
+    var SENTENCE_UNITS = 600;    // an event's sentence as sent to the page, at most (news sentences run long)
     var cancelledTasks = new Set();
 
     function cancelled(id) {
@@ -405,7 +407,40 @@
       }
     }
 
-    var TASKS = { results: exportResults, entities: exportEntities, kwic: exportKwic, overview: overview };
+    /* The events of every result document (or of the collection), one row per event: what the
+     * events panel draws and the events export writes. `parties` is the participants as one
+     * line (for CSV); `participants` keeps them whole (for JSON and the panel). The sentence's
+     * offsets are the document's, and the trigger's and participants' stay valid within it. */
+    async function exportEvents(msg, part) {
+      var res = msg.search && String(msg.search.query || '').trim() ? searchAll(msg.search) : null;
+      if (res) part({ summary: searchSummary(res) });
+      var ids = res ? (res.hits || []).map(function (h) { return h.id; }) : documentsOf(api).map(function (d) { return d.id; });
+      if (!res) part({ summary: { total: ids.length, matches_total: null, warnings: [], filters: null } });
+      res = null;
+      var count = 0;
+      for (var i = 0; i < ids.length; i += EVENT_BATCH) {
+        cancelled(msg.id);
+        var rows = [];
+        JSON.parse(api.eventsOfDocuments(JSON.stringify(ids.slice(i, i + EVENT_BATCH)))).documents.forEach(function (doc) {
+          if (!doc.events.length) return;
+          var text = api.text(doc.id);
+          doc.events.forEach(function (e) {
+            var from = e.sentence[0], to = Math.min(e.sentence[1], from + SENTENCE_UNITS);
+            rows.push({ document: doc.id, document_date: doc.date || '', type: e.type, modality: e.modality, trigger: e.trigger_text,
+              parties: e.participants.map(function (p) { return p.role + ': ' + p.canonical; }).join('; '),
+              place: e.place ? e.place.canonical : '', date: e.date ? e.date.value : '', date_text: e.date ? e.date.text : '',
+              sentence: text.slice(from, to), sentence_start: from, trigger_start: e.trigger[0], trigger_end: e.trigger[1],
+              mentions: e.mentions, participants: e.participants });
+          });
+        });
+        count += rows.length;
+        part({ rows: rows, done: Math.min(i + EVENT_BATCH, ids.length), of: ids.length });
+        await yieldNow();
+      }
+      return { rows: count, documents: ids.length };
+    }
+
+    var TASKS = { results: exportResults, entities: exportEntities, kwic: exportKwic, overview: overview, events: exportEvents };
 
     function runTask(msg) {
       var reply = function (data) { data.id = msg.id; scope.postMessage(data); };

@@ -7,6 +7,7 @@
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
 #include "entities/resources.hpp"
+#include "events/event_extractor.hpp"
 #include "search/document_filter.hpp"
 
 namespace mirsad {
@@ -17,6 +18,32 @@ namespace {
 const EntityExtractor& shared_extractor() {
   static const EntityExtractor extractor(shared_analyzer(), EntityResources::embedded(), CldrNames::load());
   return extractor;
+}
+
+const EventExtractor& shared_event_extractor() {
+  static const EventExtractor extractor(shared_analyzer(), EventLexicon::embedded(shared_analyzer()), CldrNames::load());
+  return extractor;
+}
+
+// Does an event hold for the document's event: and with: filters? The positive event: types of
+// the query, when given, bind with: to an event of those types (event:MEET with:"شكري" asks for
+// a meeting Shoukry took part in, not any event of his in a document that also has a meeting).
+bool event_filter_holds(const std::vector<Event>& events, const Filter& filter, const std::u16string& value,
+                        const std::vector<EventType>& asked_types, const std::u16string& text, const CharNormalizer& normalizer) {
+  if (filter.field == "event") {
+    const auto type = parse_event_type(utf16_to_utf8(filter.value));
+    return type && std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.type == *type; });
+  }
+  for (const Event& e : events) {
+    if (!filter.negated && !asked_types.empty() && std::find(asked_types.begin(), asked_types.end(), e.type) == asked_types.end()) continue;
+    for (const EventParticipant& p : e.participants) {
+      if (normalizer.normalize_plain(utf8_to_utf16(p.canonical)) == value ||
+          normalizer.normalize_plain(std::u16string_view(text).substr(p.span.start, p.span.length())) == value) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -222,6 +249,7 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
         index_ = std::move(state.body);
         title_index_ = std::move(state.titles);
         entity_cache_.clear();
+        event_cache_.clear();
         state = ReadState{};
         state.phase = kDone;
         break;
@@ -238,9 +266,17 @@ void Engine::abandon_read(const ReadState& state) {
 
 SearchResults Engine::search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets) const {
   const DocumentOrder order = date_order(documents_, sort);
+  std::vector<EventType> asked_event_types;
+  for (const Filter& f : query.filters) {
+    if (f.field != "event" || f.negated) continue;
+    if (const auto type = parse_event_type(utf16_to_utf8(f.value))) asked_event_types.push_back(*type);
+  }
   const DocumentFilter filter(
       query.filters, documents_, [&](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); },
-      [&](DocOrdinal doc, const std::u16string& value) {
+      [&](DocOrdinal doc, const Filter& f, const std::u16string& value) {
+        if (f.field == "event" || f.field == "with") {
+          return event_filter_holds(events(doc), f, value, asked_event_types, texts_->text(doc), analyzer_->normalizer());
+        }
         for (const Entity& e : entities(doc)) {
           if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == value ||
               analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.text)) == value) {
@@ -281,6 +317,23 @@ const std::vector<Entity>& Engine::entities(DocOrdinal doc) const {
     it = entity_cache_.emplace(doc, shared_extractor().extract(text, analyzer_->analyze(text))).first;
   }
   return it->second;
+}
+
+const std::vector<Event>& Engine::events(DocOrdinal doc) const {
+  auto it = event_cache_.find(doc);
+  if (it == event_cache_.end()) {
+    const std::u16string text = texts_->text(doc);
+    const AnalyzedText analyzed = analyzer_->analyze(text);
+    auto entities_it = entity_cache_.find(doc);
+    if (entities_it == entity_cache_.end()) entities_it = entity_cache_.emplace(doc, shared_extractor().extract(text, analyzed)).first;
+    it = event_cache_.emplace(doc, shared_event_extractor().extract(text, analyzed, entities_it->second, documents_[doc].date)).first;
+  }
+  return it->second;
+}
+
+std::vector<Event> Engine::extract_events(std::u16string_view text, std::string_view date) const {
+  const AnalyzedText analyzed = analyzer_->analyze(text);
+  return shared_event_extractor().extract(text, analyzed, shared_extractor().extract(text, analyzed), date);
 }
 
 std::vector<Entity> Engine::extract_entities(std::u16string_view text) const {

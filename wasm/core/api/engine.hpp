@@ -11,6 +11,7 @@
 #include "corpus/text_store.hpp"
 #include "entities/entity.hpp"
 #include "entities/entity_extractor.hpp"
+#include "events/event.hpp"
 #include "index/inverted_index.hpp"
 #include "query/query_parser.hpp"
 #include "search/facets.hpp"
@@ -84,6 +85,11 @@ class Engine {
   SearchResults search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets = nullptr) const;
   // Entities of one document, computed on first request and cached.
   const std::vector<Entity>& entities(DocOrdinal doc) const;
+  // Events of one document (events/event_extractor.hpp), its date resolving their days; computed
+  // on first request and cached, with its entities.
+  const std::vector<Event>& events(DocOrdinal doc) const;
+  // Events of a text that is not in the collection, dated `date` (YYYY-MM-DD or empty).
+  std::vector<Event> extract_events(std::u16string_view text, std::string_view date) const;
   AnalyzedText analyze(std::u16string_view text) const { return analyzer_->analyze(text); }
   const Analyzer& analyzer() const { return *analyzer_; }
   // Documents and indexes as bytes, for IndexFile; read() expects an empty engine and leaves it
@@ -127,6 +133,7 @@ class Engine {
   std::unordered_map<std::string, DocOrdinal> ordinal_by_id_;
   std::unordered_set<std::string> taken_ids_;  // used by earlier segments of a static build
   mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
+  mutable std::unordered_map<DocOrdinal, std::vector<Event>> event_cache_;
   std::size_t memory_budget_ = kDefaultMemoryBudget;
   bool reserve_for_saving_ = false;
   std::size_t text_units_ = 0;      // UTF-16 units of every document's text

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/event_json.hpp"
 #include "api/index_file.hpp"
 #include "api/search_json.hpp"
 #include "search/concordance.hpp"
@@ -324,6 +325,43 @@ std::string JsonApi::entities_of_text(const std::u16string& text) const {
   ordered_json list = ordered_json::array();
   for (const Entity& e : engine_.extract_entities(text)) list.push_back(entity_json(e));
   return dump(ordered_json{{"documents", {{{"id", "text"}, {"entities", std::move(list)}}}}});
+}
+
+std::string JsonApi::events(const std::string& id) const {
+  if (id.empty()) return events_of_documents("");
+  if (!engine_.find(id)) {
+    return dump(ordered_json{{"documents", ordered_json::array()}, {"error", "no document with id \"" + id + "\""}});
+  }
+  return events_of_documents(ordered_json::array({id}).dump());
+}
+
+std::string JsonApi::events_of_documents(const std::string& ids_json) const {
+  std::vector<DocOrdinal> docs;
+  ordered_json unknown = ordered_json::array();
+  if (ids_json.empty() || ids_json == "[]") {
+    for (DocOrdinal d = 0; d < engine_.documents().size(); ++d) docs.push_back(d);
+  } else {
+    const json ids = json::parse(ids_json, nullptr, false);
+    if (!ids.is_array()) return dump(ordered_json{{"documents", ordered_json::array()}, {"error", "ids must be a JSON array"}});
+    for (const json& id : ids) {
+      if (!id.is_string()) continue;
+      if (const auto ordinal = engine_.find(id.get<std::string>())) docs.push_back(*ordinal);
+      else unknown.push_back(id.get<std::string>());
+    }
+  }
+  ordered_json list = ordered_json::array();
+  for (const DocOrdinal d : docs) {
+    const DocumentInfo& info = engine_.documents()[d];
+    const std::u16string text = engine_.text(d);
+    list.push_back({{"id", info.id}, {"date", info.date}, {"events", events_json(engine_.events(d), text)}});
+  }
+  ordered_json out{{"documents", std::move(list)}};
+  if (!unknown.empty()) out["unknown"] = std::move(unknown);
+  return dump(out);
+}
+
+std::string JsonApi::events_of_text(const std::u16string& text, const std::string& date) const {
+  return dump(ordered_json{{"documents", {{{"id", "text"}, {"date", date}, {"events", events_json(engine_.extract_events(text, date), text)}}}}});
 }
 
 struct JsonApi::OverviewReading {

@@ -92,6 +92,12 @@ class JsonApi {
   std::string suggest(const std::u16string& query, const std::string& mode, int limit) const;
   // Entities of an arbitrary text that is not part of the corpus (id "text").
   std::string entities_of_text(const std::u16string& text) const;
+  // Events of one document, of those in ids_json (a JSON array), or of all when both are empty:
+  // {"documents": [{"id", "date", "events": [see api/event_json.hpp]}]}; unknown ids are named in "unknown".
+  std::string events(const std::string& id) const;
+  std::string events_of_documents(const std::string& ids_json) const;
+  // Events of a text not in the collection, dated `date` (YYYY-MM-DD or ""), as document "text".
+  std::string events_of_text(const std::u16string& text, const std::string& date) const;
   // The overview of the documents whose ids are in ids_json (a JSON array; empty or "[]" for
   // all): {"documents", "truncated", "entities": [{type, canonical, label_en, documents,
   // mentions}], "matrix": [entity index…], "pairs": [{a, b, documents, sentences}] (entity

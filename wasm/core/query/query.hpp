@@ -38,9 +38,10 @@ struct Clause {
 
 // A restriction on documents rather than on words: source:aawsat, date:2015-07 (a prefix),
 // date:2015-07-01..2015-07-15 (a range), id:42, entity:"سامح شكري" (documents in which the entity
-// extractor found it).
+// extractor found it), event:MEET (documents with such an event), with:"سامح شكري" (documents with
+// an event that person, group or country took part in; of the event: types asked, when given).
 struct Filter {
-  std::string field;      // source | date | id | entity
+  std::string field;      // source | date | id | entity | event | with
   std::u16string value;
   bool negated = false;   // -source:x
   std::optional<DateRange> range;  // date: written with ".."

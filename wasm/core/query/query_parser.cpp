@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "events/event.hpp"
 #include "text/utf.hpp"
 
 namespace mirsad {
@@ -23,7 +24,7 @@ bool is_space(char16_t c) { return u_isUWhiteSpace(c) || c == 0; }
 bool is_quote(char16_t c) { return c == u'"' || c == u'\u201C' || c == u'\u201D' || c == u'\u00AB' || c == u'\u00BB'; }
 bool is_ascii_letter(char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
 
-constexpr const char* kFilterFields[] = {"source", "date", "id", "entity"};
+constexpr const char* kFilterFields[] = {"source", "date", "id", "entity", "event", "with"};
 
 // "sorce:aawsat" looks like a filter with a misspelt field: its field, or "" (a URL's "http:"
 // counts too; a time such as 10:30 or Arabic text before a colon does not).
@@ -112,6 +113,8 @@ Query QueryParser::parse(std::u16string_view text, MatchLevel level, bool any, b
     if (!lx.filter.empty()) {
       if (lx.text.empty()) {
         query.warnings.push_back(lx.filter + ": without a value was ignored");
+      } else if (lx.filter == "event" && !parse_event_type(utf16_to_utf8(lx.text))) {
+        query.warnings.push_back("event:" + utf16_to_utf8(lx.text) + " was ignored: event: takes MEET, VISIT, ATTACK or AGREEMENT");
       } else if (lx.filter == "date" && is_date_range(lx.text)) {
         if (auto range = parse_date_range(lx.text, query.warnings)) {
           query.filters.push_back(Filter{lx.filter, lx.text, lx.excluded, std::move(range)});

@@ -5,12 +5,12 @@
 namespace mirsad {
 
 DocumentFilter::DocumentFilter(const std::vector<Filter>& filters, const std::vector<DocumentInfo>& documents,
-                               const Normalize& normalize, EntityTest entity_holds)
-    : documents_(documents), entity_holds_(std::move(entity_holds)) {
+                               const Normalize& normalize, ExtractedTest extracted_holds)
+    : documents_(documents), extracted_holds_(std::move(extracted_holds)) {
   // Filter values are compared the way text is: fully normalized (so entity:ليبيا matches the
   // canonical form ليبيا whatever its spelling in the query).
   for (const Filter& f : filters) {
-    conditions_.push_back({&f, utf16_to_utf8(f.value), f.field == "entity" ? normalize(f.value) : std::u16string()});
+    conditions_.push_back({&f, utf16_to_utf8(f.value), f.field == "entity" || f.field == "with" ? normalize(f.value) : std::u16string()});
   }
 }
 
@@ -19,12 +19,12 @@ bool DocumentFilter::holds(const Condition& c, const DocumentInfo& d, DocOrdinal
   if (field == "source") return d.source == c.utf8;
   if (field == "date") return c.filter->range ? c.filter->range->contains(d.date) : d.date.rfind(c.utf8, 0) == 0;
   if (field == "id") return d.id == c.utf8;
-  return entity_holds_(doc, c.normalized);  // computed for candidate documents only, then cached
+  return extracted_holds_(doc, *c.filter, c.normalized);  // computed for candidate documents only, then cached
 }
 
 bool DocumentFilter::field_passes(const std::vector<Condition>& conditions, const std::string& field, DocOrdinal doc) const {
   const DocumentInfo& d = documents_[doc];
-  const bool alternatives = field != "entity";
+  const bool alternatives = field != "entity" && field != "event" && field != "with";
   bool any_positive = false, positive_held = false;
   for (const Condition& c : conditions) {
     if (c.filter->field != field) continue;
@@ -47,8 +47,9 @@ FilterVerdict DocumentFilter::check(DocOrdinal doc) const {
   if (conditions_.empty()) return v;
   v.source = field_passes(conditions_, "source", doc);
   v.date = field_passes(conditions_, "date", doc);
-  // entity: costs an extraction: skipped for a document that no count can include.
-  v.rest = (v.source || v.date) && field_passes(conditions_, "id", doc) && field_passes(conditions_, "entity", doc);
+  // entity:, event: and with: cost an extraction: skipped for a document that no count can include.
+  v.rest = (v.source || v.date) && field_passes(conditions_, "id", doc) && field_passes(conditions_, "entity", doc) &&
+           field_passes(conditions_, "event", doc) && field_passes(conditions_, "with", doc);
   return v;
 }
 

@@ -15,22 +15,24 @@ namespace mirsad {
 struct FilterVerdict {
   bool source = true;  // source: filters
   bool date = true;    // date: prefixes and ranges
-  bool rest = true;    // id: and entity: (only worked out when source or date holds)
+  bool rest = true;    // id:, entity:, event: and with: (only worked out when source or date holds)
   bool all() const { return source && date && rest; }
 };
 
 // Evaluates the filters of a query against documents' metadata. A document has one source, one
 // date and one id, so several positive filters of one of those fields are alternatives
 // (source:a source:b = from a or from b; requiring both would match nothing); a document has many
-// entities, so every entity: filter must hold. A negated filter (-source:a) must not hold.
+// entities and events, so every entity:, event: and with: filter must hold. A negated filter
+// (-source:a) must not hold.
 class DocumentFilter {
  public:
-  // entity_holds(doc, value): the entity extractor found `value` (already normalized) in doc.
-  using EntityTest = std::function<bool(DocOrdinal, const std::u16string&)>;
+  // extracted_holds(doc, filter, value): for an entity: filter, the entity extractor found `value`
+  // (already normalized) in doc; for event: and with:, the event extractor found such an event.
+  using ExtractedTest = std::function<bool(DocOrdinal, const Filter&, const std::u16string&)>;
   using Normalize = std::function<std::u16string(std::u16string_view)>;
 
   DocumentFilter(const std::vector<Filter>& filters, const std::vector<DocumentInfo>& documents,
-                 const Normalize& normalize, EntityTest entity_holds);
+                 const Normalize& normalize, ExtractedTest extracted_holds);
 
   bool empty() const { return conditions_.empty(); }
   FilterVerdict check(DocOrdinal doc) const;
@@ -39,7 +41,7 @@ class DocumentFilter {
   struct Condition {
     const Filter* filter;
     std::string utf8;           // source, date prefix, id
-    std::u16string normalized;  // entity
+    std::u16string normalized;  // entity, with
   };
   bool holds(const Condition& c, const DocumentInfo& d, DocOrdinal doc) const;
   // One field's filters: any positive one (when there are some) and no negated one.
@@ -47,7 +49,7 @@ class DocumentFilter {
 
   std::vector<Condition> conditions_;
   const std::vector<DocumentInfo>& documents_;
-  EntityTest entity_holds_;
+  ExtractedTest extracted_holds_;
 };
 
 }  // namespace mirsad

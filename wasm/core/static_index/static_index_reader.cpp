@@ -577,6 +577,11 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
                 "`mirsad index --static DIR --entities`, or search without the filter";
     return out;
   }
+  if (std::any_of(query.filters.begin(), query.filters.end(), [](const Filter& f) { return f.field == "event" || f.field == "with"; })) {
+    out.error = "a static index holds no events, so event: and with: filters cannot be answered here: load the "
+                "articles into the page (or `mirsad search --corpus`) to filter by events";
+    return out;
+  }
   missing_.clear();
   const auto unanswered = [&]() {
     if (missing_.empty()) return false;
@@ -629,7 +634,7 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
   const std::vector<DocumentInfo>& docs = documents_info_ ? *documents_info_ : kNoDocuments;
   const DocumentFilter filter(
       query.filters, docs, [&](std::u16string_view v) { return analyzer_.normalizer().normalize_plain(v); },
-      [&](DocOrdinal doc, const std::u16string& key) {
+      [&](DocOrdinal doc, const Filter&, const std::u16string& key) {
         const auto it = entity_docs.find(key);
         return it != entity_docs.end() && it->second && std::binary_search(it->second->begin(), it->second->end(), doc);
       });

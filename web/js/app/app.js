@@ -91,6 +91,7 @@
       $('reader-placeholder').after(overview);
       $('reader-placeholder').after(concordance);
     }
+    overview.after($('events'));
   }
 
   function start() {
@@ -157,6 +158,12 @@
       });
     }
     $('overview').addEventListener('toggle', App.scheduleOverview);
+    views.events = new UI.EventsView({
+      root: $('events'), scope: $('events-scope'), type: $('events-type'), network: $('events-network'),
+      pairs: $('events-pairs'), pairNote: $('events-pair-note'), timeline: $('events-timeline'),
+      table: $('events-table'), more: $('events-more'), sortDate: $('events-sort-date')
+    }, { open: App.openEventAt, withParty: App.eventsWithParty });
+    $('events').addEventListener('toggle', App.scheduleEvents);
     views.concordance = new UI.Concordance({ root: $('concordance'), list: $('kwic'), order: $('kwic-order'),
       context: $('kwic-context'), note: $('kwic-note') },
       function (id, start) {
@@ -170,7 +177,8 @@
       buttons: {
         results: { csv: $('export-results-csv'), json: $('export-results-json') },
         entities: { csv: $('export-entities-csv'), json: $('export-entities-json') },
-        kwic: { csv: $('export-kwic-csv'), json: $('export-kwic-json') }
+        kwic: { csv: $('export-kwic-csv'), json: $('export-kwic-json') },
+        events: { csv: $('export-events-csv'), json: $('export-events-json') }
       },
       box: $('export-progress'), bar: $('export-bar'), status: $('export-status'), cancel: $('export-cancel')
     }, { start: App.startExport, cancel: App.cancelExport });

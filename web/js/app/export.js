@@ -15,9 +15,12 @@
   var COLUMNS = {
     results: ['rank', 'id', 'title', 'date', 'source', 'score', 'matches', 'snippet'],
     entities: ['document', 'type', 'text', 'canonical', 'label_en', 'value', 'start', 'end'],
-    kwic: ['id', 'start', 'end', 'left', 'keyword', 'right']
+    kwic: ['id', 'start', 'end', 'left', 'keyword', 'right'],
+    // the JSON rows also hold `participants` whole and the later `mentions`
+    events: ['document', 'document_date', 'type', 'modality', 'trigger', 'parties', 'place', 'date', 'date_text', 'sentence',
+      'trigger_start', 'trigger_end']
   };
-  var NAMES = { results: 'النتائج', entities: 'الكيانات', kwic: 'الكلمة في سياقها' };
+  var NAMES = { results: 'النتائج', entities: 'الكيانات', kwic: 'الكلمة في سياقها', events: 'الأحداث' };
 
   var running = null;  // {host, id, cancelled}
 
@@ -30,12 +33,12 @@
   // Which collection this is: the bundled articles, the user's, or both.
   function collectionName() { return App.collectionName(); }
 
-  // source:, date:, id: and entity: terms of the query as the core read them; before the core
+  // source:, date:, id:, entity:, event: and with: terms of the query as the core read them; before the core
   // reported them (search's "filters"), the terms as written.
   function queryFilters(summary, query) {
     if (summary && summary.filters) return summary.filters;
     var out = [];
-    var re = /(^|\s)(-?)(source|date|id|entity):("[^"]*"|\S+)/g;
+    var re = /(^|\s)(-?)(source|date|id|entity|event|with):("[^"]*"|\S+)/g;
     var m;
     while ((m = re.exec(query))) out.push({ field: m[3], value: m[4].replace(/^"|"$/g, ''), negated: m[2] === '-' });
     return out;
@@ -61,7 +64,7 @@
       meta.kwic_order = views.concordance.order();
       meta.kwic_context_words = views.concordance.context();
     }
-    if (kind === 'entities') meta.entity_documents = result.documents;
+    if (kind === 'entities' || kind === 'events') meta[kind === 'entities' ? 'entity_documents' : 'event_documents'] = result.documents;
     return meta;
   }
 
@@ -110,7 +113,7 @@
         UI.download(stem + '.json', ['{\n"meta": ' + JSON.stringify(meta, null, 2) + ',\n"rows": [\n'].concat(parts, ['\n]}\n']),
           'application/json');
       }
-      views.exporter.finish('صُدِّر ' + (kind === 'results' ? UI.count('docs', result.rows) : number(result.rows) + (kind === 'kwic' ? ' سطر' : ' إشارة إلى كيان')) +
+      views.exporter.finish('صُدِّر ' + (kind === 'results' ? UI.count('docs', result.rows) : number(result.rows) + (kind === 'kwic' ? ' سطر' : kind === 'events' ? ' حدث' : ' إشارة إلى كيان')) +
         ' (' + NAMES[kind] + ').');
     }).catch(function (err) {
       if (err && err.cancelled) views.exporter.finish('أُلغي التصدير.');

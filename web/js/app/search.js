@@ -177,6 +177,7 @@
     showView(active);
     if (state.openId !== null) App.paintReader();
     App.scheduleOverview();
+    App.scheduleEvents();
     if (!state.restoring) App.writeHash(state.pushNextHash);
     state.pushNextHash = false;
   }

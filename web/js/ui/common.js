@@ -149,7 +149,9 @@
     inDocs: { zero: 'في أيّ مستند', one: 'في مستند واحد', two: 'في مستندين', few: 'في {n} مستندات', many: 'في {n} مستنداً', other: 'في {n} مستند' },
     docs: { zero: 'لا مستندات', one: 'مستند واحد', two: 'مستندان', few: '{n} مستندات', many: '{n} مستنداً', other: '{n} مستند' },
     mentions: { zero: 'لا إشارات', one: 'إشارة واحدة', two: 'إشارتان', few: '{n} إشارات', many: '{n} إشارةً', other: '{n} إشارة' },
-    inSentences: { zero: 'في أيّ جملة', one: 'في جملة واحدة', two: 'في جملتين', few: 'في {n} جمل', many: 'في {n} جملةً', other: 'في {n} جملة' }
+    inSentences: { zero: 'في أيّ جملة', one: 'في جملة واحدة', two: 'في جملتين', few: 'في {n} جمل', many: 'في {n} جملةً', other: 'في {n} جملة' },
+    meetings: { zero: 'لا لقاءات', one: 'لقاء واحد', two: 'لقاءان', few: '{n} لقاءات', many: '{n} لقاءً', other: '{n} لقاء' },
+    events: { zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '{n} أحداث', many: '{n} حدثاً', other: '{n} حدث' }
   };
 
   function count(kind, n) { return phrase(n, FORMS[kind]); }

@@ -67,7 +67,7 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
-  var KINDS = ['results', 'entities', 'kwic'];
+  var KINDS = ['results', 'entities', 'kwic', 'events'];
 
   /**
    * The export buttons and the progress of the export under way.

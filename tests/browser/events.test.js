@@ -1,0 +1,137 @@
+'use strict';
+// The events view (issue 18): who met whom, where and when. On the seeds, the table, the
+// network and the filters agree with the core's events; on 1,000 real articles (SaudiNewsNet when
+// it is beside the clone, generated otherwise) the page stays responsive while the worker
+// extracts them all, and the exports hold every event the core finds.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { openPage, screenshotPath } = require('./chromium');
+const { realCorpus } = require('./real-corpus');
+const { watch, longestTaskDuring, FREEZE_MS } = require('./long-tasks');
+const { engineWithSeeds } = require('../node/helpers');
+const Mirsad = require('../../web/js/mirsad.js');
+
+async function waitIdle(page, count) {
+  await page.waitForFunction((n) => !document.body.dataset.loading && !document.body.dataset.swapping &&
+    document.getElementById('load-progress').hidden && Number(document.body.dataset.documents) === n, count, { timeout: 240000 });
+}
+
+// Opens the events panel and waits until the worker has read every document in scope.
+async function openEvents(page) {
+  await page.evaluate(() => { document.getElementById('events').open = true; });
+  await page.waitForFunction(() => /في (كل النتائج|المجموعة كلها)/.test(document.getElementById('events-scope').textContent), null, { timeout: 240000 });
+}
+
+// Meetings between people and organizations, counted by pair as the page's network counts them.
+function meetingPairs(documents) {
+  const pairs = new Map();
+  for (const d of documents) {
+    for (const e of d.events) {
+      if (e.type !== 'MEET') continue;
+      const names = [...new Set(e.participants.filter((p) => p.type === 'PERSON' || p.type === 'ORGANIZATION').map((p) => p.canonical))];
+      for (let i = 0; i < names.length; i++) {
+        for (let j = i + 1; j < names.length; j++) {
+          const key = [names[i], names[j]].sort().join('\u0000');
+          pairs.set(key, (pairs.get(key) || 0) + 1);
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+test('events view on the seeds: the table, the network and the filters are the core\'s events', async (t) => {
+  const engine = await engineWithSeeds();
+  const all = engine.events().documents;
+  const total = all.reduce((n, d) => n + d.events.length, 0);
+  const { page, errors } = await openPage(t);
+  await openEvents(page);
+  assert.equal(await page.locator('#events-table tr.events-row').count(), total, 'one row per event');
+  assert.match(await page.textContent('#events-scope'), new RegExp(String(total)));
+
+  // Every row's sentence marks its trigger, as the core's offsets say.
+  const triggers = await page.locator('#events-table mark.event-trigger').allTextContents();
+  const expected = all.flatMap((d) => d.events.map((e) => e.trigger_text));
+  for (const trigger of expected) assert.ok(triggers.includes(trigger), `«${trigger}» is marked`);
+
+  // The network: an edge per pair of people or organizations that met, with the core's count.
+  const pairs = meetingPairs(all);
+  const edges = await page.locator('#events-network [data-a]').evaluateAll((es) => es.map((e) => [e.getAttribute('data-a'), e.getAttribute('data-b')]));
+  for (const [a, b] of edges) assert.ok(pairs.has([a, b].sort().join('\u0000')), `${a} ↔ ${b} met`);
+  if (edges.length) {
+    const [a, b] = edges[0];
+    await page.click(`#events-pairs button[data-a="${a}"][data-b="${b}"]`);
+    assert.equal(await page.locator('#events-table tr.events-row').count(), pairs.get([a, b].sort().join('\u0000')), 'the pair lists its meetings');
+    assert.match(await page.textContent('#events-pair-note'), /لقاءات/);
+    await page.screenshot({ path: screenshotPath('page-events-seeds.png'), fullPage: false });
+    // A meeting's sentence opens its document.
+    await page.locator('#events-table .events-open').first().click();
+    await page.waitForSelector('#reader:not([hidden])');
+    await page.click('#reader-back');
+    await page.click('#events-pair-note button');
+    assert.equal(await page.locator('#events-table tr.events-row').count(), total);
+  }
+
+  // Sorted by date: the dated rows in order, newest first, then oldest first.
+  await page.click('#events-sort-date');
+  const dates = await page.locator('#events-table td.events-date').allTextContents();
+  const dated = dates.filter(Boolean);
+  assert.deepEqual(dated, [...dated].sort().reverse());
+
+  // The query filters: event:MEET lists the documents with a meeting, as the core does.
+  const meetDocs = all.filter((d) => d.events.some((e) => e.type === 'MEET')).length;
+  await page.fill('#q', 'event:MEET');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('#results [data-id]').length === n, meetDocs);
+  await page.waitForFunction(() => /كل النتائج/.test(document.getElementById('events-scope').textContent));
+  const inScope = all.filter((d) => d.events.some((e) => e.type === 'MEET')).reduce((n, d) => n + d.events.length, 0);
+  assert.equal(await page.locator('#events-table tr.events-row').count(), inScope, 'the view follows the results');
+  assert.deepEqual(errors, []);
+});
+
+test('1,000 real articles: the events of all of them without a freeze, and exported whole', async (t) => {
+  const { docs, real } = realCorpus({ docs: 1000 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-events-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'news.json'), JSON.stringify(docs));
+  const engine = await Mirsad.create({ factory: require('../../build/wasm/mirsad-core.js') });
+  engine.addDocuments(docs);
+  const expected = engine.events().documents;
+  const total = expected.reduce((n, d) => n + d.events.length, 0);
+  t.diagnostic(`${docs.length} ${real ? 'SaudiNewsNet' : 'generated'} articles, ${total} events`);
+
+  const { page, errors } = await openPage(t);
+  await page.setInputFiles('#file-input', path.join(dir, 'news.json'));
+  await waitIdle(page, docs.length);
+  await watch(page);
+  const started = Date.now();
+  const longest = await longestTaskDuring(page, () => openEvents(page));
+  t.diagnostic(`events of ${docs.length} articles in the worker: ${((Date.now() - started) / 1000).toFixed(1)} s; longest main-thread task ${longest.toFixed(0)} ms`);
+  // A generous bound on the measured figure (printed above): the page must not freeze.
+  assert.ok(longest < FREEZE_MS, `longest task ${longest} ms`);
+  assert.match(await page.textContent('#events-scope'), new RegExp(total.toLocaleString('en')));
+  assert.ok(await page.locator('#events-table tr.events-row').count() > 0);
+  await page.screenshot({ path: screenshotPath('page-events-real.png'), fullPage: false });
+
+  // The exports: every event, with its document, as CSV and JSON.
+  const download = async (button) => {
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 240000 }), page.click(button)]);
+    return fs.readFileSync(await d.path(), 'utf8');
+  };
+  const json = JSON.parse(await download('#export-events-json'));
+  assert.equal(json.meta.export, 'events');
+  assert.equal(json.rows.length, total);
+  const byDoc = new Map(expected.map((d) => [d.id, d.events]));
+  for (const row of json.rows.slice(0, 50)) {
+    const e = byDoc.get(row.document).find((x) => x.trigger[0] === row.trigger_start);
+    assert.ok(e, `${row.document} ${row.trigger}`);
+    assert.equal(row.type, e.type);
+    assert.deepEqual(row.participants, e.participants);
+  }
+  const csv = await download('#export-events-csv');
+  assert.match(csv, /document,document_date,type,modality,trigger,parties,place,date,date_text,sentence,trigger_start,trigger_end/);
+  assert.deepEqual(errors, []);
+});

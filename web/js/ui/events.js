@@ -1,0 +1,342 @@
+/* Mirsad UI — the events view (#events): who met whom, who visited where, who attacked whom, who
+ * agreed with whom, in the documents in scope. A network of who met whom (people and
+ * organizations as nodes, meetings as edges with their counts; a click on an edge or a pair lists
+ * those meetings), the events by day, and a table (who, with whom, where, when, the sentence with
+ * the trigger and the participants marked; sortable by date). The events come from the core
+ * (engine.events, read by the worker); this file only draws them, and every word of a document
+ * goes into the page as text. */
+(function (global) {
+  'use strict';
+
+  var UI = global.MirsadUI = global.MirsadUI || {};
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  UI.EVENT_TYPES = [
+    { type: 'MEET', name: 'لقاءات' },
+    { type: 'VISIT', name: 'زيارات' },
+    { type: 'ATTACK', name: 'هجمات' },
+    { type: 'AGREEMENT', name: 'اتفاقات' }
+  ];
+  var TYPE_NAME = { MEET: 'لقاء', VISIT: 'زيارة', ATTACK: 'هجوم', AGREEMENT: 'اتفاق' };
+  var MODALITY_NAME = { asserted: '', planned: 'مخطَّط', negated: 'منفيّ', failed: 'فاشل' };
+  var ROLE_NAME = { party: '', visitor: 'الزائر', host: 'المُضيف', attacker: 'المهاجم', target: 'المستهدَف' };
+  var NETWORK_NODES = 16;  // the most connected people and organizations drawn
+  var PAIRS_LISTED = 12;
+  var ROWS_SHOWN = 150;    // table rows drawn before «المزيد»
+
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function number(n) { return Number(n).toLocaleString('en'); }
+
+  /** The day an event is placed on: its own resolved date, else its document's. */
+  function dayOf(row) {
+    if (row.date && row.date.length === 10) return row.date;
+    return (row.document_date || '').slice(0, 10);
+  }
+
+  function isNetworkParty(p) { return p.type === 'PERSON' || p.type === 'ORGANIZATION'; }
+
+  /**
+   * els: {root, scope, type, network, pairs, pairNote, timeline, table, more, sortDate}
+   * on: {open(id, offset), withParty(canonical)}
+   */
+  function EventsView(els, on) {
+    this.els = els;
+    this.on = on;
+    this.rows = [];
+    this.pair = null;       // [a, b]: the table lists the meetings of this pair only
+    this.sortByDate = 0;    // 0: document order, 1: oldest first, -1: newest first
+    this.shown = ROWS_SHOWN;
+    var self = this;
+    els.type.addEventListener('change', function () { self.pair = null; self.shown = ROWS_SHOWN; self.draw(); });
+    els.sortDate.addEventListener('click', function () {
+      self.sortByDate = self.sortByDate === -1 ? 1 : -1;
+      self.drawTable();
+    });
+    els.more.addEventListener('click', function () { self.shown += ROWS_SHOWN; self.drawTable(); });
+    els.pairs.addEventListener('click', function (ev) {
+      var b = ev.target.closest && ev.target.closest('button[data-a]');
+      if (b) self.choosePair(b.dataset.a, b.dataset.b);
+    });
+    els.network.addEventListener('click', function (ev) {
+      var edge = ev.target.closest && ev.target.closest('[data-a]');
+      if (edge) { self.choosePair(edge.getAttribute('data-a'), edge.getAttribute('data-b')); return; }
+      var node = ev.target.closest && ev.target.closest('[data-node]');
+      if (node) self.on.withParty(node.getAttribute('data-node'));
+    });
+    els.network.addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Enter' && ev.key !== ' ') return;
+      var target = ev.target.closest && ev.target.closest('[data-a], [data-node]');
+      if (!target) return;
+      ev.preventDefault();
+      target.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    els.pairNote.addEventListener('click', function (ev) {
+      if (ev.target.closest && ev.target.closest('button')) { self.pair = null; self.draw(); }
+    });
+    els.table.addEventListener('click', function (ev) {
+      var b = ev.target.closest && ev.target.closest('button[data-doc]');
+      if (b) self.on.open(b.dataset.doc, Number(b.dataset.offset));
+    });
+  }
+
+  EventsView.prototype.isOpen = function () { return this.els.root.open; };
+  EventsView.prototype.setScope = function (text) { this.els.scope.textContent = text; };
+
+  /** rows: the worker's event rows (see worker-host.js exportEvents). */
+  EventsView.prototype.render = function (rows, scopeText) {
+    this.rows = rows;
+    this.setScope(scopeText);
+    this.draw();
+  };
+
+  EventsView.prototype.typed = function () {
+    var type = this.els.type.value;
+    return type ? this.rows.filter(function (r) { return r.type === type; }) : this.rows;
+  };
+
+  EventsView.prototype.draw = function () {
+    this.drawNetwork();
+    this.drawTimeline();
+    this.drawTable();
+  };
+
+  EventsView.prototype.choosePair = function (a, b) {
+    this.pair = [a, b];
+    this.shown = ROWS_SHOWN;
+    this.drawTable();
+    this.els.table.scrollIntoView({ block: 'nearest' });
+  };
+
+  /* The meetings' network: who met whom, each edge the meetings of a pair. */
+  EventsView.prototype.meetings = function () {
+    var edges = new Map(), degree = new Map();
+    this.rows.forEach(function (r) {
+      if (r.type !== 'MEET') return;
+      var names = [];
+      r.participants.forEach(function (p) { if (isNetworkParty(p) && names.indexOf(p.canonical) < 0) names.push(p.canonical); });
+      for (var i = 0; i < names.length; i++) {
+        for (var j = i + 1; j < names.length; j++) {
+          var a = names[i] < names[j] ? names[i] : names[j], b = names[i] < names[j] ? names[j] : names[i];
+          var key = a + '\u0000' + b;
+          edges.set(key, (edges.get(key) || 0) + 1);
+          degree.set(a, (degree.get(a) || 0) + 1);
+          degree.set(b, (degree.get(b) || 0) + 1);
+        }
+      }
+    });
+    return { edges: edges, degree: degree };
+  };
+
+  EventsView.prototype.drawNetwork = function () {
+    var net = this.meetings();
+    var box = this.els.network, pairs = this.els.pairs;
+    UI.clear(box);
+    UI.clear(pairs);
+    var nodes = Array.from(net.degree.entries()).sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : 1); })
+      .slice(0, NETWORK_NODES).map(function (e) { return e[0]; });
+    if (!nodes.length) {
+      box.appendChild(UI.el('p', 'events__empty', 'لا لقاءات بين أشخاص أو هيئات في هذا النطاق.'));
+      return;
+    }
+    var W = 460, H = 340, cx = W / 2, cy = H / 2, r = Math.min(W, H) / 2 - 48;
+    var at = new Map();
+    nodes.forEach(function (name, i) {
+      var angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+      at.set(name, { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) });
+    });
+    var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'events-network', role: 'group', 'aria-label': 'شبكة من التقى بمن' });
+    var edgeList = [];
+    net.edges.forEach(function (count, key) {
+      var ab = key.split('\u0000');
+      if (at.has(ab[0]) && at.has(ab[1])) edgeList.push({ a: ab[0], b: ab[1], count: count });
+    });
+    edgeList.sort(function (x, y) { return y.count - x.count; });
+    var most = edgeList.length ? edgeList[0].count : 1;
+    edgeList.forEach(function (e) {
+      var p = at.get(e.a), q = at.get(e.b);
+      var g = svg('g', { class: 'events-network__edge', 'data-a': e.a, 'data-b': e.b, tabindex: '0', role: 'button' });
+      g.appendChild(svg('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, 'stroke-width': 1.5 + 5 * (e.count / most) }));
+      var title = svg('title');
+      title.textContent = e.a + ' ↔ ' + e.b + ': ' + UI.count('meetings', e.count);
+      g.appendChild(title);
+      root.appendChild(g);
+    });
+    nodes.forEach(function (name) {
+      var p = at.get(name);
+      var g = svg('g', { class: 'events-network__node', 'data-node': name, tabindex: '0', role: 'button' });
+      g.appendChild(svg('circle', { cx: p.x, cy: p.y, r: 5 + Math.min(9, net.degree.get(name)) }));
+      var label = svg('text', { x: p.x, y: p.y + (p.y < cy ? -14 : 24), 'text-anchor': 'middle' });
+      label.textContent = name.length > 22 ? name.slice(0, 21) + '…' : name;
+      g.appendChild(label);
+      var title = svg('title');
+      title.textContent = name + ' — انقر لعرض أحداثه فقط (with:)';
+      g.appendChild(title);
+      root.appendChild(g);
+    });
+    box.appendChild(root);
+    edgeList.slice(0, PAIRS_LISTED).forEach(function (e) {
+      var li = UI.el('li');
+      var b = UI.el('button', 'events-pair', e.a + ' ↔ ' + e.b + ' (' + number(e.count) + ')');
+      b.type = 'button';
+      b.dataset.a = e.a;
+      b.dataset.b = e.b;
+      li.appendChild(b);
+      pairs.appendChild(li);
+    });
+  };
+
+  /* Events by day: a column per day between the first and the last (by month past 120 days). */
+  EventsView.prototype.drawTimeline = function () {
+    var box = this.els.timeline;
+    UI.clear(box);
+    var counts = new Map();
+    this.typed().forEach(function (r) {
+      var day = dayOf(r);
+      if (/^\d{4}-\d\d-\d\d$/.test(day)) counts.set(day, (counts.get(day) || 0) + 1);
+    });
+    if (!counts.size) {
+      box.appendChild(UI.el('p', 'events__empty', 'لا أحداث مؤرَّخة.'));
+      return;
+    }
+    var days = Array.from(counts.keys()).sort();
+    var first = Date.parse(days[0]), last = Date.parse(days[days.length - 1]);
+    var byMonth = (last - first) / 86400000 > 120;
+    var buckets = new Map();
+    days.forEach(function (d) {
+      var k = byMonth ? d.slice(0, 7) : d;
+      buckets.set(k, (buckets.get(k) || 0) + counts.get(d));
+    });
+    var keys = Array.from(buckets.keys()).sort();
+    var most = Math.max.apply(null, Array.from(buckets.values()));
+    var W = 460, H = 110, bar = Math.max(2, Math.min(24, (W - 20) / keys.length - 2));
+    var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'events-timeline', role: 'img',
+      'aria-label': 'الأحداث حسب ' + (byMonth ? 'الشهر' : 'اليوم') + ' من ' + keys[0] + ' إلى ' + keys[keys.length - 1] });
+    keys.forEach(function (k, i) {
+      var h = Math.max(2, ((H - 30) * buckets.get(k)) / most);
+      // Time runs right to left, as the page's Arabic reads.
+      var x = W - 10 - (i + 1) * (bar + 2);
+      var rect = svg('rect', { x: x, y: H - 20 - h, width: bar, height: h });
+      var title = svg('title');
+      title.textContent = k + ': ' + number(buckets.get(k));
+      rect.appendChild(title);
+      root.appendChild(rect);
+    });
+    [[0, keys[0]], [keys.length - 1, keys[keys.length - 1]]].forEach(function (pair) {
+      var t = svg('text', { x: W - 10 - (pair[0] + 0.5) * (bar + 2), y: H - 5, 'text-anchor': pair[0] ? 'start' : 'end' });
+      t.textContent = pair[1];
+      root.appendChild(t);
+    });
+    box.appendChild(root);
+  };
+
+  /* The sentence with the trigger and the participants marked, as text nodes and <mark>s. */
+  function sentenceNode(row) {
+    var out = UI.el('span', 'events-sentence');
+    var base = row.sentence_start, text = row.sentence;
+    var marks = [{ start: row.trigger_start, end: row.trigger_end, cls: 'event-trigger' }];
+    (row.mentions || []).forEach(function (m) { marks.push({ start: m[0], end: m[1], cls: 'event-trigger' }); });
+    row.participants.forEach(function (p) { marks.push({ start: p.start, end: p.end, cls: 'ent--' + UI.entityClass(p.type) }); });
+    marks = marks.filter(function (m) { return m.start >= base && m.end <= base + text.length; })
+      .sort(function (a, b) { return a.start - b.start; });
+    var at = 0;
+    marks.forEach(function (m) {
+      var s = m.start - base, e = m.end - base;
+      if (s < at) return;  // overlapping marks: the first one stands
+      out.appendChild(document.createTextNode(text.slice(at, s)));
+      out.appendChild(UI.el('mark', m.cls, text.slice(s, e)));
+      at = e;
+    });
+    out.appendChild(document.createTextNode(text.slice(at)));
+    return out;
+  }
+
+  function partyList(row, roles) {
+    var cell = UI.el('td');
+    row.participants.filter(function (p) { return roles.indexOf(p.role) >= 0; }).forEach(function (p, i) {
+      if (i) cell.appendChild(document.createTextNode('، '));
+      var name = UI.el('span', 'ent ent--' + UI.entityClass(p.type), p.canonical);
+      if (p.resolved) name.title = 'في النص: ' + p.text;
+      cell.appendChild(name);
+      if (ROLE_NAME[p.role]) cell.appendChild(UI.el('small', 'events-role', ' (' + ROLE_NAME[p.role] + ')'));
+    });
+    return cell;
+  }
+
+  EventsView.prototype.drawTable = function () {
+    var rows = this.typed();
+    var pair = this.pair;
+    if (pair) {
+      rows = this.rows.filter(function (r) {
+        if (r.type !== 'MEET') return false;
+        var names = r.participants.map(function (p) { return p.canonical; });
+        return names.indexOf(pair[0]) >= 0 && names.indexOf(pair[1]) >= 0;
+      });
+    }
+    UI.clear(this.els.pairNote);
+    if (pair) {
+      this.els.pairNote.appendChild(document.createTextNode('لقاءات ' + pair[0] + ' و' + pair[1] + ' (' + number(rows.length) + ') '));
+      var clear = UI.el('button', 'events-pair-clear', 'عرض كل الأحداث');
+      clear.type = 'button';
+      this.els.pairNote.appendChild(clear);
+    }
+    if (this.sortByDate) {
+      var dir = this.sortByDate;
+      rows = rows.slice().sort(function (a, b) {
+        var x = dayOf(a), y = dayOf(b);
+        if (!x !== !y) return x ? -1 : 1;  // undated last either way
+        return x < y ? -dir : x > y ? dir : 0;
+      });
+    }
+    this.els.sortDate.textContent = 'متى' + (this.sortByDate === 1 ? ' ▲' : this.sortByDate === -1 ? ' ▼' : '');
+    this.els.sortDate.setAttribute('aria-sort', this.sortByDate === 1 ? 'ascending' : this.sortByDate === -1 ? 'descending' : 'none');
+    var body = this.els.table;
+    UI.clear(body);
+    rows.slice(0, this.shown).forEach(function (r) {
+      var tr = UI.el('tr', 'events-row events-row--' + r.type.toLowerCase());
+      var kind = UI.el('td', 'events-type', TYPE_NAME[r.type] || r.type);
+      if (MODALITY_NAME[r.modality]) kind.appendChild(UI.el('small', 'events-modality', ' ' + MODALITY_NAME[r.modality]));
+      tr.appendChild(kind);
+      var first = r.type === 'VISIT' ? ['visitor'] : r.type === 'ATTACK' ? ['attacker'] : ['party'];
+      var second = r.type === 'VISIT' ? ['host'] : r.type === 'ATTACK' ? ['target'] : [];
+      if (second.length) {
+        tr.appendChild(partyList(r, first));
+        tr.appendChild(partyList(r, second));
+      } else {
+        var parties = r.participants.filter(function (p) { return p.role === 'party'; });
+        var lead = { participants: parties.slice(0, 1) }, rest = { participants: parties.slice(1) };
+        tr.appendChild(partyList(lead, first));
+        tr.appendChild(partyList(rest, first));
+      }
+      tr.appendChild(UI.el('td', null, r.place));
+      var when = UI.el('td', 'events-date', r.date || '');
+      if (r.date_text) when.title = 'في النص: ' + r.date_text;
+      tr.appendChild(when);
+      var cell = UI.el('td');
+      var open = UI.el('button', 'events-open');
+      open.type = 'button';
+      open.dataset.doc = r.document;
+      open.dataset.offset = String(r.trigger_start);
+      open.title = 'فتح المستند ' + r.document + ' عند الجملة';
+      open.appendChild(sentenceNode(r));
+      cell.appendChild(open);
+      tr.appendChild(cell);
+      body.appendChild(tr);
+    });
+    if (!rows.length) {
+      var tr = UI.el('tr');
+      var td = UI.el('td', 'events__empty', 'لا أحداث من هذا النوع في هذا النطاق.');
+      td.colSpan = 6;
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+    this.els.more.hidden = rows.length <= this.shown;
+    this.els.more.textContent = 'عرض ' + number(Math.min(ROWS_SHOWN, rows.length - this.shown)) + ' أخرى من ' + number(rows.length - this.shown);
+  };
+
+  UI.EventsView = EventsView;
+})(window);
