@@ -191,6 +191,11 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
     std::optional<std::size_t> place_distance;
     bool destination = false;  // a place after إلى / ل: what وصل and توجه need to be a visit
     const auto distance = [&](std::size_t i) { return i < trig.first ? trig.first - i : i - trig.last + 1; };
+    // A place between an earlier trigger of the sentence and this one is that event's (زار الصين
+    // وتركيا والتقى …: the countries visited, not parties to the meeting).
+    const auto after_earlier_trigger = [&](std::size_t i) {
+      return t > 0 && found[t - 1].last <= i && sentence[found[t - 1].first] == s;
+    };
     const auto add_party = [&](const Entity& e, const std::string& role, Span span, bool resolved, EntityType type) {
       for (const EventParticipant& p : event.participants) if (p.canonical == e.canonical) return;
       event.participants.push_back({role, type, e.canonical, e.label_en, span, resolved});
@@ -284,11 +289,12 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         } else if (after_in) {
           set_place();
         } else if (event.type == EventType::Attack && after_against) {
-          add_party(e, "target", e.span, false, e.type);
+          set_place();  // الهجوم على مدينة بن قردان: where it struck
         } else if ((event.type == EventType::Meet || event.type == EventType::Agreement) && !after_to && !before) {
           add_party(e, "party", e.span, false, e.type);
-        } else if ((event.type == EventType::Meet || event.type == EventType::Agreement) && before && distance(first) <= 3) {
-          add_party(e, "party", e.span, false, e.type);
+        } else if ((event.type == EventType::Meet || event.type == EventType::Agreement) && before && distance(first) <= 3 &&
+                   !after_to && !(head > 0 && cue_is(head - 1, EventCueKind::OtherPrep)) && !after_earlier_trigger(first)) {
+          add_party(e, "party", e.span, false, e.type);  // X وY اتفقتا: the subject before the verb
         }
         continue;
       }
@@ -388,7 +394,8 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
           const int k = entity_at[i];
           if (k < 0) continue;
           const Entity& e = entities[static_cast<std::size_t>(k)];
-          if (e.type == EntityType::Person || e.type == EntityType::Organization || (hers && e.type == EntityType::Location)) {
+          // ه: a man or a body (الوزير، المجلس); ها: a country or a body (مفاوضاتها: Washington's).
+          if ((his && e.type == EntityType::Person) || e.type == EntityType::Organization || (hers && e.type == EntityType::Location)) {
             const char* role = event.type == EventType::Visit ? "visitor" : event.type == EventType::Attack ? "attacker" : "party";
             add_party(e, role, {tokens[trig.last - 1].name_span.start, tokens[trig.last - 1].token.span.end}, true, e.type);
             break;
@@ -481,6 +488,13 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
       // Told again in the next sentences, or with the same word; a session days later is another.
       const bool near = first_told.sentence + 2 >= s || first_told.stem == stem;
       const bool same_parties = parties_agree && near && (!it->date || !event.date || it->date->value == event.date->value);
+      // An event told first without its parties (التقى وزير الداخلية نظيره الليبي) and again with
+      // them in the next sentences (لقاء باشاغا والفراتي) is one event.
+      // (Visits are told in series, each on its own: a visit without parties stays one.)
+      const bool completed = (event.type == EventType::Meet || event.type == EventType::Agreement) &&
+                             it->participants.empty() && !mine.empty() && first_told.sentence + 2 >= s &&
+                             it->modality == event.modality;
+      if (completed) { same = &*it; break; }
       if (close || same_parties) same = &*it;
     }
     if (same) {

@@ -143,11 +143,12 @@
       box.appendChild(UI.el('p', 'events__empty', 'لا لقاءات بين أشخاص أو هيئات في هذا النطاق.'));
       return;
     }
-    var W = 460, H = 340, cx = W / 2, cy = H / 2, r = Math.min(W, H) / 2 - 48;
+    var W = 560, H = 380, cx = W / 2, cy = H / 2, r = Math.min(W, H) / 2 - 40;
     var at = new Map();
     nodes.forEach(function (name, i) {
       var angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-      at.set(name, { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) });
+      var cos = Math.cos(angle), sin = Math.sin(angle);
+      at.set(name, { x: cx + r * cos, y: cy + r * sin, cos: cos, sin: sin });
     });
     var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'events-network', role: 'group', 'aria-label': 'شبكة من التقى بمن' });
     var edgeList = [];
@@ -170,8 +171,13 @@
       var p = at.get(name);
       var g = svg('g', { class: 'events-network__node', 'data-node': name, tabindex: '0', role: 'button' });
       g.appendChild(svg('circle', { cx: p.x, cy: p.y, r: 5 + Math.min(9, net.degree.get(name)) }));
-      var label = svg('text', { x: p.x, y: p.y + (p.y < cy ? -14 : 24), 'text-anchor': 'middle' });
-      label.textContent = name.length > 22 ? name.slice(0, 21) + '…' : name;
+      // The name outside the circle, away from the centre: to the left of a node on the left,
+      // to the right of one on the right (geometric anchors: the text is set left to right
+      // around its own right-to-left run), above or below at the top and bottom.
+      var side = p.cos < -0.35 ? 'end' : p.cos > 0.35 ? 'start' : 'middle';
+      var label = svg('text', { x: p.x + 16 * p.cos, y: p.y + 16 * p.sin + 4 + (side === 'middle' ? (p.sin < 0 ? -4 : 8) : 0),
+        'text-anchor': side, direction: 'ltr' });
+      label.textContent = name.length > 20 ? name.slice(0, 19) + '…' : name;
       g.appendChild(label);
       var title = svg('title');
       title.textContent = name + ' — انقر لعرض أحداثه فقط (with:)';
@@ -226,8 +232,12 @@
       rect.appendChild(title);
       root.appendChild(rect);
     });
-    [[0, keys[0]], [keys.length - 1, keys[keys.length - 1]]].forEach(function (pair) {
-      var t = svg('text', { x: W - 10 - (pair[0] + 0.5) * (bar + 2), y: H - 5, 'text-anchor': pair[0] ? 'start' : 'end' });
+    // The first day under the rightmost bar, the last under the leftmost (geometric anchors, so
+    // a label never runs off the drawing).
+    var ends = keys.length > 1 ? [[0, keys[0]], [keys.length - 1, keys[keys.length - 1]]] : [[0, keys[0]]];
+    ends.forEach(function (pair) {
+      var right = W - 10 - pair[0] * (bar + 2);
+      var t = svg('text', { x: pair[0] ? right - bar : right, y: H - 5, 'text-anchor': pair[0] ? 'start' : 'end', direction: 'ltr' });
       t.textContent = pair[1];
       root.appendChild(t);
     });
