@@ -59,6 +59,31 @@ inline void extract_and_check(const mirsad::Engine& engine, const std::u16string
   }
 }
 
+// Events: every span (trigger, later mentions, participants, place, date) inside its sentence's
+// text and never cutting a surrogate pair, the trigger inside its sentence, a resolved date an ISO
+// day; a weekday needs a date to resolve against, so the input is dated.
+inline void events_and_check(const mirsad::Engine& engine, const std::u16string& text) {
+  const auto inside = [&](mirsad::Span s) {
+    MIRSAD_FUZZ_CHECK(s.start < s.end && s.end <= text.size());
+    MIRSAD_FUZZ_CHECK(!splits_pair(text, s.start) && !splits_pair(text, s.end));
+  };
+  for (const mirsad::Event& e : engine.extract_events(text, "2019-03-07")) {
+    inside(e.trigger);
+    inside(e.sentence);
+    MIRSAD_FUZZ_CHECK(e.sentence.start <= e.trigger.start && e.trigger.end <= e.sentence.end);
+    for (const mirsad::Span& m : e.mentions) inside(m);
+    for (const mirsad::EventParticipant& p : e.participants) {
+      inside(p.span);
+      MIRSAD_FUZZ_CHECK(!p.canonical.empty());
+    }
+    if (e.place) inside(e.place->span);
+    if (e.date) {
+      inside(e.date->span);
+      MIRSAD_FUZZ_CHECK(e.date->value.empty() || e.date->value.size() == 4 || e.date->value.size() == 7 || e.date->value.size() == 10);
+    }
+  }
+}
+
 // Reads fuzz bytes both ways the core meets text: UTF-8 (files) and raw UTF-16 (JS strings).
 inline void check_input(const uint8_t* data, std::size_t size) {
   static const mirsad::Lexicon lexicon;
@@ -68,10 +93,12 @@ inline void check_input(const uint8_t* data, std::size_t size) {
   const std::u16string decoded = mirsad::utf8_to_utf16({reinterpret_cast<const char*>(data), size});
   analyze_and_check(analyzer, normalizer, decoded);
   extract_and_check(engine, decoded);
+  events_and_check(engine, decoded);
   std::u16string units(size / 2, u'\0');
   for (std::size_t i = 0; i + 1 < size; i += 2) units[i / 2] = static_cast<char16_t>(data[i] | (data[i + 1] << 8));
   analyze_and_check(analyzer, normalizer, units);
   extract_and_check(engine, units);
+  events_and_check(engine, units);
 }
 
 }  // namespace mirsad::fuzz
