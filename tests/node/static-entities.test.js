@@ -62,6 +62,12 @@ test('entity: filters on a static index give the in-memory answers', async (t) =
   const refused = cli(['search', '--index-dir', plain, `entity:"${names[0]}"`]);
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /written without entities.*--entities/);
+  // A static index holds no events: event: and with: are refused with what to do instead.
+  for (const q of ['event:MEET', `السعودية with:"${names[0]}"`]) {
+    const noEvents = cli(['search', '--index-dir', out, q]);
+    assert.equal(noEvents.status, 1, q);
+    assert.match(noEvents.stderr, /holds no events.*event: and with:/, q);
+  }
 
   // Entity facets: the people, organizations and places the matches mention. Each count is the
   // number of results its filter leaves, as the in-memory engine counts them; with no words, the
