@@ -343,7 +343,9 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         if (a.first < trig.last) continue;
         bool ok = a.with;
         if (!ok && a.conj && previous_end && a.first <= *previous_end + 3) ok = true;
-        if (!ok && !a.blocked && taken_after < (word.verb ? 2u : 1u) && a.first <= reach + (taken_after ? 10u : 6u)) {
+        // Saudi and Gulf news put long titles before a name (استقبل الأمين العام لرابطة العالم
+        // الإسلامي الدكتور عبدالله التركي): the first name may stand ten words on.
+        if (!ok && !a.blocked && taken_after < (word.verb ? 2u : 1u) && a.first <= reach + 10u) {
           ok = true;
           ++taken_after;
         }

@@ -18,8 +18,6 @@
 
   function number(n) { return Number(n).toLocaleString('en'); }
 
-  function scopeKey() { return JSON.stringify(App.isActive() ? App.searchSpec() : null); }
-
   function scopeText(rows, read, total) {
     var events = UI.count('events', rows.length);
     if (read < total) return events + ' — على أساس ' + number(read) + ' من ' + number(total) + ' مستند…';
@@ -34,7 +32,7 @@
   function scheduleEvents() {
     clearTimeout(timer);
     if (!views.events) return;
-    if (running && running.engine === state.engine && running.key === scopeKey() && views.events.isOpen()) return;
+    if (running && running.engine === state.engine && running.key === App.scopeKey() && views.events.isOpen()) return;
     cancelRunning();
     timer = setTimeout(updateEvents, 150);
   }
@@ -49,7 +47,7 @@
       views.events.render([], 'لا نتائج');
       return;
     }
-    if (finished && finished.engine === state.engine && finished.key === scopeKey()) {
+    if (finished && finished.engine === state.engine && finished.key === App.scopeKey()) {
       views.events.render(finished.rows, scopeText(finished.rows, finished.documents, finished.documents));
       return;
     }
@@ -77,7 +75,7 @@
       drawn = Date.now();
       views.events.render(rows, scopeText(rows, read, of));
     });
-    var engine = state.engine, key = scopeKey();
+    var engine = state.engine, key = App.scopeKey();
     running = { host: host, id: message.id, engine: engine, key: key };
     done.then(function (result) {
       if (running && running.id === message.id) running = null;

@@ -31,12 +31,10 @@
     clearTimeout(overviewTimer);
     // The same scope already being read (the page repaints its search for other reasons, e.g.
     // once a new collection is in): let it finish rather than start again from the first document.
-    if (running && running.engine === state.engine && running.key === scopeKey() && views.overview.isOpen()) return;
+    if (running && running.engine === state.engine && running.key === App.scopeKey() && views.overview.isOpen()) return;
     cancelRunning();
     overviewTimer = setTimeout(updateOverview, 150);
   }
-
-  function scopeKey() { return JSON.stringify(App.isActive() ? App.searchSpec() : null); }
 
   function cancelRunning() {
     if (running) running.host.cancelTask(running.id);
@@ -55,7 +53,7 @@
     }
     // The panel closed and opened again, or the page repainted the same search: the overview
     // already read is still true.
-    if (finished && finished.engine === state.engine && finished.key === scopeKey()) {
+    if (finished && finished.engine === state.engine && finished.key === App.scopeKey()) {
       views.overview.render(finished.data, state.byId, scopeText(active, finished.data.documents, finished.data.documents_total));
       return;
     }
@@ -80,7 +78,7 @@
       drawn = Date.now();
       views.overview.render(part.overview, state.byId, scopeText(active, part.overview.documents, part.overview.documents_total));
     });
-    var engine = state.engine, key = scopeKey();
+    var engine = state.engine, key = App.scopeKey();
     running = { host: host, id: message.id, engine: engine, key: key };
     done.then(function (o) {
       if (running && running.id === message.id) running = null;

@@ -65,6 +65,10 @@
     return { query: effectiveQuery(state.query), mode: state.mode, sort: state.sort || 'relevance' };
   }
 
+  // What the views that read everything in scope (the overview, the events) read: the settled
+  // search, or the whole collection (null); equal keys mean the same documents.
+  function scopeKey() { return JSON.stringify(App.isActive() ? searchSpec() : null); }
+
   function showEntityFilter(filter) {
     state.entityFilter = filter;
     $('entity-filter').hidden = !filter;
@@ -202,6 +206,7 @@
   App.hitFor = hitFor;
   App.effectiveQuery = effectiveQuery;
   App.searchSpec = searchSpec;
+  App.scopeKey = scopeKey;
   App.filterEntities = filterEntities;
   App.entityName = entityName;
   App.showEntityFilter = showEntityFilter;
