@@ -306,7 +306,14 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
           // the event's arguments stand.
           std::size_t last = first;
           while (last < n && entity_at[last] == k) ++last;
-          const bool after_with = head > 0 && (cue_is(head - 1, EventCueKind::WithPrep) || cue_is(head - 1, EventCueKind::BetweenPrep));
+          // مع، بين، ضم (وفدا ضم الدكتور X): the cue may stand before a title of up to three words.
+          bool after_with = false;
+          for (std::size_t back = 1; back <= 4 && back <= head && !after_with; ++back) {
+            const std::size_t i = head - back;
+            if (entity_at[i] >= 0 || sentence[i] != s) break;
+            after_with = cue_is(i, EventCueKind::WithPrep) || cue_is(i, EventCueKind::BetweenPrep);
+            if (!after_with && cue[i]) break;
+          }
           const bool after_other = head > 0 && cue_is(head - 1, EventCueKind::OtherPrep);
           const bool conj = clitics.find(u'و') != std::u16string_view::npos;
           named.push_back({k, first, last, after_in || after_to || after_other || after_against, after_with, conj});
