@@ -43,12 +43,41 @@ function meetingPairs(documents) {
   return pairs;
 }
 
+// Events grouped across documents as the issue asks: the same type, the same parties and the same
+// resolved day; without parties or a day an event stands alone.
+function sameEventGroups(documents) {
+  const groups = [];
+  const byKey = new Map();
+  for (const d of documents) {
+    for (const e of d.events) {
+      const names = [...new Set(e.participants.map((p) => p.canonical))].sort();
+      const key = names.length && e.date && e.date.value.length === 10 ? `${e.type}|${names.join('|')}|${e.date.value}` : null;
+      const group = key && byKey.get(key);
+      if (group) {
+        if (!group.some((x) => x.id === d.id)) group.push({ id: d.id, e });
+        continue;
+      }
+      const fresh = [{ id: d.id, e }];
+      if (key) byKey.set(key, fresh);
+      groups.push(fresh);
+    }
+  }
+  return groups;
+}
+
 test('events view on the seeds: the table, the network and the filters are the core\'s events', async (t) => {
   const engine = await engineWithSeeds();
   const all = engine.events().documents;
   const total = all.reduce((n, d) => n + d.events.length, 0);
   const { page, errors } = await openPage(t);
   await openEvents(page);
+  // Grouped (the default): the same type, parties and day in several documents is one row.
+  const groups = sameEventGroups(all);
+  assert.equal(await page.locator('#events-table tr.events-row').count(), groups.length, 'one row per reported event');
+  const reported = groups.filter((g) => g.length > 1);
+  assert.equal(await page.locator('#events-table tr.events-row--reported').count(), reported.length);
+  t.diagnostic(`${total} events, ${groups.length} rows grouped (${reported.length} reported by several documents)`);
+  await page.uncheck('#events-group');
   assert.equal(await page.locator('#events-table tr.events-row').count(), total, 'one row per event');
   assert.match(await page.textContent('#events-scope'), new RegExp(String(total)));
 
@@ -101,7 +130,9 @@ test('1,000 real articles: the events of all of them without a freeze, and expor
   engine.addDocuments(docs);
   const expected = engine.events().documents;
   const total = expected.reduce((n, d) => n + d.events.length, 0);
-  t.diagnostic(`${docs.length} ${real ? 'SaudiNewsNet' : 'generated'} articles, ${total} events`);
+  const reported = sameEventGroups(expected).filter((g) => g.length > 1);
+  t.diagnostic(`${docs.length} ${real ? 'SaudiNewsNet' : 'generated'} articles, ${total} events, ${reported.length} reported by several documents` +
+    (reported.length ? ` (e.g. ${reported[0][0].e.type} ${reported[0][0].e.participants.map((p) => p.canonical).join(' + ')} ${reported[0][0].e.date.value} in ${reported[0].length})` : ''));
 
   const { page, errors } = await openPage(t);
   await page.setInputFiles('#file-input', path.join(dir, 'news.json'));
@@ -115,6 +146,11 @@ test('1,000 real articles: the events of all of them without a freeze, and expor
   assert.match(await page.textContent('#events-scope'), new RegExp(total.toLocaleString('en').replace(/,/g, ',?')));
   assert.ok(await page.locator('#events-table tr.events-row').count() > 0);
   await page.screenshot({ path: screenshotPath('page-events-real.png'), fullPage: false });
+  // Every row shown («عرض … أخرى» until none is left): one per reported event, the ones several
+  // documents report marked as such.
+  while (await page.isVisible('#events-more')) await page.click('#events-more');
+  assert.equal(await page.locator('#events-table tr.events-row').count(), sameEventGroups(expected).length);
+  assert.equal(await page.locator('#events-table tr.events-row--reported').count(), reported.length);
 
   // The exports: every event, with its document, as CSV and JSON.
   const download = async (button) => {

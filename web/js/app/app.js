@@ -159,7 +159,7 @@
     }
     $('overview').addEventListener('toggle', App.scheduleOverview);
     views.events = new UI.EventsView({
-      root: $('events'), scope: $('events-scope'), type: $('events-type'), network: $('events-network'),
+      root: $('events'), scope: $('events-scope'), type: $('events-type'), group: $('events-group'), network: $('events-network'),
       pairs: $('events-pairs'), pairNote: $('events-pair-note'), timeline: $('events-timeline'),
       table: $('events-table'), more: $('events-more'), sortDate: $('events-sort-date')
     }, { open: App.openEventAt, withParty: App.eventsWithParty });

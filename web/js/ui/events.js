@@ -2,7 +2,8 @@
  * agreed with whom, in the documents in scope. A network of who met whom (people and
  * organizations as nodes, meetings as edges with their counts; a click on an edge or a pair lists
  * those meetings), the events by day, and a table (who, with whom, where, when, the sentence with
- * the trigger and the participants marked; sortable by date). The events come from the core
+ * the trigger and the participants marked; sortable by date; the same event reported by several
+ * documents, the same type, parties and day, is one row that lists the others). The events come from the core
  * (engine.events, read by the worker); this file only draws them, and every word of a document
  * goes into the page as text. */
 (function (global) {
@@ -40,8 +41,38 @@
 
   function isNetworkParty(p) { return p.type === 'PERSON' || p.type === 'ORGANIZATION'; }
 
+  /** The same event reported by several documents: the same type, the same parties (as the core
+   *  links them) and the same resolved day. Events without parties or without a day are never
+   *  grouped: nothing says two of them are one. */
+  function sameEventKey(row) {
+    if (!row.participants.length || !row.date || row.date.length !== 10) return null;
+    var names = [];
+    row.participants.forEach(function (p) { if (names.indexOf(p.canonical) < 0) names.push(p.canonical); });
+    return row.type + '\u0000' + names.sort().join('\u0001') + '\u0000' + row.date;
+  }
+
+  /** rows → [{row, others}], the first report of each event with the other documents' reports. */
+  function groupReports(rows) {
+    var byKey = new Map(), out = [];
+    rows.forEach(function (r) {
+      var key = sameEventKey(r);
+      var group = key === null ? null : byKey.get(key);
+      if (group && group.documents.indexOf(r.document) < 0) {
+        group.others.push(r);
+        group.documents.push(r.document);
+        return;
+      }
+      if (group) return;  // told twice in one document: the core has merged what it could
+      var item = { row: r, others: [], documents: [r.document] };
+      if (key !== null) byKey.set(key, item);
+      out.push(item);
+    });
+    return out;
+  }
+  UI.groupEventReports = groupReports;
+
   /**
-   * els: {root, scope, type, network, pairs, pairNote, timeline, table, more, sortDate}
+   * els: {root, scope, type, group, network, pairs, pairNote, timeline, table, more, sortDate}
    * on: {open(id, offset), withParty(canonical)}
    */
   function EventsView(els, on) {
@@ -53,6 +84,7 @@
     this.shown = ROWS_SHOWN;
     var self = this;
     els.type.addEventListener('change', function () { self.pair = null; self.shown = ROWS_SHOWN; self.draw(); });
+    els.group.addEventListener('change', function () { self.shown = ROWS_SHOWN; self.drawTable(); });
     els.sortDate.addEventListener('click', function () {
       self.sortByDate = self.sortByDate === -1 ? 1 : -1;
       self.drawTable();
@@ -306,7 +338,9 @@
     this.els.sortDate.setAttribute('aria-sort', this.sortByDate === 1 ? 'ascending' : this.sortByDate === -1 ? 'descending' : 'none');
     var body = this.els.table;
     UI.clear(body);
-    rows.slice(0, this.shown).forEach(function (r) {
+    var items = this.els.group.checked ? groupReports(rows) : rows.map(function (r) { return { row: r, others: [] }; });
+    items.slice(0, this.shown).forEach(function (item) {
+      var r = item.row;
       var tr = UI.el('tr', 'events-row events-row--' + r.type.toLowerCase());
       var kind = UI.el('td', 'events-type', TYPE_NAME[r.type] || r.type);
       if (MODALITY_NAME[r.modality]) kind.appendChild(UI.el('small', 'events-modality', ' ' + MODALITY_NAME[r.modality]));
@@ -334,18 +368,34 @@
       open.title = 'فتح المستند ' + r.document + ' عند الجملة';
       open.appendChild(sentenceNode(r));
       cell.appendChild(open);
+      if (item.others.length) {
+        // The same event in other documents: each opens at its own sentence.
+        var more = UI.el('details', 'events-reports');
+        more.appendChild(UI.el('summary', null, 'يرد أيضاً ' + UI.count('inDocs', item.others.length)));
+        item.others.forEach(function (o) {
+          var b = UI.el('button', 'events-report', o.document + (o.document_date ? ' · ' + o.document_date : ''));
+          b.type = 'button';
+          b.dataset.doc = o.document;
+          b.dataset.offset = String(o.trigger_start);
+          b.title = o.sentence;
+          more.appendChild(b);
+        });
+        cell.appendChild(more);
+        tr.classList.add('events-row--reported');
+        tr.dataset.reports = String(item.others.length + 1);
+      }
       tr.appendChild(cell);
       body.appendChild(tr);
     });
-    if (!rows.length) {
+    if (!items.length) {
       var tr = UI.el('tr');
       var td = UI.el('td', 'events__empty', 'لا أحداث من هذا النوع في هذا النطاق.');
       td.colSpan = 6;
       tr.appendChild(td);
       body.appendChild(tr);
     }
-    this.els.more.hidden = rows.length <= this.shown;
-    this.els.more.textContent = 'عرض ' + number(Math.min(ROWS_SHOWN, rows.length - this.shown)) + ' أخرى من ' + number(rows.length - this.shown);
+    this.els.more.hidden = items.length <= this.shown;
+    this.els.more.textContent = 'عرض ' + number(Math.min(ROWS_SHOWN, items.length - this.shown)) + ' أخرى من ' + number(items.length - this.shown);
   };
 
   UI.EventsView = EventsView;
