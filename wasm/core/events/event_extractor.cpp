@@ -49,7 +49,7 @@ std::u16string_view proclitics_before(std::u16string_view text, const AnalyzedTo
 }  // namespace
 
 EventExtractor::EventExtractor(const Analyzer& analyzer, const EventLexicon& lexicon, const CldrNames& cldr)
-    : lexicon_(lexicon), with_word_(word_terms(analyzer, "مع").front()) {
+    : lexicon_(lexicon), with_word_(word_terms(analyzer, "مع").front()), that_word_(word_terms(analyzer, "أن").front()) {
   for (const CalendarName& d : cldr.weekdays) {
     const auto terms = word_terms(analyzer, d.arabic);
     if (terms.size() == 1) weekdays_.emplace_back(terms.front(), d.value);
@@ -315,7 +315,14 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
             if (!after_with && cue[i]) break;
           }
           const bool after_other = head > 0 && cue_is(head - 1, EventCueKind::OtherPrep);
-          const bool conj = clitics.find(u'و') != std::u16string_view::npos;
+          // و on the name or on its title (والمدير التنفيذي … نبيل تكر): joined to the name before.
+          bool conj = clitics.find(u'و') != std::u16string_view::npos;
+          for (std::size_t back = 1; back <= 4 && back <= head && !conj; ++back) {
+            const std::size_t i = head - back;
+            if (entity_at[i] >= 0 || sentence[i] != s || cue[i]) break;
+            const AnalyzedToken& title = tokens[i];
+            conj = title.name_span.start > title.token.span.start && text[title.token.span.start] == u'و';
+          }
           named.push_back({k, first, last, after_in || after_to || after_other || after_against, after_with, conj});
           break;
         }
@@ -351,8 +358,9 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         bool ok = a.with;
         if (!ok && a.conj && previous_end && a.first <= *previous_end + 3) ok = true;
         // Saudi and Gulf news put long titles before a name (استقبل الأمين العام لرابطة العالم
-        // الإسلامي الدكتور عبدالله التركي): the first name may stand ten words on.
-        if (!ok && !a.blocked && taken_after < (word.verb ? 2u : 1u) && a.first <= reach + 10u) {
+        // الإسلامي الدكتور عبدالله التركي): a verb's first name may stand ten words on; a noun's
+        // complement stands closer (اجتماع وزير الخارجية المصري سامح شكري).
+        if (!ok && !a.blocked && taken_after < (word.verb ? 2u : 1u) && a.first <= reach + (word.verb ? 10u : 6u)) {
           ok = true;
           ++taken_after;
         }
@@ -427,6 +435,11 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
 
     // Modality: the trigger's own form, then the nearest cue before it, then a future word after it.
     if (word.planned) event.modality = Modality::Planned;
+    // أن before a present-tense verb (اتفقا على أن تجتمع اللجنة): what is to happen.
+    if (word.verb && trig.first > 0 && word_at(trig.first - 1) == that_word_) {
+      const char16_t first_letter = text[tokens[trig.first].name_span.start];
+      if (first_letter == u'ي' || first_letter == u'ت' || first_letter == u'ن') event.modality = Modality::Planned;
+    }
     for (std::size_t back = 1; back <= 4 && back <= trig.first - left; ++back) {
       const std::size_t i = trig.first - back;
       if (cue_is(i, EventCueKind::Negated)) { event.modality = Modality::Negated; break; }
@@ -450,7 +463,16 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
     const std::size_t parties = event.participants.size();
     const bool bare = parties == 0 && !event.place && !event.date;
     const bool refers_back = !word.verb && ctx.has_article(trig.first);
-    const bool weak = word.weak || refers_back;  // اللقاء with no meeting before it: a match, a talk show…
+    // The plural of a singular meeting or deal (اجتماعات، صفقات) is as often a habit or a kind as
+    // one event (اجتماعات دورية): held to the same evidence as a word with other senses. Plurals
+    // that name one event (مباحثات، مفاوضات) are listed as they are.
+    bool plural = false;  // (strikes and visits come in plurals that are one event: غارات، زيارات أمنيين)
+    if (!word.verb && (event.type == EventType::Meet || event.type == EventType::Agreement)) {
+      const Term w = word_at(trig.last - 1);
+      const std::u16string& form = word.last_word;
+      plural = w.size() > 2 && w.substr(w.size() - 2) == u"ات" && !(form.size() > 2 && form.substr(form.size() - 2) == u"ات");
+    }
+    const bool weak = word.weak || refers_back || plural;  // اللقاء with no meeting before it: a match, a talk show…
     // A definite noun after an event of its type names that event again (اللقاء، خلال الزيارة):
     // «تناول اللقاء الحدود مع ليبيا» is the same meeting, Libya a topic of it.
     Event* earlier = nullptr;
@@ -498,10 +520,10 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
       const bool near = first_told.sentence + 2 >= s || first_told.stem == stem;
       const bool same_parties = parties_agree && near && (!it->date || !event.date || it->date->value == event.date->value);
       // An event told first without its parties (التقى وزير الداخلية نظيره الليبي) and again with
-      // them in the next sentences (لقاء باشاغا والفراتي) is one event.
+      // them in the next few sentences (لقاء باشاغا والفراتي) is one event.
       // (Visits are told in series, each on its own: a visit without parties stays one.)
       const bool completed = (event.type == EventType::Meet || event.type == EventType::Agreement) &&
-                             it->participants.empty() && !mine.empty() && first_told.sentence + 2 >= s &&
+                             it->participants.empty() && !mine.empty() && first_told.sentence + 4 >= s &&
                              it->modality == event.modality;
       if (completed) { same = &*it; break; }
       if (close || same_parties) same = &*it;

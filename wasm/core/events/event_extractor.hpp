@@ -32,6 +32,7 @@ class EventExtractor {
   const EventLexicon& lexicon_;
   std::vector<std::pair<std::u16string, int>> weekdays_;  // CLDR's Arabic weekday names (word terms), 1 = Sunday
   std::u16string with_word_;                               // مع
+  std::u16string that_word_;                               // أن
 };
 
 }  // namespace mirsad
