@@ -68,8 +68,11 @@ test('phone width: nothing overflows sideways; the reader takes the screen', asy
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
   await page.screenshot({ path: screenshotPath('page-phone.png') });
   assert.equal(await page.evaluate(() => document.getElementById('overview').open), false, 'the overview starts folded on a phone');
-  assert.equal(await page.evaluate(() => document.getElementById('overview').nextElementSibling.tagName), 'MAIN',
-    'on a phone the overview sits above the list, not in the reader\'s pane (shown only with a document)');
+  assert.deepEqual(await page.evaluate(() => {
+    const overview = document.getElementById('overview');
+    return [overview.nextElementSibling.id, overview.nextElementSibling.nextElementSibling.tagName, document.getElementById('events').open];
+  }), ['events', 'MAIN', false],
+  'on a phone the overview, then the events (folded), sit above the list, not in the reader\'s pane (shown only with a document)');
   await page.click('#results [data-id] a');
   await page.waitForSelector('#reader:not([hidden])');
   const top = await page.evaluate(() => document.getElementById('reader-title').getBoundingClientRect().top);
