@@ -1,6 +1,8 @@
 #include "api/engine.hpp"
 
 #include <cstring>
+#include <functional>
+#include <optional>
 
 #include "api/shared_analysis.hpp"
 #include "index/gentle_growth.hpp"
@@ -29,18 +31,29 @@ const EventExtractor& shared_event_extractor() {
 // the query, when given, bind with: to an event of those types (event:MEET with:"شكري" asks for
 // a meeting Shoukry took part in, not any event of his in a document that also has a meeting).
 bool event_filter_holds(const std::vector<Event>& events, const Filter& filter, const std::u16string& value,
-                        const std::vector<EventType>& asked_types, const std::u16string& text, const CharNormalizer& normalizer) {
+                        const std::vector<EventType>& asked_types, const std::function<std::u16string()>& text_of,
+                        const CharNormalizer& normalizer) {
   if (filter.field == "event") {
     const auto type = parse_event_type(utf16_to_utf8(filter.value));
     return type && std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.type == *type; });
   }
+  // The canonical forms first; the mentions as written only if none matched (the document's
+  // text is fetched, and copied, only then).
+  const auto asked = [&](const Event& e) {
+    return filter.negated || asked_types.empty() || std::find(asked_types.begin(), asked_types.end(), e.type) != asked_types.end();
+  };
   for (const Event& e : events) {
-    if (!filter.negated && !asked_types.empty() && std::find(asked_types.begin(), asked_types.end(), e.type) == asked_types.end()) continue;
+    if (!asked(e)) continue;
     for (const EventParticipant& p : e.participants) {
-      if (normalizer.normalize_plain(utf8_to_utf16(p.canonical)) == value ||
-          normalizer.normalize_plain(std::u16string_view(text).substr(p.span.start, p.span.length())) == value) {
-        return true;
-      }
+      if (normalizer.normalize_plain(utf8_to_utf16(p.canonical)) == value) return true;
+    }
+  }
+  std::optional<std::u16string> text;
+  for (const Event& e : events) {
+    if (!asked(e)) continue;
+    for (const EventParticipant& p : e.participants) {
+      if (!text) text = text_of();
+      if (normalizer.normalize_plain(std::u16string_view(*text).substr(p.span.start, p.span.length())) == value) return true;
     }
   }
   return false;
@@ -275,7 +288,7 @@ SearchResults Engine::search(const Query& query, std::size_t limit, ResultSort s
       query.filters, documents_, [&](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); },
       [&](DocOrdinal doc, const Filter& f, const std::u16string& value) {
         if (f.field == "event" || f.field == "with") {
-          return event_filter_holds(events(doc), f, value, asked_event_types, texts_->text(doc), analyzer_->normalizer());
+          return event_filter_holds(events(doc), f, value, asked_event_types, [&] { return texts_->text(doc); }, analyzer_->normalizer());
         }
         for (const Entity& e : entities(doc)) {
           if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == value ||
