@@ -94,3 +94,27 @@ test('events of a text file resolve its weekdays against --date; bad input gets 
   assert.match(misuse.stderr, /--date is for --text-file/);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('entity:, event: and with: prepared by one engine are adopted by another: same results, nothing left to extract', async () => {
+  const worker = await engineWithSeeds();
+  const page = await engineWithSeeds();
+  const party = worker.events().documents.flatMap((d) => d.events.flatMap((e) => e.participants.filter((p) => !p.resolved)))[0];
+  const queries = ['event:MEET', `ليبيا with:"${party.canonical}"`, 'entity:"ليبيا" -event:ATTACK'];
+  const fresh = await engineWithSeeds();
+  for (const q of queries) {
+    assert.ok(page.filtersPending(q) > 0, q);
+    let left = worker.filtersPending(q);
+    while (left > 0) {
+      const next = worker.prepareFilters(q, {}, 2);
+      assert.ok(next < left, `${q}: progress`);
+      left = next;
+    }
+    const verdicts = worker.filterVerdicts(q);
+    assert.equal(page.adoptFilterVerdicts(q, {}, verdicts), verdicts.hold.length + verdicts.fail.length);
+    assert.equal(page.filtersPending(q), 0, q);
+    const ids = (e) => e.search(q, { limit: 100 }).hits.map((h) => h.id);
+    assert.deepEqual(ids(page), ids(fresh), q);  // as an engine that extracted everything itself
+  }
+  assert.equal(page.filtersPending('ليبيا'), 0);
+  assert.throws(() => page.adoptFilterVerdicts('event:MEET', {}, { hold: ['no such document'], fail: [] }), /does not hold/);
+});

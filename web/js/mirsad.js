@@ -245,6 +245,38 @@
     /** Events of a text that is not in the corpus, dated date (YYYY-MM-DD, optional). */
     eventsOfText(text, date) { return JSON.parse(this._api.eventsOfText(String(text), date ? String(date) : '')).documents[0].events; }
 
+    /*
+     * entity:, event: and with: test what is extracted from each candidate document: milliseconds a
+     * document the first time, seconds for a thousand. A page prepares them in its worker (an
+     * engine with the same collection), a batch at a time, and hands the verdicts to its own engine,
+     * whose searches then extract nothing. options: {mode, live} as search reads the query.
+     */
+    /** How many documents the query's entity:/event:/with: filters still need extracted (0: none, or all known). */
+    filtersPending(query, options) {
+      const o = options || {};
+      return JSON.parse(this._api.filtersPending(String(query), o.mode || 'word', Boolean(o.live))).pending;
+    }
+
+    /** Extracts up to maxDocuments of those; how many remain. */
+    prepareFilters(query, options, maxDocuments) {
+      const o = options || {};
+      return JSON.parse(this._api.prepareFilters(String(query), o.mode || 'word', Boolean(o.live), maxDocuments || 20)).pending;
+    }
+
+    /** The filters' verdict on every document the query tests: {hold: id[], fail: id[]}. */
+    filterVerdicts(query, options) {
+      const o = options || {};
+      return JSON.parse(this._api.filterVerdicts(String(query), o.mode || 'word', Boolean(o.live)));
+    }
+
+    /** Takes verdicts found by an engine with the same collection; throws when they name documents this one lacks. */
+    adoptFilterVerdicts(query, options, verdicts) {
+      const o = options || {};
+      const r = JSON.parse(this._api.adoptFilterVerdicts(String(query), o.mode || 'word', Boolean(o.live), JSON.stringify(verdicts)));
+      if (r.error) throw new Error(r.error);
+      return r.adopted;
+    }
+
     /**
      * Keyword in context: {matches_total, truncated, lines: [{id, start, end, left, keyword, right}]}.
      * @param {string} query @param {string} [mode='word'] @param {number} [maxLines=500]

@@ -274,7 +274,7 @@
     }
 
     /* ---------- tasks: long questions about the collection, answered a batch at a time ----------
-     * {type: 'task', id, task: 'results'|'entities'|'kwic'|'overview'|'events', search: {query, mode, sort}, ...}
+     * {type: 'task', id, task: 'results'|'entities'|'kwic'|'overview'|'events'|'filters', search: {query, mode, sort}, ...}
      * is answered by parts ({type: 'part', id, part}) then one reply; {type: 'cancel', id} stops
      * it at its next batch. The worker yields between batches, so a cancel (or the next question)
      * is read while it works. The search is the query as settled: never the live prefix. */
@@ -284,6 +284,7 @@
     var KWIC_BATCH = 100;        // documents whose keyword-in-context lines are made per part
     var OVERVIEW_BATCH = 200;    // documents read into the overview per part
     var EVENT_BATCH = 25;        // documents whose events are extracted per part (entities first: a few ms each)
+    var FILTER_BATCH = 25;       // documents extracted per part for entity:/event:/with: (as EVENT_BATCH)
     var SENTENCE_UNITS = 600;    // an event's sentence as sent to the page, at most (news sentences run long)
     var cancelledTasks = new Set();
 
@@ -440,7 +441,24 @@
       return { rows: count, documents: ids.length };
     }
 
-    var TASKS = { results: exportResults, entities: exportEntities, kwic: exportKwic, overview: overview, events: exportEvents };
+    /* The verdicts of the query's entity:, event: and with: filters for the page's own engine
+     * (MirsadEngine.filtersPending): the candidates' entities and events are extracted a batch at
+     * a time, with the progress posted, then every candidate's verdict is the answer. Unlike the
+     * other tasks this reads the query as the page's search does, live prefix included. */
+    async function prepareFilters(msg, part) {
+      var s = msg.search, query = String(s.query || ''), mode = s.mode || 'word', live = Boolean(s.live);
+      var total = JSON.parse(api.filtersPending(query, mode, live)).pending;
+      for (var pending = total; pending > 0;) {
+        cancelled(msg.id);
+        pending = JSON.parse(api.prepareFilters(query, mode, live, FILTER_BATCH)).pending;
+        part({ done: total - pending, of: total });
+        await yieldNow();
+      }
+      return JSON.parse(api.filterVerdicts(query, mode, live));
+    }
+
+    var TASKS = { results: exportResults, entities: exportEntities, kwic: exportKwic, overview: overview, events: exportEvents,
+      filters: prepareFilters };
 
     function runTask(msg) {
       var reply = function (data) { data.id = msg.id; scope.postMessage(data); };

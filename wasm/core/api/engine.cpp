@@ -263,6 +263,7 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
         title_index_ = std::move(state.titles);
         entity_cache_.clear();
         event_cache_.clear();
+        known_verdicts_.clear();
         state = ReadState{};
         state.phase = kDone;
         break;
@@ -277,27 +278,45 @@ void Engine::abandon_read(const ReadState& state) {
   if (state.phase != 0 && documents_.empty()) texts_->clear();
 }
 
-SearchResults Engine::search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets) const {
-  const DocumentOrder order = date_order(documents_, sort);
-  std::vector<EventType> asked_event_types;
+namespace {
+
+// The positive event: types of a query: with: then asks for a party of an event of those types.
+std::vector<EventType> asked_event_types_of(const Query& query) {
+  std::vector<EventType> asked;
   for (const Filter& f : query.filters) {
     if (f.field != "event" || f.negated) continue;
-    if (const auto type = parse_event_type(utf16_to_utf8(f.value))) asked_event_types.push_back(*type);
+    if (const auto type = parse_event_type(utf16_to_utf8(f.value))) asked.push_back(*type);
   }
-  const DocumentFilter filter(
-      query.filters, documents_, [&](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); },
-      [&](DocOrdinal doc, const Filter& f, const std::u16string& value) {
-        if (f.field == "event" || f.field == "with") {
-          return event_filter_holds(events(doc), f, value, asked_event_types, [&] { return texts_->text(doc); }, analyzer_->normalizer());
-        }
-        for (const Entity& e : entities(doc)) {
-          if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == value ||
-              analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.text)) == value) {
-            return true;
-          }
-        }
-        return false;
-      });
+  return asked;
+}
+
+}  // namespace
+
+DocumentFilter Engine::filter_of(const Query& query, const std::vector<EventType>& asked_event_types) const {
+  const auto normalize = [this](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); };
+  DocumentFilter filter(query.filters, documents_, normalize, [this, &asked_event_types](DocOrdinal doc, const Filter& f, const std::u16string& value) {
+    if (f.field == "event" || f.field == "with") {
+      return event_filter_holds(events(doc), f, value, asked_event_types, [&] { return texts_->text(doc); }, analyzer_->normalizer());
+    }
+    for (const Entity& e : entities(doc)) {
+      if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == value ||
+          analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.text)) == value) {
+        return true;
+      }
+    }
+    return false;
+  });
+  const std::string key = extracted_filters_key(query.filters, normalize);
+  if (known_verdicts_.has_key(key)) {
+    filter.use_known_verdicts([this, key](DocOrdinal doc) { return known_verdicts_.find(key, doc); });
+  }
+  return filter;
+}
+
+SearchResults Engine::search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets) const {
+  const DocumentOrder order = date_order(documents_, sort);
+  const std::vector<EventType> asked_event_types = asked_event_types_of(query);
+  const DocumentFilter filter = filter_of(query, asked_event_types);
   if (!facets) {
     if (filter.empty()) return searcher_.search(query, limit, nullptr, order);
     return searcher_.search(query, limit, [&](DocOrdinal doc) { return filter.check(doc).all(); }, order);
@@ -315,6 +334,68 @@ SearchResults Engine::search(const Query& query, std::size_t limit, ResultSort s
   }
   *facets = counter.result();
   return results;
+}
+
+void Engine::visit_candidates(const Query& query, const DocumentFilter& filter,
+                              const std::function<void(DocOrdinal, const FilterVerdict&)>& visit) const {
+  if (query.empty()) return;
+  // Every document the words match is offered to `accept`, whatever the limit.
+  searcher_.search(query, 0, [&](DocOrdinal doc) {
+    visit(doc, filter.check(doc));
+    return false;
+  });
+}
+
+bool Engine::cached_for(const Query& query, DocOrdinal doc) const {
+  const bool events_asked = std::any_of(query.filters.begin(), query.filters.end(),
+                                        [](const Filter& f) { return f.field == "event" || f.field == "with"; });
+  return events_asked ? event_cache_.count(doc) != 0 : entity_cache_.count(doc) != 0;
+}
+
+std::vector<DocOrdinal> Engine::unresolved_candidates(const Query& query) const {
+  const std::vector<EventType> asked = asked_event_types_of(query);
+  DocumentFilter filter = filter_of(query, asked);
+  std::vector<DocOrdinal> out;
+  if (!filter.has_extracted()) return out;
+  // A known verdict answers for itself; otherwise the document is noted, not extracted.
+  const auto normalize = [this](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); };
+  const std::string key = extracted_filters_key(query.filters, normalize);
+  filter.use_known_verdicts([&](DocOrdinal doc) -> std::optional<bool> {
+    if (known_verdicts_.find(key, doc) || cached_for(query, doc)) return true;
+    out.push_back(doc);
+    return true;
+  });
+  visit_candidates(query, filter, [](DocOrdinal, const FilterVerdict&) {});
+  return out;
+}
+
+std::size_t Engine::extract_candidates(const Query& query, std::size_t max_documents) const {
+  const std::vector<DocOrdinal> pending = unresolved_candidates(query);
+  const bool events_asked = std::any_of(query.filters.begin(), query.filters.end(),
+                                        [](const Filter& f) { return f.field == "event" || f.field == "with"; });
+  const std::size_t n = std::min(max_documents, pending.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (events_asked) {
+      events(pending[i]);
+    } else {
+      entities(pending[i]);
+    }
+  }
+  return pending.size() - n;
+}
+
+void Engine::extracted_verdicts(const Query& query, std::vector<DocOrdinal>& hold, std::vector<DocOrdinal>& fail) const {
+  const std::vector<EventType> asked = asked_event_types_of(query);
+  const DocumentFilter filter = filter_of(query, asked);
+  if (!filter.has_extracted()) return;
+  visit_candidates(query, filter, [&](DocOrdinal doc, const FilterVerdict& v) {
+    if (v.reached_extracted) (v.rest ? hold : fail).push_back(doc);
+  });
+}
+
+void Engine::adopt_verdicts(const Query& query, const std::vector<DocOrdinal>& hold, const std::vector<DocOrdinal>& fail) {
+  const auto normalize = [this](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); };
+  known_verdicts_.adopt(extracted_filters_key(query.filters, normalize), hold, fail);
 }
 
 std::optional<DocOrdinal> Engine::find(const std::string& id) const {

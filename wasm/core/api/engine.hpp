@@ -14,7 +14,9 @@
 #include "events/event.hpp"
 #include "index/inverted_index.hpp"
 #include "query/query_parser.hpp"
+#include "search/document_filter.hpp"
 #include "search/facets.hpp"
+#include "search/known_verdicts.hpp"
 #include "search/result_order.hpp"
 #include "search/searcher.hpp"
 
@@ -83,6 +85,19 @@ class Engine {
   // of sources and days over the matching documents (see search/facets.hpp), over the whole
   // collection for an empty query.
   SearchResults search(const Query& query, std::size_t limit, ResultSort sort, Facets* facets = nullptr) const;
+  // entity:, event: and with: filters test what is extracted from each candidate document, which
+  // takes milliseconds a document on first use. A caller that must not wait that long at once (the
+  // page) has another engine with the same collection (its worker) prepare them a batch at a time
+  // and hand over the verdicts (see search/known_verdicts.hpp):
+  // - unresolved_candidates: documents the query would test whose verdict is neither known nor
+  //   cheap (their extraction is not cached yet); none when it has no such filters;
+  // - extract_candidates: extracts and caches up to max_documents of them; how many remain;
+  // - extracted_verdicts: the verdict of those filters for every document the query tests;
+  // - adopt_verdicts: verdicts found by another engine, used by this one's searches.
+  std::vector<DocOrdinal> unresolved_candidates(const Query& query) const;
+  std::size_t extract_candidates(const Query& query, std::size_t max_documents) const;
+  void extracted_verdicts(const Query& query, std::vector<DocOrdinal>& hold, std::vector<DocOrdinal>& fail) const;
+  void adopt_verdicts(const Query& query, const std::vector<DocOrdinal>& hold, const std::vector<DocOrdinal>& fail);
   // Entities of one document, computed on first request and cached.
   const std::vector<Entity>& entities(DocOrdinal doc) const;
   // Events of one document (events/event_extractor.hpp), its date resolving their days; computed
@@ -134,6 +149,13 @@ class Engine {
   std::unordered_set<std::string> taken_ids_;  // used by earlier segments of a static build
   mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
   mutable std::unordered_map<DocOrdinal, std::vector<Event>> event_cache_;
+  KnownVerdicts known_verdicts_;
+  // The query's filters, testing entity:, event: and with: by extraction unless a verdict is known.
+  DocumentFilter filter_of(const Query& query, const std::vector<EventType>& asked_event_types) const;
+  // Every candidate the query's filters test, with what `visit` makes of its verdict.
+  void visit_candidates(const Query& query, const DocumentFilter& filter,
+                        const std::function<void(DocOrdinal, const FilterVerdict&)>& visit) const;
+  bool cached_for(const Query& query, DocOrdinal doc) const;
   std::size_t memory_budget_ = kDefaultMemoryBudget;
   bool reserve_for_saving_ = false;
   std::size_t text_units_ = 0;      // UTF-16 units of every document's text

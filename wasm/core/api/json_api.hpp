@@ -98,6 +98,18 @@ class JsonApi {
   std::string events_of_documents(const std::string& ids_json) const;
   // Events of a text not in the collection, dated `date` (YYYY-MM-DD or ""), as document "text".
   std::string events_of_text(const std::u16string& text, const std::string& date) const;
+  // entity:, event: and with: prepared off the page's main thread (api/filter_verdicts_json.cpp;
+  // see Engine::unresolved_candidates). The query is read as search reads it (mode, live).
+  // filters_pending → {"pending": documents whose extraction the query still needs};
+  // prepare_filters extracts up to max_documents of them → {"pending": what remains};
+  // filter_verdicts → {"hold": [id…], "fail": [id…]}: the filters' verdict on every document the
+  // query tests; adopt_filter_verdicts takes such an answer (from an engine with the same
+  // collection) for this engine's searches of queries with the same filters → {"adopted"} or {"error"}.
+  std::string filters_pending(const std::u16string& query, const std::string& mode, bool live) const;
+  std::string prepare_filters(const std::u16string& query, const std::string& mode, bool live, int max_documents) const;
+  std::string filter_verdicts(const std::u16string& query, const std::string& mode, bool live) const;
+  std::string adopt_filter_verdicts(const std::u16string& query, const std::string& mode, bool live,
+                                    const std::string& verdicts_json);
   // The overview of the documents whose ids are in ids_json (a JSON array; empty or "[]" for
   // all): {"documents", "truncated", "entities": [{type, canonical, label_en, documents,
   // mentions}], "matrix": [entity index…], "pairs": [{a, b, documents, sentences}] (entity

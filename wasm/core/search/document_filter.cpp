@@ -1,5 +1,7 @@
 #include "search/document_filter.hpp"
 
+#include <algorithm>
+
 #include "text/utf.hpp"
 
 namespace mirsad {
@@ -42,14 +44,25 @@ bool DocumentFilter::field_passes(const std::vector<Condition>& conditions, cons
   return !alternatives || !any_positive || positive_held;
 }
 
+bool DocumentFilter::has_extracted() const {
+  return std::any_of(conditions_.begin(), conditions_.end(), [](const Condition& c) {
+    return c.filter->field == "entity" || c.filter->field == "event" || c.filter->field == "with";
+  });
+}
+
 FilterVerdict DocumentFilter::check(DocOrdinal doc) const {
   FilterVerdict v;
   if (conditions_.empty()) return v;
   v.source = field_passes(conditions_, "source", doc);
   v.date = field_passes(conditions_, "date", doc);
   // entity:, event: and with: cost an extraction: skipped for a document that no count can include.
-  v.rest = (v.source || v.date) && field_passes(conditions_, "id", doc) && field_passes(conditions_, "entity", doc) &&
-           field_passes(conditions_, "event", doc) && field_passes(conditions_, "with", doc);
+  v.rest = (v.source || v.date) && field_passes(conditions_, "id", doc);
+  if (!v.rest) return v;
+  v.reached_extracted = true;
+  const std::optional<bool> known = known_ ? known_(doc) : std::nullopt;
+  v.rest = known ? *known
+                 : field_passes(conditions_, "entity", doc) && field_passes(conditions_, "event", doc) &&
+                       field_passes(conditions_, "with", doc);
   return v;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct FilterVerdict {
   bool source = true;  // source: filters
   bool date = true;    // date: prefixes and ranges
   bool rest = true;    // id:, entity:, event: and with: (only worked out when source or date holds)
+  bool reached_extracted = false;  // entity:, event: and with: were tested (or their verdict looked up)
   bool all() const { return source && date && rest; }
 };
 
@@ -35,6 +37,11 @@ class DocumentFilter {
                  const Normalize& normalize, ExtractedTest extracted_holds);
 
   bool empty() const { return conditions_.empty(); }
+  // Whether the query has entity:, event: or with: filters (whose test costs an extraction).
+  bool has_extracted() const;
+  // A verdict already known for all of the entity:, event: and with: filters together (found by
+  // another engine holding the same collection: see search/known_verdicts.hpp); nullopt: test them.
+  void use_known_verdicts(std::function<std::optional<bool>(DocOrdinal)> known) { known_ = std::move(known); }
   FilterVerdict check(DocOrdinal doc) const;
 
  private:
@@ -50,6 +57,7 @@ class DocumentFilter {
   std::vector<Condition> conditions_;
   const std::vector<DocumentInfo>& documents_;
   ExtractedTest extracted_holds_;
+  std::function<std::optional<bool>(DocOrdinal)> known_;
 };
 
 }  // namespace mirsad

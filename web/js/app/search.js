@@ -153,6 +153,15 @@
       views.docList.show(true);
       App.showFacets(App.collectionFacets(), false);
     } else {
+      // entity:/event:/with: prepared in the worker first, when they would hold the page up.
+      var rerun = function () { runSearch(live === true); };
+      if (!App.filtersReady(effectiveQuery(q), { mode: mode, live: state.live }, rerun, warnings)) {
+        views.search.setWarnings(warnings);
+        document.body.classList.add('has-query');
+        if (!state.restoring) App.writeHash(state.pushNextHash);
+        state.pushNextHash = false;
+        return;
+      }
       var res;
       try {
         res = fetchHits(true);

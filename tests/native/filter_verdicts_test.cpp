@@ -1,0 +1,73 @@
+// entity:, event: and with: prepared by one engine (the page's worker) and adopted by another with
+// the same collection (the page's), whose searches then extract nothing: the first event:MEET on
+// the page took seconds on the main thread before.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/json_api.hpp"
+#include "test_support.hpp"
+
+using namespace mirsad;
+using namespace mirsad::test;
+using nlohmann::json;
+
+namespace {
+
+std::string collection() {
+  return R"([{"id": "meet", "date": "2015-07-21", "text": "التقى وزير الخارجية المصري سامح شكري وزير الخارجية الجزائري رمطان لعمامرة في القاهرة."},
+             {"id": "attack", "date": "2015-07-21", "text": "شن تنظيم داعش هجوما على مواقع الجيش الليبي في مدينة سرت."},
+             {"id": "quiet", "date": "2015-07-21", "text": "قال وزير الخارجية المصري سامح شكري إن القاهرة تتابع الوضع في سرت."},
+             {"id": "visit", "date": "2015-07-22", "text": "التقى الرئيس عبد الفتاح السيسي رئيس الوزراء الليبي في القاهرة لبحث الوضع في سرت."}])";
+}
+
+std::vector<std::string> hit_ids(const JsonApi& api, std::string_view q) {
+  std::vector<std::string> out;
+  const json result = json::parse(api.search(u16(q), "word", 10));
+  for (const json& h : result["hits"]) out.push_back(h["id"]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::size_t pending(const JsonApi& api, std::string_view q) {
+  return json::parse(api.filters_pending(u16(q), "word", false))["pending"];
+}
+
+TEST(FilterVerdicts, PreparedInOneEngineAdoptedByAnother) {
+  JsonApi worker, page;
+  ASSERT_FALSE(json::parse(worker.load_file("c.json", collection())).contains("error"));
+  ASSERT_FALSE(json::parse(page.load_file("c.json", collection())).contains("error"));
+
+  // No such filter: nothing to prepare.
+  EXPECT_EQ(pending(page, "القاهرة"), 0u);
+  EXPECT_EQ(pending(page, "القاهرة source:x"), 0u);
+
+  const std::string_view q = "القاهرة event:MEET";
+  EXPECT_EQ(pending(worker, q), 3u);  // the documents that mention Cairo
+  EXPECT_EQ(json::parse(worker.prepare_filters(u16(q), "word", false, 2))["pending"], 1u);
+  EXPECT_EQ(json::parse(worker.prepare_filters(u16(q), "word", false, 2))["pending"], 0u);
+  EXPECT_EQ(pending(worker, q), 0u);
+
+  const json verdicts = json::parse(worker.filter_verdicts(u16(q), "word", false));
+  EXPECT_EQ(verdicts["hold"].size() + verdicts["fail"].size(), 3u);
+  EXPECT_EQ(pending(page, q), 3u);
+  EXPECT_EQ(json::parse(page.adopt_filter_verdicts(u16(q), "word", false, verdicts.dump()))["adopted"], 3u);
+  EXPECT_EQ(pending(page, q), 0u);
+  EXPECT_EQ(hit_ids(page, q), hit_ids(worker, q));
+  EXPECT_EQ(hit_ids(page, q), (std::vector<std::string>{"meet", "visit"}));
+  // The same filters in another order and another query: known for the documents already judged.
+  EXPECT_EQ(pending(page, "event:MEET شكري"), 0u);
+  EXPECT_EQ(pending(page, "event:MEET سرت"), 1u);  // «attack» was never a candidate
+  EXPECT_EQ(pending(page, "with:\"سامح شكري\" القاهرة"), 3u);  // other filters: other verdicts
+
+  // Verdicts from another collection are refused whole.
+  const json refused = json::parse(page.adopt_filter_verdicts(u16(q), "word", false, R"({"hold": ["elsewhere"], "fail": []})"));
+  EXPECT_TRUE(refused.contains("error"));
+  EXPECT_TRUE(json::parse(page.adopt_filter_verdicts(u16(q), "word", false, "[1]")).contains("error"));
+
+  // Documents added later have no verdict yet: only they are left to prepare.
+  ASSERT_FALSE(json::parse(page.load_file("more.json", R"([{"id": "later", "text": "استقبل الرئيس السيسي في القاهرة وزير الخارجية الجزائري."}])")).contains("error"));
+  EXPECT_EQ(pending(page, q), 1u);
+}
+
+}  // namespace
