@@ -120,6 +120,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("events", &mirsad::JsonApi::events)
       .function("eventsOfDocuments", &mirsad::JsonApi::events_of_documents)
       .function("eventsOfText", &mirsad::JsonApi::events_of_text)
+      .function("eventPartyCandidates", &mirsad::JsonApi::event_party_candidates)
       .function("filtersPending", &mirsad::JsonApi::filters_pending)
       .function("prepareFilters", &mirsad::JsonApi::prepare_filters)
       .function("filterVerdicts", &mirsad::JsonApi::filter_verdicts)

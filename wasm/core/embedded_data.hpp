@@ -11,8 +11,9 @@ std::string_view cues_tsv();
 std::string_view stopwords_txt();
 std::string_view given_names_tsv();
 std::string_view entity_tagger_txt();  // the sequence tagger's weights (entities/sequence_tagger.hpp)
-std::string_view word_clusters_tsv();
-std::string_view event_triggers_tsv();  // event trigger and cue words (events/event_lexicon.hpp)  // word classes learnt from news text (entities/word_clusters.hpp)
+std::string_view word_clusters_tsv();  // word classes learnt from news text (entities/word_clusters.hpp)
+std::string_view event_triggers_tsv();  // event trigger and cue words (events/event_lexicon.hpp)
+std::string_view event_parties_tsv();   // the event party model's weights (events/party_model.hpp)
 std::string_view arabic_stems_txt();  // generated at build time from Debian's hunspell-ar
 // The lexicon built from the lists above (api/lexicon_sources.hpp), front-coded
 // (analysis/lexicon_front_coding.hpp), or empty when the build embeds the sources instead. A

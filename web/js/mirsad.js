@@ -245,6 +245,9 @@
     /** Events of a text that is not in the corpus, dated date (YYYY-MM-DD, optional). */
     eventsOfText(text, date) { return JSON.parse(this._api.eventsOfText(String(text), date ? String(date) : '')).documents[0].events; }
 
+    /** The party model's training view of a text: [{type, trigger: [s, e], start, end, canonical, features: {name: value}}] (scripts/train-event-parties). */
+    eventPartyCandidates(text, date) { return JSON.parse(this._api.eventPartyCandidates(String(text), date ? String(date) : '')).candidates; }
+
     /*
      * entity:, event: and with: test what is extracted from each candidate document: milliseconds a
      * document the first time, seconds for a thousand. A page prepares them in its worker (an

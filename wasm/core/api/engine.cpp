@@ -430,6 +430,13 @@ std::vector<Event> Engine::extract_events(std::u16string_view text, std::string_
   return shared_event_extractor().extract(text, analyzed, shared_extractor().extract(text, analyzed), date);
 }
 
+std::vector<PartyCandidate> Engine::event_party_candidates(std::u16string_view text, std::string_view date) const {
+  const AnalyzedText analyzed = analyzer_->analyze(text);
+  std::vector<PartyCandidate> candidates;
+  shared_event_extractor().extract(text, analyzed, shared_extractor().extract(text, analyzed), date, &candidates);
+  return candidates;
+}
+
 std::vector<Entity> Engine::extract_entities(std::u16string_view text) const {
   return shared_extractor().extract(text, analyzer_->analyze(text));
 }

@@ -17,6 +17,7 @@
 #include "search/document_filter.hpp"
 #include "search/facets.hpp"
 #include "search/known_verdicts.hpp"
+#include "events/party_model.hpp"
 #include "search/result_order.hpp"
 #include "search/searcher.hpp"
 
@@ -105,6 +106,9 @@ class Engine {
   const std::vector<Event>& events(DocOrdinal doc) const;
   // Events of a text that is not in the collection, dated `date` (YYYY-MM-DD or empty).
   std::vector<Event> extract_events(std::u16string_view text, std::string_view date) const;
+  // The named mentions of its meetings' and agreements' clauses with the party model's features
+  // (events/party_model.hpp): what scripts/train-event-parties learns from.
+  std::vector<PartyCandidate> event_party_candidates(std::u16string_view text, std::string_view date) const;
   AnalyzedText analyze(std::u16string_view text) const { return analyzer_->analyze(text); }
   const Analyzer& analyzer() const { return *analyzer_; }
   // Documents and indexes as bytes, for IndexFile; read() expects an empty engine and leaves it

@@ -364,6 +364,19 @@ std::string JsonApi::events_of_text(const std::u16string& text, const std::strin
   return dump(ordered_json{{"documents", {{{"id", "text"}, {"date", date}, {"events", events_json(engine_.extract_events(text, date), text)}}}}});
 }
 
+std::string JsonApi::event_party_candidates(const std::u16string& text, const std::string& date) const {
+  ordered_json list = ordered_json::array();
+  for (const PartyCandidate& c : engine_.event_party_candidates(text, date)) {
+    ordered_json features = ordered_json::object();
+    for (std::size_t f = 0; f < kPartyFeatureCount; ++f) {
+      if (c.features[f] != 0) features[party_feature_name(static_cast<PartyFeature>(f))] = c.features[f];
+    }
+    list.push_back({{"type", event_type_name(c.type)}, {"trigger", {c.trigger.start, c.trigger.end}}, {"start", c.span.start},
+                    {"end", c.span.end}, {"canonical", c.canonical}, {"features", std::move(features)}});
+  }
+  return dump(ordered_json{{"candidates", std::move(list)}});
+}
+
 struct JsonApi::OverviewReading {
   std::vector<DocOrdinal> docs;
   std::vector<std::string> unknown;

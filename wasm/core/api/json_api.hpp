@@ -98,6 +98,9 @@ class JsonApi {
   std::string events_of_documents(const std::string& ids_json) const;
   // Events of a text not in the collection, dated `date` (YYYY-MM-DD or ""), as document "text".
   std::string events_of_text(const std::u16string& text, const std::string& date) const;
+  // The party model's training view of a text (see Engine::event_party_candidates):
+  // {"candidates": [{"type", "trigger": [s, e], "start", "end", "canonical", "features": {name: value}}]}.
+  std::string event_party_candidates(const std::u16string& text, const std::string& date) const;
   // entity:, event: and with: prepared off the page's main thread (api/filter_verdicts_json.cpp;
   // see Engine::unresolved_candidates). The query is read as search reads it (mode, live).
   // filters_pending → {"pending": documents whose extraction the query still needs};

@@ -7,6 +7,7 @@
 #include "entities/extraction_context.hpp"
 #include "entities/phrase_terms.hpp"
 #include "events/event_dates.hpp"
+#include "events/party_model.hpp"
 #include "text/sentences.hpp"
 #include "text/utf.hpp"
 
@@ -49,7 +50,7 @@ std::u16string_view proclitics_before(std::u16string_view text, const AnalyzedTo
 }  // namespace
 
 EventExtractor::EventExtractor(const Analyzer& analyzer, const EventLexicon& lexicon, const CldrNames& cldr)
-    : lexicon_(lexicon), with_word_(word_terms(analyzer, "مع").front()), that_word_(word_terms(analyzer, "أن").front()) {
+    : lexicon_(lexicon), party_model_(PartyModel::embedded()), with_word_(word_terms(analyzer, "مع").front()), that_word_(word_terms(analyzer, "أن").front()) {
   for (const CalendarName& d : cldr.weekdays) {
     const auto terms = word_terms(analyzer, d.arabic);
     if (terms.size() == 1) weekdays_.emplace_back(terms.front(), d.value);
@@ -57,7 +58,8 @@ EventExtractor::EventExtractor(const Analyzer& analyzer, const EventLexicon& lex
 }
 
 std::vector<Event> EventExtractor::extract(std::u16string_view text, const AnalyzedText& analyzed,
-                                           const std::vector<Entity>& entities, std::string_view document_date) const {
+                                           const std::vector<Entity>& entities, std::string_view document_date,
+                                           std::vector<PartyCandidate>* candidates_out) const {
   const std::vector<AnalyzedToken>& tokens = analyzed.tokens;
   const std::size_t n = tokens.size();
   std::vector<Event> events;
@@ -186,6 +188,14 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
     }
 
     // Parties, place and date from the clause's entity mentions.
+    const bool party_event = event.type == EventType::Meet || event.type == EventType::Agreement;
+    struct Candidate {
+      std::size_t first, last;
+      const Entity* entity;
+      PartyFeatures x{};
+    };
+    std::vector<Candidate> candidates;  // a meeting's or agreement's named mentions, for the party model
+    const auto feature = [](PartyFeatures& x, PartyFeature f) { x[static_cast<std::size_t>(f)] = 1; };
     std::set<int> seen;
     std::vector<NamedArgument> named;  // the people and organizations of the clause, in order
     std::optional<std::size_t> place_distance;
@@ -258,7 +268,15 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
           if (o >= 0 && !in_title && entities[static_cast<std::size_t>(o)].type == EntityType::Organization) break;
         }
       }
-      if (in_title) continue;
+      std::size_t last = first;
+      while (last < n && entity_at[last] == k) ++last;
+      if (in_title) {
+        if (party_event) {
+          candidates.push_back({first, last, &e});
+          feature(candidates.back().x, PartyFeature::InTitle);
+        }
+        continue;
+      }
       // The preposition before the name, over a place noun (في مدينة سرت), in the word or before it.
       std::size_t head = first;
       std::u16string_view clitics = proclitics_before(text, tokens[first], e);
@@ -277,6 +295,34 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
           place_distance = distance(first);
         }
       };
+      // مع، بين، ضم (وفدا ضم الدكتور X): the cue may stand before a title of up to three words.
+      bool after_with = false;
+      for (std::size_t back = 1; back <= 4 && back <= head && !after_with; ++back) {
+        const std::size_t i = head - back;
+        if (entity_at[i] >= 0 || sentence[i] != s) break;
+        after_with = cue_is(i, EventCueKind::WithPrep) || cue_is(i, EventCueKind::BetweenPrep);
+        if (!after_with && cue[i]) break;
+      }
+      const bool after_other = head > 0 && cue_is(head - 1, EventCueKind::OtherPrep);
+      // و on the name or on its title (والمدير التنفيذي … نبيل تكر): joined to the name before.
+      bool conj = clitics.find(u'و') != std::u16string_view::npos;
+      for (std::size_t back = 1; back <= 4 && back <= head && !conj; ++back) {
+        const std::size_t i = head - back;
+        if (entity_at[i] >= 0 || sentence[i] != s || cue[i]) break;
+        const AnalyzedToken& title = tokens[i];
+        conj = title.name_span.start > title.token.span.start && text[title.token.span.start] == u'و';
+      }
+      if (party_event) {
+        Candidate c{first, last, &e};
+        if (after_with) feature(c.x, PartyFeature::With);
+        if (after_in || after_to || after_other || after_against) feature(c.x, PartyFeature::Blocked);
+        if (conj) feature(c.x, PartyFeature::Joined);
+        if (after_in) feature(c.x, PartyFeature::AfterIn);
+        if (after_to) feature(c.x, PartyFeature::AfterTo);
+        if (after_other) feature(c.x, PartyFeature::AfterOther);
+        if (e.type == EntityType::Location && !word.verb && first == trig.last) feature(c.x, PartyFeature::Construct);
+        candidates.push_back(c);
+      }
       if (e.type == EntityType::Location) {
         // A place in construct with a noun trigger names where it met (اجتماع القاهرة، قمة الرياض).
         if (!word.verb && first == trig.last && (event.type == EventType::Meet || event.type == EventType::Agreement)) {
@@ -304,25 +350,6 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         case EventType::Visit: {
           // Decided below, once every name of the clause is known: which of them stand where
           // the event's arguments stand.
-          std::size_t last = first;
-          while (last < n && entity_at[last] == k) ++last;
-          // مع، بين، ضم (وفدا ضم الدكتور X): the cue may stand before a title of up to three words.
-          bool after_with = false;
-          for (std::size_t back = 1; back <= 4 && back <= head && !after_with; ++back) {
-            const std::size_t i = head - back;
-            if (entity_at[i] >= 0 || sentence[i] != s) break;
-            after_with = cue_is(i, EventCueKind::WithPrep) || cue_is(i, EventCueKind::BetweenPrep);
-            if (!after_with && cue[i]) break;
-          }
-          const bool after_other = head > 0 && cue_is(head - 1, EventCueKind::OtherPrep);
-          // و on the name or on its title (والمدير التنفيذي … نبيل تكر): joined to the name before.
-          bool conj = clitics.find(u'و') != std::u16string_view::npos;
-          for (std::size_t back = 1; back <= 4 && back <= head && !conj; ++back) {
-            const std::size_t i = head - back;
-            if (entity_at[i] >= 0 || sentence[i] != s || cue[i]) break;
-            const AnalyzedToken& title = tokens[i];
-            conj = title.name_span.start > title.token.span.start && text[title.token.span.start] == u'و';
-          }
           named.push_back({k, first, last, after_in || after_to || after_other || after_against, after_with, conj});
           break;
         }
@@ -417,6 +444,53 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
             add_party(e, role, {tokens[trig.last - 1].name_span.start, tokens[trig.last - 1].token.span.end}, true, e.type);
             break;
           }
+        }
+      }
+    }
+
+    // The party model (events/party_model.hpp): what it learnt from our annotated articles decides,
+    // over every named mention of the clause, which are the parties; the rules' choice is one of
+    // what it weighs. Stand-ins the rules resolved (نظيره الأمريكي، اجتماعه) stay as they are.
+    if (party_event && (party_model_.active() || candidates_out)) {
+      const auto between = [&](const Candidate& c, std::size_t i) {
+        return c.first < trig.first ? (i >= c.last && i < trig.first) : (i >= trig.last && i < c.first);
+      };
+      for (Candidate& c : candidates) {
+        PartyFeatures& x = c.x;
+        const Entity& e = *c.entity;
+        feature(x, PartyFeature::Bias);
+        feature(x, e.type == EntityType::Person ? PartyFeature::Person
+                   : e.type == EntityType::Organization ? PartyFeature::Organization : PartyFeature::Location);
+        const std::size_t d = c.first < trig.first ? trig.first - c.last + 1 : c.first - trig.last + 1;
+        if (c.first < trig.first) feature(x, PartyFeature::Before);
+        feature(x, d <= 2 ? PartyFeature::Near : d <= 5 ? PartyFeature::Middle : d <= 10 ? PartyFeature::Far : PartyFeature::VeryFar);
+        if (word.verb) feature(x, PartyFeature::VerbTrigger);
+        if (ctx.has_article(trig.first)) feature(x, PartyFeature::DefiniteTrigger);
+        std::size_t names = 0;
+        for (const Candidate& o : candidates) names += &o != &c && between(c, o.first);
+        if (names == 1) feature(x, PartyFeature::OneNameBetween);
+        if (names >= 2) feature(x, PartyFeature::NamesBetween);
+        for (const FoundTrigger& f : found) {
+          if (&f != &trig && between(c, f.first)) feature(x, PartyFeature::TriggerBetween);
+        }
+        const uint32_t from = std::min(tokens[c.first].token.span.start, tokens[trig.first].token.span.start);
+        const uint32_t to = std::max(tokens[c.last - 1].token.span.end, tokens[trig.last - 1].token.span.end);
+        const std::u16string_view gap = text.substr(from, to - from);
+        if (gap.find(u'،') != std::u16string_view::npos || gap.find(u',') != std::u16string_view::npos) feature(x, PartyFeature::CommaBetween);
+        if (event.place && event.place->span.start == e.span.start) feature(x, PartyFeature::IsPlace);
+        const bool taken = std::any_of(event.participants.begin(), event.participants.end(),
+                                       [&](const EventParticipant& p) { return !p.resolved && p.canonical == e.canonical; });
+        if (taken) feature(x, PartyFeature::RuleAccepted);
+        if (event.type == EventType::Agreement) feature(x, PartyFeature::Agreement);
+        if (event.type == EventType::Agreement && taken) feature(x, PartyFeature::AgreementRule);
+        if (candidates_out) candidates_out->push_back({event.type, event.trigger, e.span, e.canonical, x});
+      }
+      if (party_model_.active()) {
+        event.participants.erase(std::remove_if(event.participants.begin(), event.participants.end(),
+                                                [](const EventParticipant& p) { return !p.resolved; }),
+                                 event.participants.end());
+        for (const Candidate& c : candidates) {
+          if (party_model_.accepts(c.x)) add_party(*c.entity, "party", c.entity->span, false, c.entity->type);
         }
       }
     }

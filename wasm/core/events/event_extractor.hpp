@@ -9,6 +9,7 @@
 #include "entities/entity.hpp"
 #include "events/event.hpp"
 #include "events/event_lexicon.hpp"
+#include "events/party_model.hpp"
 
 namespace mirsad {
 
@@ -25,11 +26,14 @@ class EventExtractor {
   EventExtractor(const Analyzer& analyzer, const EventLexicon& lexicon, const CldrNames& cldr);
   // entities: the entity layer's mentions of the same text, in order. document_date: YYYY-MM-DD
   // (a longer string is cut), or empty when the document is undated.
+  // candidates: when given, receives every named mention of a meeting's or agreement's clause with
+  // its features (what scripts/train-event-parties learns the party model from).
   std::vector<Event> extract(std::u16string_view text, const AnalyzedText& analyzed, const std::vector<Entity>& entities,
-                             std::string_view document_date) const;
+                             std::string_view document_date, std::vector<PartyCandidate>* candidates = nullptr) const;
 
  private:
   const EventLexicon& lexicon_;
+  const PartyModel& party_model_;
   std::vector<std::pair<std::u16string, int>> weekdays_;  // CLDR's Arabic weekday names (word terms), 1 = Sunday
   std::u16string with_word_;                               // مع
   std::u16string that_word_;                               // أن
