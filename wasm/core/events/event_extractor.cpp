@@ -451,6 +451,9 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
     // The party model (events/party_model.hpp): what it learnt from our annotated articles decides,
     // over every named mention of the clause, which are the parties; the rules' choice is one of
     // what it weighs. Stand-ins the rules resolved (نظيره الأمريكي، اجتماعه) stay as they are.
+    // Whether a weak word names an event at all is the rules' call (the model was fitted on
+    // events the annotators marked, not on words that name none).
+    const std::size_t rule_parties = event.participants.size();
     if (party_event && (party_model_.active() || candidates_out)) {
       const auto between = [&](const Candidate& c, std::size_t i) {
         return c.first < trig.first ? (i >= c.last && i < trig.first) : (i >= trig.last && i < c.first);
@@ -483,6 +486,11 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         if (taken) feature(x, PartyFeature::RuleAccepted);
         if (event.type == EventType::Agreement) feature(x, PartyFeature::Agreement);
         if (event.type == EventType::Agreement && taken) feature(x, PartyFeature::AgreementRule);
+        if (e.type == EntityType::Location && x[static_cast<std::size_t>(PartyFeature::AfterIn)]) feature(x, PartyFeature::PlaceAfterIn);
+        if (e.type == EntityType::Location && c.first < trig.first) feature(x, PartyFeature::PlaceBefore);
+        if (std::any_of(entities.begin(), entities.end(), [&](const Entity& o) { return &o != &e && o.canonical == e.canonical; })) {
+          feature(x, PartyFeature::Repeated);
+        }
         if (candidates_out) candidates_out->push_back({event.type, event.trigger, e.span, e.canonical, x});
       }
       if (party_model_.active()) {
@@ -534,7 +542,7 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
     if (word.destination && !destination) continue;
     // What is left without a party, a place or a day: a word with other senses is no event, and a
     // definite noun (الاجتماع، الزيارة) refers back to the last event of its type.
-    const std::size_t parties = event.participants.size();
+    const std::size_t parties = rule_parties;
     const bool bare = parties == 0 && !event.place && !event.date;
     const bool refers_back = !word.verb && ctx.has_article(trig.first);
     // The plural of a singular meeting or deal (اجتماعات، صفقات) is as often a habit or a kind as

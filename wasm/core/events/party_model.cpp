@@ -12,7 +12,7 @@ const char* party_feature_name(PartyFeature f) {
       "bias", "rule_accepted", "person", "organization", "location", "before", "near", "middle", "far", "very_far",
       "with", "blocked", "joined", "after_in", "after_to", "after_other", "in_title", "verb_trigger",
       "definite_trigger", "one_name_between", "names_between", "trigger_between", "comma_between", "construct",
-      "is_place", "agreement", "agreement_rule"};
+      "is_place", "agreement", "agreement_rule", "place_after_in", "place_before", "repeated"};
   return kNames[static_cast<std::size_t>(f)];
 }
 

@@ -40,6 +40,9 @@ enum class PartyFeature : std::size_t {
   IsPlace,          // the rules made it the event's place
   Agreement,        // the event is an agreement (not a meeting)
   AgreementRule,    // Agreement and RuleAccepted
+  PlaceAfterIn,     // a place after في / ب: where, more often than who
+  PlaceBefore,      // a place before the trigger
+  Repeated,         // its canonical is named again elsewhere in the document (a protagonist)
   Count
 };
 constexpr std::size_t kPartyFeatureCount = static_cast<std::size_t>(PartyFeature::Count);
