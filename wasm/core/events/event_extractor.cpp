@@ -497,8 +497,17 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         event.participants.erase(std::remove_if(event.participants.begin(), event.participants.end(),
                                                 [](const EventParticipant& p) { return !p.resolved; }),
                                  event.participants.end());
+        const Candidate* likeliest = nullptr;
+        bool any = false;
         for (const Candidate& c : candidates) {
-          if (party_model_.accepts(c.x)) add_party(*c.entity, "party", c.entity->span, false, c.entity->type);
+          if (party_model_.accepts(c.x)) {
+            add_party(*c.entity, "party", c.entity->span, false, c.entity->type);
+            any = true;
+          }
+          if (!likeliest || party_model_.probability(c.x) > party_model_.probability(likeliest->x)) likeliest = &c;
+        }
+        if (!any && likeliest && party_model_.accepts_alone(likeliest->x)) {
+          add_party(*likeliest->entity, "party", likeliest->entity->span, false, likeliest->entity->type);
         }
       }
     }

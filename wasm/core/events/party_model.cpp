@@ -26,8 +26,8 @@ PartyModel::PartyModel(std::string_view tsv) {
     if (tab == std::string_view::npos) continue;
     const std::string_view name = line.substr(0, tab);
     const double value = std::strtod(std::string(line.substr(tab + 1)).c_str(), nullptr);
-    if (name == "threshold") {
-      threshold_ = value;
+    if (name == "threshold" || name == "fallback") {
+      (name == "threshold" ? threshold_ : fallback_) = value;
       continue;
     }
     for (std::size_t f = 0; f < kPartyFeatureCount; ++f) {

@@ -60,9 +60,9 @@ struct PartyCandidate {
   PartyFeatures features{};
 };
 
-// A logistic model over those features, trained on our own annotated articles (the dev split of
+// A logistic model over those features, trained on our own annotated articles (the train split of
 // tests/fixtures/events and the seeds) and read from wasm/data/event_parties.tsv ("name<TAB>weight"
-// lines, "threshold<TAB>p"). Without weights it is inactive and the rules decide alone.
+// lines, "threshold<TAB>p", "fallback<TAB>p"). Without weights it is inactive and the rules decide alone.
 class PartyModel {
  public:
   explicit PartyModel(std::string_view tsv);
@@ -70,10 +70,14 @@ class PartyModel {
   bool active() const { return active_; }
   double probability(const PartyFeatures& x) const;
   bool accepts(const PartyFeatures& x) const { return probability(x) >= threshold_; }
+  // A clause with a meeting or agreement has a party more often than not: when no candidate
+  // reaches the threshold, the likeliest is taken if it reaches this lower one.
+  bool accepts_alone(const PartyFeatures& x) const { return probability(x) >= fallback_; }
 
  private:
   std::array<double, kPartyFeatureCount> weights_{};
   double threshold_ = 0.5;
+  double fallback_ = 1.1;  // none unless the weights file says
   bool active_ = false;
 };
 
