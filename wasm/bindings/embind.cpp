@@ -121,6 +121,7 @@ EMSCRIPTEN_BINDINGS(mirsad) {
       .function("eventsOfDocuments", &mirsad::JsonApi::events_of_documents)
       .function("eventsOfText", &mirsad::JsonApi::events_of_text)
       .function("eventPartyCandidates", &mirsad::JsonApi::event_party_candidates)
+      .function("setEventPartyModel", &mirsad::JsonApi::set_event_party_model)
       .function("filtersPending", &mirsad::JsonApi::filters_pending)
       .function("prepareFilters", &mirsad::JsonApi::prepare_filters)
       .function("filterVerdicts", &mirsad::JsonApi::filter_verdicts)

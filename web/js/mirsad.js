@@ -248,6 +248,9 @@
     /** The party model's training view of a text: [{type, trigger: [s, e], start, end, canonical, features: {name: value}}] (scripts/train-event-parties). */
     eventPartyCandidates(text, date) { return JSON.parse(this._api.eventPartyCandidates(String(text), date ? String(date) : '')).candidates; }
 
+    /** Party model weights (the TSV of wasm/data/event_parties.tsv) in place of the embedded ones, for the rest of the process (scripts/train-event-parties). */
+    setEventPartyModel(tsv) { this._api.setEventPartyModel(String(tsv)); }
+
     /*
      * entity:, event: and with: test what is extracted from each candidate document: milliseconds a
      * document the first time, seconds for a thousand. A page prepares them in its worker (an

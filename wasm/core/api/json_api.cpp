@@ -372,7 +372,8 @@ std::string JsonApi::event_party_candidates(const std::u16string& text, const st
       if (c.features[f] != 0) features[party_feature_name(static_cast<PartyFeature>(f))] = c.features[f];
     }
     list.push_back({{"type", event_type_name(c.type)}, {"trigger", {c.trigger.start, c.trigger.end}}, {"start", c.span.start},
-                    {"end", c.span.end}, {"canonical", c.canonical}, {"features", std::move(features)}});
+                    {"end", c.span.end}, {"canonical", c.canonical}, {"features", std::move(features)},
+                    {"joined_to", c.joined_to}});
   }
   return dump(ordered_json{{"candidates", std::move(list)}});
 }

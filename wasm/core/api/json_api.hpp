@@ -6,6 +6,7 @@
 #include "api/index_file.hpp"
 #include "corpus/html_page.hpp"
 #include "entities/entity_overview.hpp"
+#include "events/party_model.hpp"
 #include "static_index/static_index_merger.hpp"
 #include "static_index/static_index_writer.hpp"
 
@@ -101,6 +102,9 @@ class JsonApi {
   // The party model's training view of a text (see Engine::event_party_candidates):
   // {"candidates": [{"type", "trigger": [s, e], "start", "end", "canonical", "features": {name: value}}]}.
   std::string event_party_candidates(const std::u16string& text, const std::string& date) const;
+  // Weights for the party model in place of the embedded ones (PartyModel::replace_embedded), for
+  // the trainer trying its settings through the whole extractor.
+  void set_event_party_model(const std::string& tsv) { PartyModel::replace_embedded(tsv); }
   // entity:, event: and with: prepared off the page's main thread (api/filter_verdicts_json.cpp;
   // see Engine::unresolved_candidates). The query is read as search reads it (mode, live).
   // filters_pending → {"pending": documents whose extraction the query still needs};

@@ -458,6 +458,14 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
       const auto between = [&](const Candidate& c, std::size_t i) {
         return c.first < trig.first ? (i >= c.last && i < trig.first) : (i >= trig.last && i < c.first);
       };
+      // Which earlier candidate each one is joined to by و (over a title of up to three words).
+      std::vector<int> joined_to(candidates.size(), -1);
+      for (std::size_t i = 1; i < candidates.size(); ++i) {
+        const Candidate& c = candidates[i];
+        if (!c.x[static_cast<std::size_t>(PartyFeature::Joined)]) continue;
+        const Candidate& p = candidates[i - 1];
+        if (p.last <= c.first && c.first <= p.last + 3) joined_to[i] = static_cast<int>(i - 1);
+      }
       for (Candidate& c : candidates) {
         PartyFeatures& x = c.x;
         const Entity& e = *c.entity;
@@ -491,23 +499,33 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         if (std::any_of(entities.begin(), entities.end(), [&](const Entity& o) { return &o != &e && o.canonical == e.canonical; })) {
           feature(x, PartyFeature::Repeated);
         }
-        if (candidates_out) candidates_out->push_back({event.type, event.trigger, e.span, e.canonical, x});
+        if (candidates_out) candidates_out->push_back({event.type, event.trigger, e.span, e.canonical, x, joined_to[&c - candidates.data()]});
       }
       if (party_model_.active()) {
         event.participants.erase(std::remove_if(event.participants.begin(), event.participants.end(),
                                                 [](const EventParticipant& p) { return !p.resolved; }),
                                  event.participants.end());
-        const Candidate* likeliest = nullptr;
-        bool any = false;
-        for (const Candidate& c : candidates) {
-          if (party_model_.accepts(c.x)) {
-            add_party(*c.entity, "party", c.entity->span, false, c.entity->type);
-            any = true;
-          }
-          if (!likeliest || party_model_.probability(c.x) > party_model_.probability(likeliest->x)) likeliest = &c;
+        std::vector<bool> accepted(candidates.size(), false);
+        std::optional<std::size_t> likeliest;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+          accepted[i] = party_model_.accepts(candidates[i].x);
+          if (!likeliest || party_model_.probability(candidates[i].x) > party_model_.probability(candidates[*likeliest].x)) likeliest = i;
         }
-        if (!any && likeliest && party_model_.accepts_alone(likeliest->x)) {
-          add_party(*likeliest->entity, "party", likeliest->entity->span, false, likeliest->entity->type);
+        if (likeliest && std::none_of(accepted.begin(), accepted.end(), [](bool a) { return a; }) &&
+            party_model_.accepts_alone(candidates[*likeliest].x)) {
+          accepted[*likeliest] = true;
+        }
+        if (party_model_.joins_lists()) {
+          // Forward along each list, then back: every name of a list with an accepted one.
+          for (std::size_t i = 0; i < candidates.size(); ++i) {
+            if (joined_to[i] >= 0 && accepted[static_cast<std::size_t>(joined_to[i])]) accepted[i] = true;
+          }
+          for (std::size_t i = candidates.size(); i-- > 0;) {
+            if (joined_to[i] >= 0 && accepted[i]) accepted[static_cast<std::size_t>(joined_to[i])] = true;
+          }
+        }
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+          if (accepted[i]) add_party(*candidates[i].entity, "party", candidates[i].entity->span, false, candidates[i].entity->type);
         }
       }
     }

@@ -26,6 +26,10 @@ PartyModel::PartyModel(std::string_view tsv) {
     if (tab == std::string_view::npos) continue;
     const std::string_view name = line.substr(0, tab);
     const double value = std::strtod(std::string(line.substr(tab + 1)).c_str(), nullptr);
+    if (name == "join_lists") {
+      joins_lists_ = value != 0;
+      continue;
+    }
     if (name == "threshold" || name == "fallback") {
       (name == "threshold" ? threshold_ : fallback_) = value;
       continue;
@@ -39,10 +43,14 @@ PartyModel::PartyModel(std::string_view tsv) {
   }
 }
 
-const PartyModel& PartyModel::embedded() {
-  static const PartyModel model(embedded_data::event_parties_tsv());
+PartyModel& PartyModel::instance() {
+  static PartyModel model(embedded_data::event_parties_tsv());
   return model;
 }
+
+const PartyModel& PartyModel::embedded() { return instance(); }
+
+void PartyModel::replace_embedded(std::string_view tsv) { instance() = PartyModel(tsv); }
 
 double PartyModel::probability(const PartyFeatures& x) const {
   double z = 0;

@@ -58,26 +58,34 @@ struct PartyCandidate {
   Span span;
   std::string canonical;
   PartyFeatures features{};
+  int joined_to = -1;  // the candidate of the same trigger it is joined to by و (its index in that trigger's list), or -1
 };
 
 // A logistic model over those features, trained on our own annotated articles (the train split of
 // tests/fixtures/events and the seeds) and read from wasm/data/event_parties.tsv ("name<TAB>weight"
-// lines, "threshold<TAB>p", "fallback<TAB>p"). Without weights it is inactive and the rules decide alone.
+// lines, "threshold<TAB>p", "fallback<TAB>p", "join_lists<TAB>0|1"). Without weights it is inactive and the rules decide alone.
 class PartyModel {
  public:
   explicit PartyModel(std::string_view tsv);
   static const PartyModel& embedded();
+  // Replaces the embedded weights for the rest of the process (scripts/train-event-parties trying
+  // settings on dev through the whole extractor); events already cached keep the model they had.
+  static void replace_embedded(std::string_view tsv);
   bool active() const { return active_; }
   double probability(const PartyFeatures& x) const;
   bool accepts(const PartyFeatures& x) const { return probability(x) >= threshold_; }
   // A clause with a meeting or agreement has a party more often than not: when no candidate
   // reaches the threshold, the likeliest is taken if it reaches this lower one.
   bool accepts_alone(const PartyFeatures& x) const { return probability(x) >= fallback_; }
+  // Names joined by و share one decision (تونس والجزائر ومصر: all parties, or none).
+  bool joins_lists() const { return joins_lists_; }
 
  private:
+  static PartyModel& instance();
   std::array<double, kPartyFeatureCount> weights_{};
   double threshold_ = 0.5;
   double fallback_ = 1.1;  // none unless the weights file says
+  bool joins_lists_ = false;
   bool active_ = false;
 };
 
