@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "entities/extraction_context.hpp"
 #include "entities/phrase_terms.hpp"
@@ -113,6 +115,14 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
 
   // A person's country, read from the gentilic of the title before the name (وزير الخارجية
   // الأمريكي جون كيري): what نظيره الأمريكي is resolved through.
+  // How often each canonical name is mentioned in the document (the party model's Repeated).
+  std::unordered_map<std::string_view, std::size_t> canonical_mentions;
+  for (const Entity& e : entities) ++canonical_mentions[e.canonical];
+  const auto mentions_of = [&](const std::string& canonical) {
+    const auto it = canonical_mentions.find(canonical);
+    return it == canonical_mentions.end() ? std::size_t{0} : it->second;
+  };
+
   std::vector<std::string> person_country(entities.size());
   for (std::size_t k = 0; k < entities.size(); ++k) {
     if (entities[k].type != EntityType::Person || entity_first[k] == n) continue;
@@ -496,9 +506,7 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         if (event.type == EventType::Agreement && taken) feature(x, PartyFeature::AgreementRule);
         if (e.type == EntityType::Location && x[static_cast<std::size_t>(PartyFeature::AfterIn)]) feature(x, PartyFeature::PlaceAfterIn);
         if (e.type == EntityType::Location && c.first < trig.first) feature(x, PartyFeature::PlaceBefore);
-        if (std::any_of(entities.begin(), entities.end(), [&](const Entity& o) { return &o != &e && o.canonical == e.canonical; })) {
-          feature(x, PartyFeature::Repeated);
-        }
+        if (mentions_of(e.canonical) > 1) feature(x, PartyFeature::Repeated);
         if (candidates_out) candidates_out->push_back({event.type, event.trigger, e.span, e.canonical, x, joined_to[&c - candidates.data()]});
       }
       if (party_model_.active()) {
