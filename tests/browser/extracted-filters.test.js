@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { openPage } = require('./chromium');
+const { openPage, screenshotPath } = require('./chromium');
 const { realCorpus } = require('./real-corpus');
 const { watch, longestTaskDuring, waitIdle, FREEZE_MS } = require('./long-tasks');
 const Mirsad = require('../../web/js/mirsad.js');
@@ -70,7 +70,10 @@ test('1,000 real articles: the first event:, with: and entity: searches never fr
     assert.match(await page.textContent('#count'), new RegExp(`\\b${expected[i].total.toLocaleString('en')}\\b`), queries[i]);
     assert.deepEqual(shown.slice(0, 10), expected[i].hits.map((h) => h.id), queries[i]);
     // The first query finds every document to extract: the worker prepared it, with its progress shown.
-    if (i === 0) assert.ok(counts.some((c) => PREPARING.test(c)), counts.join(' | '));
+    if (i === 0) {
+      assert.ok(counts.some((c) => PREPARING.test(c)), counts.join(' | '));
+      await page.screenshot({ path: screenshotPath('page-filter-event-meet.png'), fullPage: false });
+    }
   }
   assert.deepEqual(errors, []);
 });
