@@ -77,3 +77,40 @@ test('1,000 real articles: the first event:, with: and entity: searches never fr
   }
   assert.deepEqual(errors, []);
 });
+
+test('a new query while the worker prepares event: cancels it: the results are the new query\'s, never overwritten by the old', async (t) => {
+  const { docs } = realCorpus({ docs: 400 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-filters-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'news.json'), JSON.stringify(docs));
+  const engine = await Mirsad.create({ factory: require('../../build/wasm/mirsad-core.js') });
+  engine.addDocuments(docs);
+  const word = 'السعودية';
+  const expected = engine.search(word, { limit: 10 });
+  assert.ok(expected.total > 2);
+
+  const { page, errors } = await openPage(t);
+  await page.setInputFiles('#file-input', path.join(dir, 'news.json'));
+  await waitIdle(page, docs.length);
+  await page.fill('#q', 'event:ATTACK');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('count').textContent), PREPARING.source);
+  // Before the worker is done: another query, without filters.
+  await search(page, word);
+  const settle = () => page.evaluate(() => ({ count: document.getElementById('count').textContent,
+    ids: [...document.querySelectorAll('#results .hit-item')].map((e) => e.dataset.id) }));
+  const now = await settle();
+  assert.deepEqual(now.ids.slice(0, 10), expected.hits.map((h) => h.id));
+  // Long enough for the cancelled preparation to have finished had it not been: the count and the
+  // results are not touched again (no progress, no search run a second time).
+  await page.evaluate(() => {
+    window.__touched = 0;
+    const observer = new MutationObserver((records) => { window.__touched += records.length; });
+    for (const id of ['count', 'results']) observer.observe(document.getElementById(id), { childList: true, characterData: true, subtree: true });
+  });
+  await page.waitForTimeout(3000);
+  assert.equal(await page.evaluate(() => window.__touched), 0);
+  assert.deepEqual(await settle(), now);
+  assert.equal(await page.inputValue('#q'), word);
+  assert.deepEqual(errors, []);
+});
