@@ -346,10 +346,17 @@ void Engine::visit_candidates(const Query& query, const DocumentFilter& filter,
   });
 }
 
+namespace {
+
+// event: and with: need a document's events; entity: alone its entities.
+bool asks_events(const Query& query) {
+  return std::any_of(query.filters.begin(), query.filters.end(), [](const Filter& f) { return f.field == "event" || f.field == "with"; });
+}
+
+}  // namespace
+
 bool Engine::cached_for(const Query& query, DocOrdinal doc) const {
-  const bool events_asked = std::any_of(query.filters.begin(), query.filters.end(),
-                                        [](const Filter& f) { return f.field == "event" || f.field == "with"; });
-  return events_asked ? event_cache_.count(doc) != 0 : entity_cache_.count(doc) != 0;
+  return asks_events(query) ? event_cache_.count(doc) != 0 : entity_cache_.count(doc) != 0;
 }
 
 std::vector<DocOrdinal> Engine::unresolved_candidates(const Query& query) const {
@@ -371,8 +378,7 @@ std::vector<DocOrdinal> Engine::unresolved_candidates(const Query& query) const 
 
 std::size_t Engine::extract_candidates(const Query& query, std::size_t max_documents) const {
   const std::vector<DocOrdinal> pending = unresolved_candidates(query);
-  const bool events_asked = std::any_of(query.filters.begin(), query.filters.end(),
-                                        [](const Filter& f) { return f.field == "event" || f.field == "with"; });
+  const bool events_asked = asks_events(query);
   const std::size_t n = std::min(max_documents, pending.size());
   for (std::size_t i = 0; i < n; ++i) {
     if (events_asked) {

@@ -513,14 +513,17 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         event.participants.erase(std::remove_if(event.participants.begin(), event.participants.end(),
                                                 [](const EventParticipant& p) { return !p.resolved; }),
                                  event.participants.end());
+        // Each candidate's probability once (this runs for every meeting and agreement found).
         std::vector<bool> accepted(candidates.size(), false);
         std::optional<std::size_t> likeliest;
+        std::vector<double> probability(candidates.size());
         for (std::size_t i = 0; i < candidates.size(); ++i) {
-          accepted[i] = party_model_.accepts(candidates[i].x);
-          if (!likeliest || party_model_.probability(candidates[i].x) > party_model_.probability(candidates[*likeliest].x)) likeliest = i;
+          probability[i] = party_model_.probability(candidates[i].x);
+          accepted[i] = party_model_.accepts_probability(probability[i]);
+          if (!likeliest || probability[i] > probability[*likeliest]) likeliest = i;
         }
         if (likeliest && std::none_of(accepted.begin(), accepted.end(), [](bool a) { return a; }) &&
-            party_model_.accepts_alone(candidates[*likeliest].x)) {
+            party_model_.accepts_alone_probability(probability[*likeliest])) {
           accepted[*likeliest] = true;
         }
         if (party_model_.joins_lists()) {

@@ -73,10 +73,12 @@ class PartyModel {
   static void replace_embedded(std::string_view tsv);
   bool active() const { return active_; }
   double probability(const PartyFeatures& x) const;
-  bool accepts(const PartyFeatures& x) const { return probability(x) >= threshold_; }
+  bool accepts(const PartyFeatures& x) const { return accepts_probability(probability(x)); }
+  bool accepts_probability(double p) const { return p >= threshold_; }
   // A clause with a meeting or agreement has a party more often than not: when no candidate
   // reaches the threshold, the likeliest is taken if it reaches this lower one.
-  bool accepts_alone(const PartyFeatures& x) const { return probability(x) >= fallback_; }
+  bool accepts_alone(const PartyFeatures& x) const { return accepts_alone_probability(probability(x)); }
+  bool accepts_alone_probability(double p) const { return p >= fallback_; }
   // Names joined by و share one decision (تونس والجزائر ومصر: all parties, or none).
   bool joins_lists() const { return joins_lists_; }
 
