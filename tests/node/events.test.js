@@ -118,3 +118,25 @@ test('entity:, event: and with: prepared by one engine are adopted by another: s
   assert.equal(page.filtersPending('ليبيا'), 0);
   assert.throws(() => page.adoptFilterVerdicts('event:MEET', {}, { hold: ['no such document'], fail: [] }), /does not hold/);
 });
+
+test('entity:, event: and with: prepared in slices on one engine (the widget): progress, cancelling, then the same results', async () => {
+  const engine = await engineWithSeeds();
+  const fresh = await engineWithSeeds();
+  const q = 'event:MEET';
+  const total = engine.filtersPending(q);
+  assert.ok(total > 1);
+  // Cancelled after the first slice: false, and what was read stays read.
+  let slices = 0;
+  assert.equal(await engine.prepareFiltersInSlices(q, {}, { cancelled: () => slices++ > 0 }), false);
+  const left = engine.filtersPending(q);
+  assert.ok(left < total && left > 0, `${left} of ${total}`);
+  const progress = [];
+  assert.equal(await engine.prepareFiltersInSlices(q, {}, { sliceMs: 1, onProgress: (done, of) => progress.push([done, of]) }), true);
+  assert.equal(engine.filtersPending(q), 0);
+  assert.ok(progress.length >= 1 && progress.every(([, of]) => of === left), JSON.stringify(progress));
+  assert.deepEqual(progress[progress.length - 1], [left, left]);
+  const ids = (e) => e.search(q, { limit: 100 }).hits.map((h) => h.id);
+  assert.deepEqual(ids(engine), ids(fresh));
+  // Nothing to read: done at once.
+  assert.equal(await engine.prepareFiltersInSlices('ليبيا', {}, {}), true);
+});

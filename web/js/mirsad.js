@@ -269,6 +269,34 @@
       return JSON.parse(this._api.prepareFilters(String(query), o.mode || 'word', Boolean(o.live), maxDocuments || 20)).pending;
     }
 
+    /**
+     * prepareFilters in slices of about sliceMs on this thread, a new task between them, for a
+     * host without a worker holding the collection (the widget over an in-memory corpus): then
+     * search extracts nothing. The batch grows or shrinks so that a slice takes about sliceMs.
+     * Resolves true when every candidate is extracted, false when cancelled() said to stop.
+     * @param {{mode?: string, live?: boolean}} [options]
+     * @param {{sliceMs?: number, onProgress?: (done: number, total: number) => void, cancelled?: () => boolean}} [slicing]
+     */
+    async prepareFiltersInSlices(query, options, slicing) {
+      const s = slicing || {};
+      const sliceMs = s.sliceMs || 25;
+      const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+      const total = this.filtersPending(query, options);
+      let left = total;
+      let batch = 1;
+      while (left > 0) {
+        if (s.cancelled && s.cancelled()) return false;
+        const started = now();
+        left = this.prepareFilters(query, options, batch);
+        const took = Math.max(0.1, now() - started);
+        // Aim at sliceMs a slice; never more than doubling, as one long article can take as long as many.
+        batch = Math.max(1, Math.min(batch * 2, Math.floor(batch * sliceMs / took)));
+        if (s.onProgress) s.onProgress(total - left, total);
+        if (left > 0) await nextTask();
+      }
+      return true;
+    }
+
     /** The filters' verdict on every document the query tests: {hold: id[], fail: id[]}. */
     filterVerdicts(query, options) {
       const o = options || {};

@@ -21,15 +21,13 @@
   var fallbackKey = null;   // the worker could not prepare this search: it runs on the main thread
   var fallbackWhy = '';
 
-  function number(n) { return Number(n).toLocaleString('en'); }
-
   function cancelPreparing() {
     if (preparing && preparing.host && preparing.id !== undefined) preparing.host.cancelTask(preparing.id);
     preparing = null;
   }
 
   function showProgress(done, of) {
-    views.search.setCount('جارٍ قراءة الكيانات والأحداث للتصفية: ' + number(done) + ' من ' + UI.count('docs', of) + '…');
+    views.search.setCount(UI.preparingFilters(done, of));
     views.search.setLivePrefix('');
     views.noResults.hide();
     App.$('list-heading').textContent = 'النتائج';

@@ -23,6 +23,11 @@
     return filters.map(function (f) { return '«' + UI.withoutBidiControls(f.value) + '»'; }).join(' و');
   }
 
+  /** The count line while entity:, event: and with: are read from the candidate documents. */
+  UI.preparingFilters = function (done, of) {
+    return 'جارٍ قراءة الكيانات والأحداث للتصفية: ' + Number(done).toLocaleString('en') + ' من ' + UI.count('docs', of) + '…';
+  };
+
   /** The count line of a search or concordance result: what it counts, said. */
   UI.resultCount = function (r) {
     var total = (r && r.total) || 0;
