@@ -30,13 +30,10 @@ function tally() {
   return { gold: 0, found: 0, matched: 0, full: 0, covered: 0, participants: 0, place: 0, date: 0, modality: 0 };
 }
 
-// Scores found against gold for one document, adding to per-type tallies; returns the errors.
-function scoreDocument(gold, found, tallies, normalize) {
-  const errors = [];
-  const used = new Set();
-  // The same party: overlapping mentions, or the same canonical, or one canonical the start of the
-  // other by whole words, two at least (محمد بن نايف / محمد بن نايف بن عبد العزيز: the gold writes
-  // the full genealogy, the entity layer the name the text uses).
+// The same party: overlapping mentions, or the same canonical, or one canonical the start of the
+// other by whole words, two at least (محمد بن نايف / محمد بن نايف بن عبد العزيز: the gold writes
+// the full genealogy, the entity layer the name the text uses). g, f: {start, end, canonical}.
+function partyMatcher(normalize) {
   const sameCanonical = (a, b) => {
     if (!a || !b) return false;
     const x = normalize(a), y = normalize(b);
@@ -44,7 +41,14 @@ function scoreDocument(gold, found, tallies, normalize) {
     const [short, long] = x.length < y.length ? [x, y] : [y, x];
     return short.split(' ').length >= 2 && long.startsWith(short + ' ');
   };
-  const sameParty = (g, f) => overlaps(g, f) || sameCanonical(g.canonical, f.canonical);
+  return (g, f) => overlaps(g, f) || sameCanonical(g.canonical, f.canonical);
+}
+
+// Scores found against gold for one document, adding to per-type tallies; returns the errors.
+function scoreDocument(gold, found, tallies, normalize) {
+  const errors = [];
+  const used = new Set();
+  const sameParty = partyMatcher(normalize);
   for (const f of found) {
     const t = tallies[f.type];
     t.found++;
@@ -97,4 +101,4 @@ function figures(t) {
   };
 }
 
-module.exports = { TYPES, readEvents, asGold, tally, scoreDocument, summarize, ratio };
+module.exports = { TYPES, readEvents, asGold, tally, scoreDocument, summarize, ratio, partyMatcher };
