@@ -71,3 +71,36 @@ TEST(FilterVerdicts, PreparedInOneEngineAdoptedByAnother) {
 }
 
 }  // namespace
+
+// The entities and events extracted for documents are cached within a budget: past it the caches
+// are emptied and fill again. With a budget of one byte every extraction empties them: the answers
+// stay those of an engine that keeps everything, and preparing filters still ends (their verdicts
+// are kept apart, so what is left only goes down).
+TEST(FilterVerdicts, BoundedExtractionCacheChangesNoAnswer) {
+  JsonApi roomy, tight;
+  ASSERT_FALSE(json::parse(roomy.load_file("c.json", collection())).contains("error"));
+  ASSERT_FALSE(json::parse(tight.load_file("c.json", collection())).contains("error"));
+  tight.engine().set_extraction_cache_budget(1);
+  EXPECT_GE(roomy.engine().extraction_cache_budget(), Engine::kMinExtractionCache);
+  EXPECT_LE(roomy.engine().extraction_cache_budget(), Engine::kMaxExtractionCache);
+
+  for (const std::string_view q : {"القاهرة event:MEET", "entity:\"سرت\" -event:ATTACK", "with:\"سامح شكري\""}) {
+    std::size_t left = pending(tight, q), rounds = 0;
+    while (left > 0 && rounds++ < 10) {
+      const std::size_t next = json::parse(tight.prepare_filters(u16(q), "word", false, 1))["pending"];
+      EXPECT_LT(next, left) << q << " round " << rounds;
+      left = next;
+    }
+    EXPECT_EQ(left, 0u) << q;
+    EXPECT_EQ(hit_ids(tight, q), hit_ids(roomy, q)) << q;
+  }
+  EXPECT_EQ(json::parse(tight.entities("")), json::parse(roomy.entities("")));
+  EXPECT_EQ(json::parse(tight.events("")), json::parse(roomy.events("")));
+  // What the caches hold is counted, and within the budget once a document's extraction is in.
+  EXPECT_GT(roomy.engine().extraction_cache_bytes(), 0u);
+  const json stats = json::parse(roomy.stats());
+  EXPECT_EQ(stats["extraction_cache_bytes"], roomy.engine().extraction_cache_bytes());
+  const std::size_t one_document = tight.engine().extraction_cache_bytes();
+  EXPECT_GT(one_document, 0u);
+  EXPECT_LT(one_document, roomy.engine().extraction_cache_bytes());
+}

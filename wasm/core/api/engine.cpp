@@ -1,5 +1,6 @@
 #include "api/engine.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -8,8 +9,10 @@
 #include "index/gentle_growth.hpp"
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
+#include "entities/entity_memory.hpp"
 #include "entities/resources.hpp"
 #include "events/event_extractor.hpp"
+#include "events/event_memory.hpp"
 #include "search/document_filter.hpp"
 
 namespace mirsad {
@@ -261,8 +264,7 @@ StepStatus Engine::read_some(BinaryReader& r, ReadState& state, WorkDeadline& de
         ordinal_by_id_ = std::move(state.ordinals);
         index_ = std::move(state.body);
         title_index_ = std::move(state.titles);
-        entity_cache_.clear();
-        event_cache_.clear();
+        forget_extractions();
         known_verdicts_.clear();
         state = ReadState{};
         state.phase = kDone;
@@ -367,27 +369,38 @@ std::vector<DocOrdinal> Engine::unresolved_candidates(const Query& query) const 
   // A known verdict answers for itself; otherwise the document is noted, not extracted.
   const auto normalize = [this](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); };
   const std::string key = extracted_filters_key(query.filters, normalize);
+  std::vector<DocOrdinal> cached;
   filter.use_known_verdicts([&](DocOrdinal doc) -> std::optional<bool> {
-    if (known_verdicts_.find(key, doc) || cached_for(query, doc)) return true;
-    out.push_back(doc);
+    if (known_verdicts_.find(key, doc)) return true;
+    (cached_for(query, doc) ? cached : out).push_back(doc);
     return true;
   });
   visit_candidates(query, filter, [](DocOrdinal, const FilterVerdict&) {});
+  // A cached extraction answers now, but the bounded cache may forget it: its verdict is kept, so
+  // that what is left to prepare only goes down.
+  keep_verdicts(query, cached);
   return out;
 }
 
-std::size_t Engine::extract_candidates(const Query& query, std::size_t max_documents) const {
-  const std::vector<DocOrdinal> pending = unresolved_candidates(query);
-  const bool events_asked = asks_events(query);
-  const std::size_t n = std::min(max_documents, pending.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (events_asked) {
-      events(pending[i]);
-    } else {
-      entities(pending[i]);
-    }
+void Engine::keep_verdicts(const Query& query, const std::vector<DocOrdinal>& docs) const {
+  if (docs.empty()) return;
+  const DocumentFilter filter = filter_of(query, asked_event_types_of(query));
+  std::vector<DocOrdinal> hold, fail;
+  for (const DocOrdinal doc : docs) {
+    const FilterVerdict v = filter.check(doc);
+    if (v.reached_extracted) (v.rest ? hold : fail).push_back(doc);
   }
-  return pending.size() - n;
+  const auto normalize = [this](std::u16string_view v) { return analyzer_->normalizer().normalize_plain(v); };
+  known_verdicts_.adopt(extracted_filters_key(query.filters, normalize), hold, fail);
+}
+
+std::size_t Engine::extract_candidates(const Query& query, std::size_t max_documents) const {
+  std::vector<DocOrdinal> pending = unresolved_candidates(query);
+  const std::size_t left = pending.size() - std::min(max_documents, pending.size());
+  // Testing a candidate extracts what its filters need; its verdict is kept with the filters' key.
+  pending.resize(pending.size() - left);
+  keep_verdicts(query, pending);
+  return left;
 }
 
 void Engine::extracted_verdicts(const Query& query, std::vector<DocOrdinal>& hold, std::vector<DocOrdinal>& fail) const {
@@ -410,11 +423,30 @@ std::optional<DocOrdinal> Engine::find(const std::string& id) const {
   return it->second;
 }
 
+std::size_t Engine::extraction_cache_budget() const {
+  if (extraction_cache_budget_override_) return *extraction_cache_budget_override_;
+  const std::size_t in_use = memory_in_use();
+  const std::size_t left = memory_budget_ > in_use ? memory_budget_ - in_use : 0;
+  return std::clamp(left, kMinExtractionCache, kMaxExtractionCache);
+}
+
+void Engine::forget_extractions() const {
+  entity_cache_.clear();
+  event_cache_.clear();
+  extraction_cache_bytes_ = 0;
+}
+
+void Engine::make_room_for_extraction() const {
+  if (extraction_cache_bytes_ >= extraction_cache_budget()) forget_extractions();
+}
+
 const std::vector<Entity>& Engine::entities(DocOrdinal doc) const {
   auto it = entity_cache_.find(doc);
   if (it == entity_cache_.end()) {
+    make_room_for_extraction();
     const std::u16string text = texts_->text(doc);
     it = entity_cache_.emplace(doc, shared_extractor().extract(text, analyzer_->analyze(text))).first;
+    extraction_cache_bytes_ += memory_bytes(it->second);
   }
   return it->second;
 }
@@ -422,11 +454,16 @@ const std::vector<Entity>& Engine::entities(DocOrdinal doc) const {
 const std::vector<Event>& Engine::events(DocOrdinal doc) const {
   auto it = event_cache_.find(doc);
   if (it == event_cache_.end()) {
+    make_room_for_extraction();
     const std::u16string text = texts_->text(doc);
     const AnalyzedText analyzed = analyzer_->analyze(text);
     auto entities_it = entity_cache_.find(doc);
-    if (entities_it == entity_cache_.end()) entities_it = entity_cache_.emplace(doc, shared_extractor().extract(text, analyzed)).first;
+    if (entities_it == entity_cache_.end()) {
+      entities_it = entity_cache_.emplace(doc, shared_extractor().extract(text, analyzed)).first;
+      extraction_cache_bytes_ += memory_bytes(entities_it->second);
+    }
     it = event_cache_.emplace(doc, shared_event_extractor().extract(text, analyzed, entities_it->second, documents_[doc].date)).first;
+    extraction_cache_bytes_ += memory_bytes(it->second);
   }
   return it->second;
 }

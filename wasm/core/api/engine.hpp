@@ -58,6 +58,17 @@ class Engine {
   // What the budget is compared with: the index, the texts held in the core's memory, and what
   // searching will build and cache on first use; with reserve_for_saving, the index file too.
   std::size_t memory_in_use() const;
+  // The entities and events extracted for documents are cached while they fit in their own budget:
+  // what the memory budget leaves, at least 16 MB and at most 256 MB (a collection near its budget
+  // extracted whole, by the events view or event:MEET, must not take the module past wasm's 2 GiB).
+  // Past it both caches are emptied and fill again; verdicts of prepared filters are kept apart
+  // (KnownVerdicts), so what was prepared stays prepared.
+  static constexpr std::size_t kMinExtractionCache = std::size_t{16} << 20;
+  static constexpr std::size_t kMaxExtractionCache = std::size_t{256} << 20;
+  std::size_t extraction_cache_budget() const;
+  std::size_t extraction_cache_bytes() const { return extraction_cache_bytes_; }
+  // For tests: a fixed budget for the caches in place of the one computed.
+  void set_extraction_cache_budget(std::size_t bytes) { extraction_cache_budget_override_ = bytes; }
   // An engine whose index will be saved (the page's worker, `mirsad index`) needs room for the
   // file beside itself: the budget then counts it, so saving cannot be what runs out of memory.
   void reserve_for_saving(bool on) { reserve_for_saving_ = on; }
@@ -99,7 +110,8 @@ class Engine {
   std::size_t extract_candidates(const Query& query, std::size_t max_documents) const;
   void extracted_verdicts(const Query& query, std::vector<DocOrdinal>& hold, std::vector<DocOrdinal>& fail) const;
   void adopt_verdicts(const Query& query, const std::vector<DocOrdinal>& hold, const std::vector<DocOrdinal>& fail);
-  // Entities of one document, computed on first request and cached.
+  // Entities of one document, computed on first request and cached (valid until the next call
+  // of entities or events: the cache is bounded).
   const std::vector<Entity>& entities(DocOrdinal doc) const;
   // Events of one document (events/event_extractor.hpp), its date resolving their days; computed
   // on first request and cached, with its entities.
@@ -153,13 +165,23 @@ class Engine {
   std::unordered_set<std::string> taken_ids_;  // used by earlier segments of a static build
   mutable std::unordered_map<DocOrdinal, std::vector<Entity>> entity_cache_;
   mutable std::unordered_map<DocOrdinal, std::vector<Event>> event_cache_;
-  KnownVerdicts known_verdicts_;
+  mutable std::size_t extraction_cache_bytes_ = 0;  // what the two caches hold, estimated
+  std::optional<std::size_t> extraction_cache_budget_override_;
+  // Called before a document's extraction is cached: empties the caches when they are full. A
+  // reference returned by entities() or events() is valid until the next call of either.
+  void make_room_for_extraction() const;
+  void forget_extractions() const;
+  // Filled by adopt_verdicts, and by extract_candidates with what it extracted.
+  mutable KnownVerdicts known_verdicts_;
   // The query's filters, testing entity:, event: and with: by extraction unless a verdict is known.
   DocumentFilter filter_of(const Query& query, const std::vector<EventType>& asked_event_types) const;
   // Every candidate the query's filters test, with what `visit` makes of its verdict.
   void visit_candidates(const Query& query, const DocumentFilter& filter,
                         const std::function<void(DocOrdinal, const FilterVerdict&)>& visit) const;
   bool cached_for(const Query& query, DocOrdinal doc) const;
+  // Tests the documents against the query's entity:, event: and with: filters (extracting what is
+  // not cached) and keeps the verdicts with the filters' key.
+  void keep_verdicts(const Query& query, const std::vector<DocOrdinal>& docs) const;
   std::size_t memory_budget_ = kDefaultMemoryBudget;
   bool reserve_for_saving_ = false;
   std::size_t text_units_ = 0;      // UTF-16 units of every document's text

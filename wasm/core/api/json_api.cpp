@@ -722,6 +722,8 @@ std::string JsonApi::stats() const {
                            {"index_parts", parts},
                            {"text_bytes", text_bytes},
                            {"memory_in_use", engine_.memory_in_use()},
+                           {"extraction_cache_bytes", engine_.extraction_cache_bytes()},
+                           {"extraction_cache_budget", engine_.extraction_cache_budget()},
                            {"memory_budget", engine_.memory_budget()},
                            {"heap_in_use", heap.in_use},
                            {"heap_footprint", heap.footprint}});
