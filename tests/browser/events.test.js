@@ -25,13 +25,16 @@ async function openEvents(page) {
   await page.waitForFunction(() => /في (كل النتائج|المجموعة كلها)/.test(document.getElementById('events-scope').textContent), null, { timeout: 240000 });
 }
 
+// Parties as the page tells them apart: by the core's key, shared by a name's spellings.
+const partyKey = (p) => p.key || p.canonical;
+
 // Meetings between people and organizations, counted by pair as the page's network counts them.
 function meetingPairs(documents) {
   const pairs = new Map();
   for (const d of documents) {
     for (const e of d.events) {
       if (e.type !== 'MEET') continue;
-      const names = [...new Set(e.participants.filter((p) => p.type === 'PERSON' || p.type === 'ORGANIZATION').map((p) => p.canonical))];
+      const names = [...new Set(e.participants.filter((p) => p.type === 'PERSON' || p.type === 'ORGANIZATION').map(partyKey))];
       for (let i = 0; i < names.length; i++) {
         for (let j = i + 1; j < names.length; j++) {
           const key = [names[i], names[j]].sort().join('\u0000');
@@ -50,7 +53,7 @@ function sameEventGroups(documents) {
   const byKey = new Map();
   for (const d of documents) {
     for (const e of d.events) {
-      const names = [...new Set(e.participants.map((p) => p.canonical))].sort();
+      const names = [...new Set(e.participants.map(partyKey))].sort();
       const key = names.length && e.date && e.date.value.length === 10 ? `${e.type}|${names.join('|')}|${e.date.value}` : null;
       const group = key && byKey.get(key);
       if (group) {

@@ -40,25 +40,6 @@ void fill(JsonApi& api) {
   api.add_document("d", u16("صلى الله عليه وسلم ﷺ في الخطبة، ثم تحدث عن ليبيا."), "", "", "");
 }
 
-// Searches as the widget does: asks, fetches what is needed, asks again. Counts the rounds.
-json static_search(StaticSearchApi& reader, const std::map<std::string, std::string>& files, const std::string& query,
-                   const std::string& mode, bool any = false, const std::string& sort = "relevance", int* rounds = nullptr) {
-  for (int round = 1; round <= 8; ++round) {
-    json answer = json::parse(reader.search(u16(query), mode, 10, any, false, sort));
-    if (!answer.contains("needs")) {
-      if (rounds) *rounds = round;
-      return answer;
-    }
-    for (const auto& name : answer["needs"]) {
-      const auto it = files.find(name.get<std::string>());
-      if (it == files.end()) reader.file_unavailable(name, "404");
-      else EXPECT_EQ(reader.provide(name, it->second), "") << name;
-    }
-  }
-  ADD_FAILURE() << "more than 8 rounds for " << query;
-  return json();
-}
-
 // The in-memory answer without the fields the static one adds.
 json comparable(json answer) {
   for (auto& hit : answer["hits"]) {

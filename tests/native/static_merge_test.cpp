@@ -80,7 +80,12 @@ std::map<std::string, std::string> merge(const std::vector<std::map<std::string,
       for (const auto& need : next["needs"]) {
         const std::size_t s = need[0];
         const std::string name = need[1];
-        EXPECT_EQ(api.provide_merge_file(static_cast<int>(s), name, segments.at(s).at(name)), "");
+        const std::string refused = api.provide_merge_file(static_cast<int>(s), name, segments.at(s).at(name));
+        if (!refused.empty() && error) {  // a damaged file is refused as it is handed over
+          *error = refused;
+          return {};
+        }
+        EXPECT_EQ(refused, "");
       }
       continue;
     }

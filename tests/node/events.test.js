@@ -27,7 +27,8 @@ test('events --json follows the contract; every offset slices to the text it nam
       assert.ok(e.sentence[0] <= e.trigger[0] && e.trigger[1] <= e.sentence[1], 'the trigger is in its sentence');
       for (const [s, t] of e.mentions) assert.ok(s < t && t <= text.length);
       for (const p of e.participants) {
-        assert.deepEqual(Object.keys(p), ['role', 'type', 'canonical', 'label_en', 'text', 'start', 'end', 'resolved']);
+        assert.deepEqual(Object.keys(p), ['role', 'type', 'canonical', 'key', 'label_en', 'text', 'start', 'end', 'resolved']);
+        assert.ok(p.key.length > 0);
         assert.equal(text.slice(p.start, p.end), p.text);
         assert.ok(['PERSON', 'ORGANIZATION', 'LOCATION'].includes(p.type), p.type);
         assert.ok(p.canonical.length > 0);

@@ -10,6 +10,7 @@
 #include "text/utf.hpp"
 #include "entities/cldr_names.hpp"
 #include "entities/entity_memory.hpp"
+#include "entities/entity_name_key.hpp"
 #include "entities/resources.hpp"
 #include "events/event_extractor.hpp"
 #include "events/event_memory.hpp"
@@ -45,10 +46,12 @@ bool event_filter_holds(const std::vector<Event>& events, const Filter& filter, 
   const auto asked = [&](const Event& e) {
     return filter.negated || asked_types.empty() || std::find(asked_types.begin(), asked_types.end(), e.type) != asked_types.end();
   };
+  // One name however it is spelled (عبد العزيز / عبدالعزيز, أشتون / اشتون): compared by their keys.
+  const std::u16string key = entity_name_key_of_normalized(value);
   for (const Event& e : events) {
     if (!asked(e)) continue;
     for (const EventParticipant& p : e.participants) {
-      if (normalizer.normalize_plain(utf8_to_utf16(p.canonical)) == value) return true;
+      if (entity_name_key(utf8_to_utf16(p.canonical), normalizer) == key) return true;
     }
   }
   std::optional<std::u16string> text;
@@ -56,7 +59,7 @@ bool event_filter_holds(const std::vector<Event>& events, const Filter& filter, 
     if (!asked(e)) continue;
     for (const EventParticipant& p : e.participants) {
       if (!text) text = text_of();
-      if (normalizer.normalize_plain(std::u16string_view(*text).substr(p.span.start, p.span.length())) == value) return true;
+      if (entity_name_key(std::u16string_view(*text).substr(p.span.start, p.span.length()), normalizer) == key) return true;
     }
   }
   return false;
@@ -300,9 +303,10 @@ DocumentFilter Engine::filter_of(const Query& query, const std::vector<EventType
     if (f.field == "event" || f.field == "with") {
       return event_filter_holds(events(doc), f, value, asked_event_types, [&] { return texts_->text(doc); }, analyzer_->normalizer());
     }
+    const std::u16string key = entity_name_key_of_normalized(value);
     for (const Entity& e : entities(doc)) {
-      if (analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.canonical)) == value ||
-          analyzer_->normalizer().normalize_plain(utf8_to_utf16(e.text)) == value) {
+      if (entity_name_key(utf8_to_utf16(e.canonical), analyzer_->normalizer()) == key ||
+          entity_name_key(utf8_to_utf16(e.text), analyzer_->normalizer()) == key) {
         return true;
       }
     }

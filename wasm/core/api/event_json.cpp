@@ -1,5 +1,6 @@
 #include "api/event_json.hpp"
 
+#include "entities/entity_name_key.hpp"
 #include "text/utf.hpp"
 
 namespace mirsad {
@@ -14,13 +15,13 @@ std::string written(std::u16string_view text, Span span) {
 
 }  // namespace
 
-ordered_json events_json(const std::vector<Event>& events, std::u16string_view text) {
+ordered_json events_json(const std::vector<Event>& events, std::u16string_view text, const CharNormalizer& normalizer) {
   ordered_json list = ordered_json::array();
   for (const Event& e : events) {
     ordered_json participants = ordered_json::array();
     for (const EventParticipant& p : e.participants) {
       participants.push_back({{"role", p.role}, {"type", entity_type_name(p.type)}, {"canonical", p.canonical},
-                              {"label_en", p.label_en}, {"text", written(text, p.span)}, {"start", p.span.start},
+                              {"key", utf16_to_utf8(entity_name_key(utf8_to_utf16(p.canonical), normalizer))}, {"label_en", p.label_en}, {"text", written(text, p.span)}, {"start", p.span.start},
                               {"end", p.span.end}, {"resolved", p.resolved}});
     }
     ordered_json mentions = ordered_json::array();

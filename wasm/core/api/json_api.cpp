@@ -14,6 +14,7 @@
 #include "api/event_json.hpp"
 #include "api/index_file.hpp"
 #include "api/search_json.hpp"
+#include "entities/entity_name_key.hpp"
 #include "search/concordance.hpp"
 #include "search/term_suggestions.hpp"
 #include "corpus/corpus_loader.hpp"
@@ -353,7 +354,7 @@ std::string JsonApi::events_of_documents(const std::string& ids_json) const {
   for (const DocOrdinal d : docs) {
     const DocumentInfo& info = engine_.documents()[d];
     const std::u16string text = engine_.text(d);
-    list.push_back({{"id", info.id}, {"date", info.date}, {"events", events_json(engine_.events(d), text)}});
+    list.push_back({{"id", info.id}, {"date", info.date}, {"events", events_json(engine_.events(d), text, engine_.analyzer().normalizer())}});
   }
   ordered_json out{{"documents", std::move(list)}};
   if (!unknown.empty()) out["unknown"] = std::move(unknown);
@@ -361,7 +362,7 @@ std::string JsonApi::events_of_documents(const std::string& ids_json) const {
 }
 
 std::string JsonApi::events_of_text(const std::u16string& text, const std::string& date) const {
-  return dump(ordered_json{{"documents", {{{"id", "text"}, {"date", date}, {"events", events_json(engine_.extract_events(text, date), text)}}}}});
+  return dump(ordered_json{{"documents", {{{"id", "text"}, {"date", date}, {"events", events_json(engine_.extract_events(text, date), text, engine_.analyzer().normalizer())}}}}});
 }
 
 std::string JsonApi::event_party_candidates(const std::u16string& text, const std::string& date) const {
@@ -383,6 +384,8 @@ struct JsonApi::OverviewReading {
   std::vector<std::string> unknown;
   std::size_t next = 0;
   EntityOverviewBuilder builder;
+  // One entity however its name is spelled (entities/entity_name_key.hpp).
+  explicit OverviewReading(const CharNormalizer& normalizer) : builder(&normalizer) {}
 };
 
 struct JsonApi::ConcordanceExport {
@@ -441,7 +444,7 @@ ordered_json overview_json(const Engine& engine, const EntityOverview& o, const 
 }  // namespace
 
 std::string JsonApi::entity_overview(const std::string& ids_json, int entity_limit) const {
-  OverviewReading reading;
+  OverviewReading reading(engine_.analyzer().normalizer());
   if (!overview_documents(engine_, ids_json, reading.docs, reading.unknown)) {
     return dump(ordered_json{{"error", "expected a JSON array of document ids"}});
   }
@@ -454,7 +457,7 @@ std::string JsonApi::entity_overview(const std::string& ids_json, int entity_lim
 }
 
 std::string JsonApi::begin_overview(const std::string& ids_json) {
-  overview_ = std::make_unique<OverviewReading>();
+  overview_ = std::make_unique<OverviewReading>(engine_.analyzer().normalizer());
   if (!overview_documents(engine_, ids_json, overview_->docs, overview_->unknown)) {
     overview_.reset();
     return dump(ordered_json{{"error", "expected a JSON array of document ids"}});
@@ -537,12 +540,12 @@ std::string JsonApi::begin_static_index(int chunk_bytes, bool with_entities) {
     for (DocOrdinal d = 0; d < engine_.documents().size(); ++d) {
       keys.clear();
       for (const Entity& e : engine_.extract_entities(engine_.text(d))) {
-        std::u16string key = normalizer.normalize_plain(utf8_to_utf16(e.canonical));
+        std::u16string key = entity_name_key(utf8_to_utf16(e.canonical), normalizer);
         if (e.type == EntityType::Person || e.type == EntityType::Organization || e.type == EntityType::Location) {
           catalog.try_emplace(key, EntityCatalogEntry{key, e.canonical, std::string(entity_type_name(e.type)), e.label_en});
         }
         keys.insert(std::move(key));
-        keys.insert(normalizer.normalize_plain(utf8_to_utf16(e.text)));
+        keys.insert(entity_name_key(utf8_to_utf16(e.text), normalizer));
       }
       for (const std::u16string& k : keys) by_key[k].push_back(d);
     }

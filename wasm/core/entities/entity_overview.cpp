@@ -3,18 +3,13 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "entities/entity_name_key.hpp"
 #include "text/sentences.hpp"
+#include "text/utf.hpp"
 
 namespace mirsad {
 namespace {
 
-// Entities are told apart by type and canonical form: شكري and سامح شكري are one person.
-std::string entity_key(const Entity& e) {
-  std::string key(entity_type_name(e.type));
-  key.push_back('\t');
-  key += e.canonical;
-  return key;
-}
 
 bool counts_in_overview(EntityType type) { return type != EntityType::Number && type != EntityType::Date; }
 
@@ -28,6 +23,15 @@ std::string period_of(const std::string& value) {
 }
 
 }  // namespace
+
+// Entities are told apart by type and canonical form (شكري and سامح شكري are one person, linked
+// by the extractor), spelled any way when a normalizer is given.
+std::string EntityOverviewBuilder::key_of(const Entity& e) const {
+  std::string key(entity_type_name(e.type));
+  key.push_back('\t');
+  key += normalizer_ ? utf16_to_utf8(entity_name_key(utf8_to_utf16(e.canonical), *normalizer_)) : e.canonical;
+  return key;
+}
 
 void EntityOverviewBuilder::add(const std::vector<Entity>& entities, std::u16string_view text) {
   const auto d = static_cast<uint32_t>(seen_.size());
@@ -44,12 +48,19 @@ void EntityOverviewBuilder::add(const std::vector<Entity>& entities, std::u16str
       continue;
     }
     if (!counts_in_overview(e.type)) continue;
-    auto [it, added] = index_of_.emplace(entity_key(e), static_cast<uint32_t>(all_.size()));
+    auto [it, added] = index_of_.emplace(key_of(e), static_cast<uint32_t>(all_.size()));
     if (added) {
       all_.push_back(EntitySummary{e.type, e.canonical, e.label_en});
       last_document_.push_back(0);
     }
     EntitySummary& s = all_[it->second];
+    if (s.label_en.empty()) s.label_en = e.label_en;
+    const auto spelled = spellings_.find(it->second);
+    if (spelled != spellings_.end()) {
+      ++spelled->second[e.canonical];
+    } else if (e.canonical != s.canonical) {  // a second spelling: count each from now on
+      spellings_[it->second] = {{s.canonical, s.mentions}, {e.canonical, 1}};
+    }
     ++s.mentions;
     if (last_document_[it->second] != d + 1) {  // first mention in this document
       last_document_[it->second] = d + 1;
@@ -101,16 +112,28 @@ EntityOverview EntityOverviewBuilder::result(std::size_t entity_limit, std::size
 
   // The entity list: the first entity_limit by rank, then any matrix member ranked below them.
   std::vector<int32_t> listed(all_.size(), -1);  // entity → index in out.entities
+  // An entity written more than one way is shown as its most frequent spelling (the first seen
+  // of those tied).
+  const auto summary = [&](uint32_t entity) {
+    EntitySummary s = all_[entity];
+    const auto spelled = spellings_.find(entity);
+    if (spelled == spellings_.end()) return s;
+    uint32_t best = spelled->second.at(s.canonical);
+    for (const auto& [spelling, mentions] : spelled->second) {
+      if (mentions > best) best = mentions, s.canonical = spelling;
+    }
+    return s;
+  };
   for (uint32_t r = 0; r < order.size() && r < entity_limit; ++r) {
     listed[order[r]] = static_cast<int32_t>(out.entities.size());
-    out.entities.push_back(all_[order[r]]);
+    out.entities.push_back(summary(order[r]));
   }
   std::vector<int32_t> member_of(all_.size(), -1);  // entity → its bit in the matrix
   for (const uint32_t r : member_ranks) {
     const uint32_t entity = order[r];
     if (listed[entity] < 0) {
       listed[entity] = static_cast<int32_t>(out.entities.size());
-      out.entities.push_back(all_[entity]);
+      out.entities.push_back(summary(entity));
     }
     member_of[entity] = static_cast<int32_t>(out.matrix.size());
     out.matrix.push_back(static_cast<uint32_t>(listed[entity]));

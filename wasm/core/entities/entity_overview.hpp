@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entities/entity.hpp"
+#include "text/char_normalizer.hpp"
 
 namespace mirsad {
 
@@ -54,6 +55,9 @@ struct EntityOverview {
 // a mention, deduplicated), which the co-occurrence matrix needs once the ranking is known.
 class EntityOverviewBuilder {
  public:
+  // With a normalizer, an entity's spellings are one entity (entities/entity_name_key.hpp), shown
+  // as its most frequent spelling; without, each canonical form is its own.
+  explicit EntityOverviewBuilder(const CharNormalizer* normalizer = nullptr) : normalizer_(normalizer) {}
   // One document: its entities and its text (for sentence boundaries).
   void add(const std::vector<Entity>& entities, std::u16string_view text);
   uint32_t documents() const { return static_cast<uint32_t>(seen_.size()); }
@@ -62,7 +66,11 @@ class EntityOverviewBuilder {
   EntityOverview result(std::size_t entity_limit, std::size_t matrix_size) const;
 
  private:
+  std::string key_of(const Entity& e) const;
+  const CharNormalizer* normalizer_;
   std::unordered_map<std::string, uint32_t> index_of_;  // entity key → index in all_
+  // Mentions of each spelling, for the entities written more than one way (most have one).
+  std::unordered_map<uint32_t, std::map<std::string, uint32_t>> spellings_;
   std::vector<EntitySummary> all_;
   std::vector<uint32_t> last_document_;  // per entity: 1 + the last document that mentioned it
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> seen_;  // per document: (entity, sentence), in order

@@ -32,6 +32,12 @@ std::string content_name(std::string_view prefix, std::string_view bytes, std::s
   return name;
 }
 
+bool content_matches(const std::string& name, std::string_view bytes) {
+  const std::size_t dash = name.rfind('-'), dot = name.rfind('.');
+  if (dash == std::string::npos || dot == std::string::npos || dot < dash) return false;
+  return name == content_name(name.substr(0, dash), bytes, name.substr(dot));
+}
+
 void put_varint(std::string& out, uint64_t v) {
   while (v >= 0x80) {
     out.push_back(static_cast<char>(v | 0x80));

@@ -13,7 +13,7 @@ namespace mirsad::static_format {
 // browser may cache them forever. Each binary file starts with a four-letter kind and the format
 // version; every file is gzipped on disk (the reader's caller inflates it, so the transfer is
 // small whatever the host's compression settings).
-constexpr uint32_t kVersion = 2;  // 2: fragments carry the url
+constexpr uint32_t kVersion = 3;  // 2: fragments carry the url; 3: entity keys join «عبد» (entities/entity_name_key.hpp)
 constexpr std::string_view kManifestFormat = "mirsad-static-index";
 
 constexpr std::string_view kPostingsKind = "MZPC";    // one level's postings for a range of terms
@@ -23,6 +23,9 @@ constexpr std::string_view kEntitiesKind = "MZEN";    // the documents of a rang
 
 // A name for bytes: kind, a 64-bit hash of the content in hex, extension.
 std::string content_name(std::string_view prefix, std::string_view bytes, std::string_view extension);
+// Is `name` the content name of bytes (prefix-HASH.ext)? A file of another index, or a damaged
+// one, is refused whatever the host served under that name.
+bool content_matches(const std::string& name, std::string_view bytes);
 uint64_t content_hash(std::string_view bytes);
 std::string hex64(uint64_t v);
 

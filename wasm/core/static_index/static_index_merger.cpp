@@ -105,6 +105,11 @@ StaticIndexMerger::Step StaticIndexMerger::ask(std::vector<SegmentFile> files) {
 
 std::string StaticIndexMerger::provide(std::size_t segment, const std::string& name, std::string_view bytes) {
   if (segment >= segments_.size()) return "there is no segment " + std::to_string(segment + 1);
+  // Every file but the manifest and the fragments is named by its content: a damaged or foreign one
+  // is refused here, whatever it would parse as (a flipped byte in postings can parse, and merge wrong).
+  if (name != "manifest.json" && name.rfind("fragment/", 0) != 0 && !sf::content_matches(name, bytes)) {
+    return "segment " + std::to_string(segment + 1) + "'s " + name + " is damaged: its content does not match its name";
+  }
   provided_[{segment, name}] = std::string(bytes);
   return {};
 }

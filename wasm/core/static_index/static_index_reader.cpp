@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/fuzzy_scan.hpp"
+#include "entities/entity_name_key.hpp"
 #include "search/document_filter.hpp"
 #include "search/phrase_matcher.hpp"
 #include "static_index/static_format.hpp"
@@ -26,14 +27,6 @@ std::vector<Span> distinct_spans(uint32_t tokens) {
   std::vector<Span> spans(tokens);
   for (uint32_t i = 0; i < tokens; ++i) spans[i] = Span{2 * i, 2 * i + 1};
   return spans;
-}
-
-// Is `name` the content name of bytes (prefix-HASH.ext)? A file of another index, or a damaged
-// one, is then refused whatever the host served under that name.
-bool content_matches(const std::string& name, std::string_view bytes) {
-  const std::size_t dash = name.rfind('-'), dot = name.rfind('.');
-  if (dash == std::string::npos || dot == std::string::npos || dot < dash) return false;
-  return name == sf::content_name(name.substr(0, dash), bytes, name.substr(dot));
 }
 
 }  // namespace
@@ -310,26 +303,26 @@ std::string StaticIndexReader::provide(const std::string& name, std::string_view
   for (std::size_t l = 0; l < kMatchLevelCount && !known; ++l) {
     if (name == levels_[l].table_name) {
       known = true;
-      error = content_matches(name, bytes) ? read_table(l, bytes) : "does not match its name";
+      error = sf::content_matches(name, bytes) ? read_table(l, bytes) : "does not match its name";
     }
   }
   if (known) {
   } else if (!entities_table_name_.empty() && name == entities_table_name_) {
     std::vector<EntityChunkRef> chunks;
-    error = content_matches(name, bytes) ? read_entity_table(bytes, chunks) : "does not match its name";
+    error = sf::content_matches(name, bytes) ? read_entity_table(bytes, chunks) : "does not match its name";
     if (error.empty()) entity_chunks_ = std::move(chunks);
   } else if (!entity_facets_name_.empty() && name == entity_facets_name_) {
-    error = content_matches(name, bytes) ? read_entity_facets_file(bytes) : "does not match its name";
+    error = sf::content_matches(name, bytes) ? read_entity_facets_file(bytes) : "does not match its name";
   } else if (name.rfind("entities-", 0) == 0) {
-    error = content_matches(name, bytes) ? read_entities(name, bytes) : "does not match its name";
+    error = sf::content_matches(name, bytes) ? read_entities(name, bytes) : "does not match its name";
   } else if (name == norms_name_) {
-    error = content_matches(name, bytes) ? read_norms(bytes) : "does not match its name";
+    error = sf::content_matches(name, bytes) ? read_norms(bytes) : "does not match its name";
   } else if (name == documents_name_) {
-    error = content_matches(name, bytes) ? read_documents(bytes) : "does not match its name";
+    error = sf::content_matches(name, bytes) ? read_documents(bytes) : "does not match its name";
   } else if (name.rfind("postings-", 0) == 0) {
-    error = content_matches(name, bytes) ? read_chunk(name, bytes) : "does not match its name";
+    error = sf::content_matches(name, bytes) ? read_chunk(name, bytes) : "does not match its name";
   } else if (name.rfind("vocabulary-", 0) == 0) {
-    error = content_matches(name, bytes) ? read_vocabulary(name, bytes) : "does not match its name";
+    error = sf::content_matches(name, bytes) ? read_vocabulary(name, bytes) : "does not match its name";
   } else if (name.rfind("fragment/", 0) == 0 && name.size() > 14 && name.ends_with(".json")) {
     const std::size_t slash = name.rfind('/');
     const std::string number = name.substr(slash + 1, name.size() - slash - 6);
@@ -625,8 +618,9 @@ StaticIndexReader::Outcome StaticIndexReader::search(const Query& query, std::si
   std::unordered_map<std::u16string, const std::vector<DocOrdinal>*> entity_docs;
   for (const Filter& f : query.filters) {
     if (f.field != "entity") continue;
-    const std::u16string key = analyzer_.normalizer().normalize_plain(f.value);
-    entity_docs[key] = entity_documents(key);
+    // Keyed by the value as the filter normalizes it (what the test below is given), looked up
+    // by the name's key (entities/entity_name_key.hpp: the writer's keys).
+    entity_docs[analyzer_.normalizer().normalize_plain(f.value)] = entity_documents(entity_name_key(f.value, analyzer_.normalizer()));
   }
   if (unanswered()) return out;
 

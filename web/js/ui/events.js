@@ -41,13 +41,17 @@
 
   function isNetworkParty(p) { return p.type === 'PERSON' || p.type === 'ORGANIZATION'; }
 
+  /* A party as the core tells them apart: its key is shared by the spellings of one name
+   * (عبد العزيز / عبدالعزيز, أشتون / اشتون; entities/entity_name_key.hpp). */
+  function partyKey(p) { return p.key || p.canonical; }
+
   /** The same event reported by several documents: the same type, the same parties (as the core
    *  links them) and the same resolved day. Events without parties or without a day are never
    *  grouped: nothing says two of them are one. */
   function sameEventKey(row) {
     if (!row.participants.length || !row.date || row.date.length !== 10) return null;
     var names = [];
-    row.participants.forEach(function (p) { if (names.indexOf(p.canonical) < 0) names.push(p.canonical); });
+    row.participants.forEach(function (p) { if (names.indexOf(partyKey(p)) < 0) names.push(partyKey(p)); });
     return row.type + '\u0000' + names.sort().join('\u0001') + '\u0000' + row.date;
   }
 
@@ -144,13 +148,21 @@
     this.els.table.scrollIntoView({ block: 'nearest' });
   };
 
-  /* The meetings' network: who met whom, each edge the meetings of a pair. */
+  /* The meetings' network: who met whom, each edge the meetings of a pair. Nodes and edges are
+   * parties' keys; each key is shown as its most frequent spelling (this.names). */
   EventsView.prototype.meetings = function () {
-    var edges = new Map(), degree = new Map();
+    var edges = new Map(), degree = new Map(), spellings = new Map();
     this.rows.forEach(function (r) {
       if (r.type !== 'MEET') return;
       var names = [];
-      r.participants.forEach(function (p) { if (isNetworkParty(p) && names.indexOf(p.canonical) < 0) names.push(p.canonical); });
+      r.participants.forEach(function (p) {
+        if (!isNetworkParty(p)) return;
+        var key = partyKey(p);
+        var spelled = spellings.get(key) || new Map();
+        spelled.set(p.canonical, (spelled.get(p.canonical) || 0) + 1);
+        spellings.set(key, spelled);
+        if (names.indexOf(key) < 0) names.push(key);
+      });
       for (var i = 0; i < names.length; i++) {
         for (var j = i + 1; j < names.length; j++) {
           var a = names[i] < names[j] ? names[i] : names[j], b = names[i] < names[j] ? names[j] : names[i];
@@ -161,11 +173,22 @@
         }
       }
     });
+    this.names = new Map();
+    var self = this;
+    spellings.forEach(function (spelled, key) {
+      var best = null;
+      spelled.forEach(function (n, name) { if (!best || n > spelled.get(best)) best = name; });
+      self.names.set(key, best);
+    });
     return { edges: edges, degree: degree };
   };
 
+  /** The name a party's key is shown as. */
+  EventsView.prototype.nameOf = function (key) { return (this.names && this.names.get(key)) || key; };
+
   EventsView.prototype.drawNetwork = function () {
     var net = this.meetings();
+    var self = this;
     var box = this.els.network, pairs = this.els.pairs;
     UI.clear(box);
     UI.clear(pairs);
@@ -195,14 +218,16 @@
       var g = svg('g', { class: 'events-network__edge', 'data-a': e.a, 'data-b': e.b, tabindex: '0', role: 'button' });
       g.appendChild(svg('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, 'stroke-width': 1.5 + 5 * (e.count / most) }));
       var title = svg('title');
-      title.textContent = e.a + ' ↔ ' + e.b + ': ' + UI.count('meetings', e.count);
+      title.textContent = self.nameOf(e.a) + ' ↔ ' + self.nameOf(e.b) + ': ' + UI.count('meetings', e.count);
       g.appendChild(title);
       root.appendChild(g);
     });
-    nodes.forEach(function (name) {
-      var p = at.get(name);
+    nodes.forEach(function (key) {
+      var p = at.get(key);
+      var name = self.nameOf(key);
+      // with:"name" finds every spelling of it (the core compares keys).
       var g = svg('g', { class: 'events-network__node', 'data-node': name, tabindex: '0', role: 'button' });
-      g.appendChild(svg('circle', { cx: p.x, cy: p.y, r: 5 + Math.min(9, net.degree.get(name)) }));
+      g.appendChild(svg('circle', { cx: p.x, cy: p.y, r: 5 + Math.min(9, net.degree.get(key)) }));
       // The name outside the circle, away from the centre: to the left of a node on the left,
       // to the right of one on the right (geometric anchors: the text is set left to right
       // around its own right-to-left run), above or below at the top and bottom.
@@ -219,7 +244,7 @@
     box.appendChild(root);
     edgeList.slice(0, PAIRS_LISTED).forEach(function (e) {
       var li = UI.el('li');
-      var b = UI.el('button', 'events-pair', e.a + ' ↔ ' + e.b + ' (' + number(e.count) + ')');
+      var b = UI.el('button', 'events-pair', self.nameOf(e.a) + ' ↔ ' + self.nameOf(e.b) + ' (' + number(e.count) + ')');
       b.type = 'button';
       b.dataset.a = e.a;
       b.dataset.b = e.b;
@@ -315,13 +340,13 @@
     if (pair) {
       rows = this.rows.filter(function (r) {
         if (r.type !== 'MEET') return false;
-        var names = r.participants.map(function (p) { return p.canonical; });
-        return names.indexOf(pair[0]) >= 0 && names.indexOf(pair[1]) >= 0;
+        var keys = r.participants.map(partyKey);
+        return keys.indexOf(pair[0]) >= 0 && keys.indexOf(pair[1]) >= 0;
       });
     }
     UI.clear(this.els.pairNote);
     if (pair) {
-      this.els.pairNote.appendChild(document.createTextNode('لقاءات ' + pair[0] + ' و' + pair[1] + ' (' + number(rows.length) + ') '));
+      this.els.pairNote.appendChild(document.createTextNode('لقاءات ' + this.nameOf(pair[0]) + ' و' + this.nameOf(pair[1]) + ' (' + number(rows.length) + ') '));
       var clear = UI.el('button', 'events-pair-clear', 'عرض كل الأحداث');
       clear.type = 'button';
       this.els.pairNote.appendChild(clear);
