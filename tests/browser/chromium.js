@@ -55,4 +55,39 @@ async function openPage(t, beforeLoad) {
   return { page, errors };
 }
 
-module.exports = { launch, openPage, watchErrors, screenshotPath, pageUrl, WEB, ROOT };
+// The built page's files over HTTP on a free local port, and `routes` (path → [content type,
+// body, other headers]) before them: a widget loads its corpus in a worker only from http(s).
+// Closed after the test.
+async function serveWeb(t, routes) {
+  const http = require('http');
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (routes[url.pathname]) {
+      const [type, body, headers] = routes[url.pathname];
+      res.writeHead(200, { 'Content-Type': type, ...(headers || {}) }).end(body);
+      return;
+    }
+    const file = path.normalize(path.join(WEB, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+// A fresh browser (closed after the test) on `url`, with its errors collected.
+async function openUrl(t, url) {
+  const { context, close } = await launch();
+  t.after(close);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  return { page, errors };
+}
+
+module.exports = { launch, openPage, openUrl, serveWeb, watchErrors, screenshotPath, pageUrl, WEB, ROOT };

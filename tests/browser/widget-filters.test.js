@@ -7,10 +7,7 @@
 // query typed while it reads cancels the reading.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('fs');
-const http = require('http');
-const path = require('path');
-const { launch, watchErrors, screenshotPath, WEB } = require('./chromium');
+const { openUrl, serveWeb, screenshotPath } = require('./chromium');
 const { realCorpus } = require('./real-corpus');
 const { watch, longestTaskDuring, FREEZE_MS } = require('./long-tasks');
 const Mirsad = require('../../web/js/mirsad.js');
@@ -19,28 +16,10 @@ const PREPARING = /جارٍ قراءة الكيانات والأحداث للت�
 const PAGE = '<!doctype html><html lang="ar"><head><meta charset="utf-8"><link rel="icon" href="data:,">' +
   '<script src="/mirsad-widget.js"></script></head><body><mirsad-search id="w" corpus="/news.json"></mirsad-search></body></html>';
 
-// The built page's files, the test page and the corpus, over HTTP (the widget loads in a worker then).
-function serve(corpus) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (url.pathname === '/test.html') { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE); return; }
-    if (url.pathname === '/news.json') { res.writeHead(200, { 'Content-Type': 'application/json' }).end(corpus); return; }
-    const file = path.normalize(path.join(WEB, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
+// The test page and the corpus over HTTP (the widget loads in a worker then).
 async function openWidget(t, docs) {
-  const server = await serve(JSON.stringify(docs));
-  t.after(() => server.close());
-  const { context, close } = await launch();
-  t.after(close);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`http://127.0.0.1:${server.address().port}/test.html`);
+  const base = await serveWeb(t, { '/test.html': ['text/html; charset=utf-8', PAGE], '/news.json': ['application/json', JSON.stringify(docs)] });
+  const { page, errors } = await openUrl(t, base + '/test.html');
   await page.waitForSelector('#w[data-ready="1"]', { timeout: 120000 });
   // Every text the count shows, to see the reading's progress go by.
   await page.evaluate(() => {

@@ -4,10 +4,7 @@
 // only (news.json?v=2 and /api/news loaded nothing). Each case is served by a local HTTP server.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('fs');
-const http = require('http');
-const path = require('path');
-const { launch, watchErrors, WEB } = require('./chromium');
+const { launch, openUrl, serveWeb, watchErrors } = require('./chromium');
 
 const A = JSON.stringify({ id: 'a', text: 'سقط نيزك فوق غات الليبية.' });
 const B = JSON.stringify({ id: 'b', text: 'رأى الرعاة النيزك قرب غدامس.' });
@@ -32,37 +29,9 @@ const ROUTES = {
 const PAGE = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><link rel="icon" href="data:,"><script src="/mirsad-widget.js"></script></head>
 <body>${Object.keys(ROUTES).concat(['/news.json?v=2#top']).map((u, i) => `<mirsad-search id="w${i}" corpus="${u}"></mirsad-search>`).join('\n')}</body></html>`;
 
-function serve() {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (url.pathname === '/test.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
-      return;
-    }
-    if (ROUTES[url.pathname]) {
-      const [type, body] = ROUTES[url.pathname];
-      res.writeHead(200, { 'Content-Type': type }).end(body);
-      return;
-    }
-    const file = path.normalize(path.join(WEB, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 test('the widget says what it refused while loading, and finds the format without the URL\'s extension', async (t) => {
-  const server = await serve();
-  t.after(() => server.close());
-  const { context, close } = await launch();
-  t.after(close);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`http://127.0.0.1:${server.address().port}/test.html`);
+  const base = await serveWeb(t, { ...ROUTES, '/test.html': ['text/html; charset=utf-8', PAGE] });
+  const { page, errors } = await openUrl(t, base + '/test.html');
   await page.waitForFunction(() => [...document.querySelectorAll('mirsad-search')].every((w) => w.dataset.ready || w.dataset.error),
     null, { timeout: 30000 });
   const state = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('mirsad-search')].map((w) => {
@@ -127,17 +96,8 @@ test('a large corpus URL loads in the widget without a long task, under a strict
   const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'; connect-src 'self'";
   const page = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><script src="/mirsad-widget.js"></script></head>
 <body><mirsad-search id="big" corpus="/big.json"></mirsad-search></body></html>`;
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (url.pathname === '/big.html') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp }).end(page);
-    if (url.pathname === '/big.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
-    const file = path.normalize(path.join(WEB, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => server.close());
+  const base = await serveWeb(t, { '/big.html': ['text/html; charset=utf-8', page, { 'Content-Security-Policy': csp }],
+    '/big.json': ['application/json', body] });
   const { context, close } = await launch();
   t.after(close);
   const tab = await context.newPage();
@@ -149,7 +109,7 @@ test('a large corpus URL loads in the widget without a long task, under a strict
       for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await tab.goto(`http://127.0.0.1:${server.address().port}/big.html`);
+  await tab.goto(base + '/big.html');
   await tab.waitForFunction(() => document.getElementById('big').dataset.ready || document.getElementById('big').dataset.error,
     null, { timeout: 240000 });
   await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));

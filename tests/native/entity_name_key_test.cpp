@@ -21,14 +21,6 @@ std::string key(const JsonApi& api, std::string_view name) {
   return u8(entity_name_key(u16(name), api.engine().analyzer().normalizer()));
 }
 
-std::vector<std::string> hit_ids(const JsonApi& api, std::string_view q) {
-  std::vector<std::string> out;
-  const json result = json::parse(api.search(u16(q), "word", 10));
-  for (const json& h : result["hits"]) out.push_back(h["id"]);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 }  // namespace
 
 TEST(EntityNameKey, SpellingsOfOneNameShareAKey) {
@@ -68,11 +60,11 @@ TEST(EntityNameKey, TheOverviewCountsOneEntityUnderItsMostFrequentSpelling) {
 
   // entity: and with: find every spelling, whichever is asked.
   const std::vector<std::string> both{"a", "b"};
-  EXPECT_EQ(hit_ids(api, "entity:\"محمد بن سلمان بن عبدالعزيز\""), both);
-  EXPECT_EQ(hit_ids(api, "entity:\"محمد بن سلمان بن عبد العزيز\""), both);
-  EXPECT_EQ(hit_ids(api, "with:\"اشتون كارتر\""), (std::vector<std::string>{"b", "c"}));  // the meeting, the visit
-  EXPECT_EQ(hit_ids(api, "event:MEET with:\"اشتون كارتر\""), std::vector<std::string>{"b"});
-  EXPECT_EQ(hit_ids(api, "entity:\"أشتون كارتر\""), (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(sorted_hit_ids(api, "entity:\"محمد بن سلمان بن عبدالعزيز\""), both);
+  EXPECT_EQ(sorted_hit_ids(api, "entity:\"محمد بن سلمان بن عبد العزيز\""), both);
+  EXPECT_EQ(sorted_hit_ids(api, "with:\"اشتون كارتر\""), (std::vector<std::string>{"b", "c"}));  // the meeting, the visit
+  EXPECT_EQ(sorted_hit_ids(api, "event:MEET with:\"اشتون كارتر\""), std::vector<std::string>{"b"});
+  EXPECT_EQ(sorted_hit_ids(api, "entity:\"أشتون كارتر\""), (std::vector<std::string>{"b", "c"}));
 
   // The events' participants carry the key the page groups them by.
   const json events = json::parse(api.events("b"));

@@ -21,14 +21,6 @@ std::string collection() {
              {"id": "visit", "date": "2015-07-22", "text": "التقى الرئيس عبد الفتاح السيسي رئيس الوزراء الليبي في القاهرة لبحث الوضع في سرت."}])";
 }
 
-std::vector<std::string> hit_ids(const JsonApi& api, std::string_view q) {
-  std::vector<std::string> out;
-  const json result = json::parse(api.search(u16(q), "word", 10));
-  for (const json& h : result["hits"]) out.push_back(h["id"]);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::size_t pending(const JsonApi& api, std::string_view q) {
   return json::parse(api.filters_pending(u16(q), "word", false))["pending"];
 }
@@ -53,8 +45,8 @@ TEST(FilterVerdicts, PreparedInOneEngineAdoptedByAnother) {
   EXPECT_EQ(pending(page, q), 3u);
   EXPECT_EQ(json::parse(page.adopt_filter_verdicts(u16(q), "word", false, verdicts.dump()))["adopted"], 3u);
   EXPECT_EQ(pending(page, q), 0u);
-  EXPECT_EQ(hit_ids(page, q), hit_ids(worker, q));
-  EXPECT_EQ(hit_ids(page, q), (std::vector<std::string>{"meet", "visit"}));
+  EXPECT_EQ(sorted_hit_ids(page, q), sorted_hit_ids(worker, q));
+  EXPECT_EQ(sorted_hit_ids(page, q), (std::vector<std::string>{"meet", "visit"}));
   // The same filters in another order and another query: known for the documents already judged.
   EXPECT_EQ(pending(page, "event:MEET شكري"), 0u);
   EXPECT_EQ(pending(page, "event:MEET سرت"), 1u);  // «attack» was never a candidate
@@ -92,7 +84,7 @@ TEST(FilterVerdicts, BoundedExtractionCacheChangesNoAnswer) {
       left = next;
     }
     EXPECT_EQ(left, 0u) << q;
-    EXPECT_EQ(hit_ids(tight, q), hit_ids(roomy, q)) << q;
+    EXPECT_EQ(sorted_hit_ids(tight, q), sorted_hit_ids(roomy, q)) << q;
   }
   EXPECT_EQ(json::parse(tight.entities("")), json::parse(roomy.entities("")));
   EXPECT_EQ(json::parse(tight.events("")), json::parse(roomy.events("")));
