@@ -109,3 +109,37 @@ test('a click on an entity filters the results to the documents that mention it'
   await page.waitForFunction(() => !document.body.classList.contains('has-query'));
   assert.deepEqual(errors, [], 'no console errors');
 });
+
+// Enter opens the first result and then steps through its matches; after a new query it opens
+// that query's first result instead (a new user found the reader left on the old document, saying
+// «لا تطابقات في هذا المستند», after a second search), and with no result it closes the reader.
+test('Enter after a new query opens its first result, or closes the reader when there is none', async (t) => {
+  const engine = await engineWithSeeds();
+  const { page, errors } = await openPage(t);
+  const openId = () => page.evaluate(() => window.MirsadApp.state.openId);
+  const firstOf = (q) => String(engine.search(q, { limit: 1 }).hits[0].id);
+  const enter = async (q) => {
+    await page.fill('#q', q);
+    await page.press('#q', 'Enter');
+    await page.waitForFunction((query) => window.MirsadApp.state.query === query && !window.MirsadApp.state.live, q);
+  };
+  await enter('ليبيا');
+  assert.equal(await openId(), firstOf('ليبيا'));
+  const position = await page.textContent('#reader-pos');
+  await page.press('#q', 'Enter');  // the same query: the next match of the open document
+  assert.equal(await openId(), firstOf('ليبيا'));
+  assert.notEqual(await page.textContent('#reader-pos'), position);
+
+  // A query whose best document is another one.
+  const other = ['تونس', 'الجزائر', 'مصر', 'الإرهاب'].find((q) => firstOf(q) !== firstOf('ليبيا'));
+  assert.ok(other);
+  await enter(other);
+  assert.equal(await openId(), firstOf(other));
+  assert.match(await page.textContent('#reader-pos'), /1/);
+
+  // A query with no result: the reader closes (the results say there are none).
+  await enter('event:FOO');
+  assert.equal(await openId(), null);
+  assert.equal(await page.evaluate(() => document.body.classList.contains('is-reading')), false);
+  assert.deepEqual(errors, []);
+});

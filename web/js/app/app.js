@@ -105,11 +105,15 @@
       onType: function () { App.runSearch(true); },
       onSettle: App.settleSearch,
       onChange: function () { App.runSearch(false); },
-      // Enter: open the first result; with a result open, go to its next match (Shift: previous).
+      // Enter: open the first result; with a result of this query open, go to its next match
+      // (Shift: previous). After a new query, its first result replaces the open document (or,
+      // with none, the document closes): a reader left on the old one said «no matches here».
       onSubmit: function (backwards) {
-        if (state.openId !== null && state.query.trim()) { views.reader.step(backwards ? -1 : 1); return; }
+        var sameQuery = state.openedFor === state.mode + '\u0000' + state.query;
+        if (state.openId !== null && state.query.trim() && sameQuery) { views.reader.step(backwards ? -1 : 1); return; }
         var first = views.results.firstId();
         if (state.query.trim() && first !== null) App.openDoc(first);
+        else if (state.openId !== null && !sameQuery) App.closeDoc({ keepFocus: true });
       },
       // Escape in the search box closes the open document (the query stays, and so does the focus).
       onEscape: function () {

@@ -26,6 +26,7 @@
     if (!doc) return;
     opts = opts || {};
     state.openId = key;
+    state.openedFor = state.mode + '\u0000' + state.query;
     views.reader.open(doc, App.textOf(key));
     paintReader();
     try {

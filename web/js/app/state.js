@@ -26,6 +26,7 @@
     hitsTotal: 0,
     view: 'results',      // or 'kwic': the keyword-in-context lines of the current query
     openId: null,
+    openedFor: null,   // the query (and mode) the open document was opened under: Enter steps through its matches only while it holds
     entityCache: new Map(),
     // bring your own documents
     bundledIndex: null,     // Uint8Array: the bundled corpus's index, as shipped in corpus.js
