@@ -119,8 +119,15 @@ test('events view on the seeds: the table, the network and the filters are the c
   await page.press('#q', 'Enter');
   await page.waitForFunction((n) => document.querySelectorAll('#results [data-id]').length === n, meetDocs);
   await page.waitForFunction(() => /كل النتائج/.test(document.getElementById('events-scope').textContent));
-  const inScope = all.filter((d) => d.events.some((e) => e.type === 'MEET')).reduce((n, d) => n + d.events.length, 0);
-  assert.equal(await page.locator('#events-table tr.events-row').count(), inScope, 'the view follows the results');
+  // …and the view shows the meetings of those documents: the type the query asks for (a new user
+  // searched event:AGREEMENT and saw every type listed).
+  const meetings = all.reduce((n, d) => n + d.events.filter((e) => e.type === 'MEET').length, 0);
+  assert.equal(await page.inputValue('#events-type'), 'MEET');
+  assert.equal(await page.locator('#events-table tr.events-row').count(), meetings, 'the view follows the results and their type');
+  // A query without event: lists every type of its results again.
+  await page.fill('#q', 'ليبيا');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => document.getElementById('events-type').value === '');
   assert.deepEqual(errors, []);
 });
 

@@ -18,6 +18,13 @@
 
   // facets: with the sources and days of the matches (see app/archive.js). live: while typing, the
   // word being typed may be read as a prefix (shown as such: search.js, never in a settled count).
+  // The one event type a query's filters ask for (event:MEET), as the core parsed them; else null.
+  function queryEventType(filters) {
+    var types = (filters || []).filter(function (f) { return f.field === 'event' && !f.negated; })
+      .map(function (f) { return String(f.value).toUpperCase(); });
+    return types.length === 1 ? types[0] : null;
+  }
+
   function fetchHits(facets) {
     return state.engine.search(effectiveQuery(state.query), { mode: state.mode, limit: state.limit, live: state.live,
       sort: state.sort, facets: Boolean(facets) });
@@ -148,6 +155,7 @@
       views.search.setLivePrefix('');
       views.noResults.hide();
       $('list-heading').textContent = 'المستندات';
+      if (views.events) views.events.followQuery(null);
       views.results.render(null, state.byId, App.textOf);
       views.results.show(false);
       views.docList.show(true);
@@ -174,6 +182,7 @@
       state.hitsTotal = typeof res.total === 'number' ? res.total : hits.length;
       views.search.setCount(UI.resultCount(res));
       views.search.setLivePrefix(res.live_prefix || '');
+      if (views.events) views.events.followQuery(queryEventType(res.filters));
       if (state.hitsTotal === 0) explainEmpty(res);
       else views.noResults.hide();
       warnings = warnings.concat(res.warnings || []);

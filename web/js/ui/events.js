@@ -87,7 +87,7 @@
     this.sortByDate = 0;    // 0: document order, 1: oldest first, -1: newest first
     this.shown = ROWS_SHOWN;
     var self = this;
-    els.type.addEventListener('change', function () { self.pair = null; self.shown = ROWS_SHOWN; self.draw(); });
+    els.type.addEventListener('change', function () { self.typeFromQuery = false; self.pair = null; self.shown = ROWS_SHOWN; self.draw(); });
     els.group.addEventListener('change', function () { self.shown = ROWS_SHOWN; self.drawTable(); });
     els.sortDate.addEventListener('click', function () {
       self.sortByDate = self.sortByDate === -1 ? 1 : -1;
@@ -121,6 +121,21 @@
   }
 
   EventsView.prototype.isOpen = function () { return this.els.root.open; };
+
+  /** The query's one event: type (or null): the view shows that type, as the query asked (a new
+   *  user searched event:AGREEMENT and saw every type listed). A type the user chose stays
+   *  until the query asks for another. */
+  EventsView.prototype.followQuery = function (type) {
+    var select = this.els.type;
+    var listed = type && Array.prototype.some.call(select.options, function (o) { return o.value === type; });
+    if (listed) {
+      if (select.value !== type) { select.value = type; this.pair = null; this.shown = ROWS_SHOWN; }
+      this.typeFromQuery = true;
+    } else if (this.typeFromQuery) {
+      select.value = '';
+      this.typeFromQuery = false;
+    }
+  };
   EventsView.prototype.setScope = function (text) { this.els.scope.textContent = text; };
 
   /** rows: the worker's event rows (see worker-host.js exportEvents). */
