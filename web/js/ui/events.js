@@ -209,6 +209,14 @@
     UI.clear(pairs);
     var nodes = Array.from(net.degree.entries()).sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : 1); })
       .slice(0, NETWORK_NODES).map(function (e) { return e[0]; });
+    // A node whose meetings are all with parties left out of the drawing would stand alone, and
+    // an edge passing by would seem to join it: only nodes with an edge drawn are kept.
+    var drawn = new Set(nodes), linked = new Set();
+    net.edges.forEach(function (count, key) {
+      var ab = key.split('\u0000');
+      if (drawn.has(ab[0]) && drawn.has(ab[1])) { linked.add(ab[0]); linked.add(ab[1]); }
+    });
+    nodes = nodes.filter(function (n) { return linked.has(n); });
     if (!nodes.length) {
       box.appendChild(UI.el('p', 'events__empty', 'لا لقاءات بين أشخاص أو هيئات في هذا النطاق.'));
       return;
@@ -435,7 +443,9 @@
       body.appendChild(tr);
     }
     this.els.more.hidden = items.length <= this.shown;
-    this.els.more.textContent = 'عرض ' + number(Math.min(ROWS_SHOWN, items.length - this.shown)) + ' أخرى من ' + number(items.length - this.shown);
+    // The rows not shown yet (a row is one event, or one reported by several documents when grouped).
+    this.els.more.textContent = 'عرض ' + number(Math.min(ROWS_SHOWN, items.length - this.shown)) + ' أخرى من ' +
+      number(items.length - this.shown) + ' صفاً لم تُعرض بعد';
   };
 
   UI.EventsView = EventsView;
