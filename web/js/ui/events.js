@@ -250,12 +250,14 @@
       var name = self.nameOf(key);
       // with:"name" finds every spelling of it (the core compares keys).
       var g = svg('g', { class: 'events-network__node', 'data-node': name, tabindex: '0', role: 'button' });
-      g.appendChild(svg('circle', { cx: p.x, cy: p.y, r: 5 + Math.min(9, net.degree.get(key)) }));
+      var radius = 5 + Math.min(9, net.degree.get(key));
+      g.appendChild(svg('circle', { cx: p.x, cy: p.y, r: radius }));
       // The name outside the circle, away from the centre: to the left of a node on the left,
       // to the right of one on the right (geometric anchors: the text is set left to right
       // around its own right-to-left run), above or below at the top and bottom.
       var side = p.cos < -0.35 ? 'end' : p.cos > 0.35 ? 'start' : 'middle';
-      var label = svg('text', { x: p.x + 16 * p.cos, y: p.y + 16 * p.sin + 4 + (side === 'middle' ? (p.sin < 0 ? -4 : 8) : 0),
+      var away = radius + 7;  // clear of the circle, however large
+      var label = svg('text', { x: p.x + away * p.cos, y: p.y + away * p.sin + 4 + (side === 'middle' ? (p.sin < 0 ? -4 : 8) : 0),
         'text-anchor': side, direction: 'ltr' });
       label.textContent = name.length > 20 ? name.slice(0, 19) + '…' : name;
       g.appendChild(label);
