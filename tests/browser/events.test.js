@@ -68,6 +68,20 @@ function sameEventGroups(documents) {
   return groups;
 }
 
+// Each of the network's first pairs says as many meetings as its table then lists (a meeting
+// several documents report counts once: a new user saw «8» on an edge and 5 rows under it).
+async function pairsSayWhatTheyList(page) {
+  const pairButtons = await page.locator('#events-pairs button').evaluateAll((bs) => bs.slice(0, 5).map((b) => [b.dataset.a, b.dataset.b, b.textContent]));
+  for (const [a, b, label] of pairButtons) {
+    await page.click(`#events-pairs button[data-a="${a}"][data-b="${b}"]`);
+    while (await page.isVisible('#events-more')) await page.click('#events-more');
+    const said = Number(label.match(/\(([\d,]+)\)\s*$/)[1].replace(/,/g, ''));
+    assert.equal(await page.locator('#events-table tr.events-row').count(), said, label);
+    assert.match(await page.textContent('#events-pair-note'), new RegExp(`\\(${said}\\)`), label);
+    await page.click('#events-pair-note button');
+  }
+}
+
 test('events view on the seeds: the table, the network and the filters are the core\'s events', async (t) => {
   const engine = await engineWithSeeds();
   const all = engine.events().documents;
@@ -79,6 +93,7 @@ test('events view on the seeds: the table, the network and the filters are the c
   assert.equal(await page.locator('#events-table tr.events-row').count(), groups.length, 'one row per reported event');
   const reported = groups.filter((g) => g.length > 1);
   assert.equal(await page.locator('#events-table tr.events-row--reported').count(), reported.length);
+  await pairsSayWhatTheyList(page);
   t.diagnostic(`${total} events, ${groups.length} rows grouped (${reported.length} reported by several documents)`);
   await page.uncheck('#events-group');
   assert.equal(await page.locator('#events-table tr.events-row').count(), total, 'one row per event');
@@ -165,6 +180,7 @@ test('1,000 real articles: the events of all of them without a freeze, and expor
   while (await page.isVisible('#events-more')) await page.click('#events-more');
   assert.equal(await page.locator('#events-table tr.events-row').count(), sameEventGroups(expected).length);
   assert.equal(await page.locator('#events-table tr.events-row--reported').count(), reported.length);
+  await pairsSayWhatTheyList(page);
 
   // The exports: every event, with its document, as CSV and JSON.
   const download = async (button) => {
@@ -183,5 +199,29 @@ test('1,000 real articles: the events of all of them without a freeze, and expor
   }
   const csv = await download('#export-events-csv');
   assert.match(csv, /document,document_date,type,modality,trigger,parties,place,date,date_text,sentence,trigger_start,trigger_end/);
+  assert.deepEqual(errors, []);
+});
+
+test('a meeting two documents report is one meeting on the network\'s edge, as in its table', async (t) => {
+  const told = 'التقى وزير الخارجية المصري سامح شكري وزير الخارجية الجزائري رمطان لعمامرة في القاهرة يوم الثلاثاء لبحث الأوضاع في ليبيا.';
+  const docs = [
+    { id: 'okaz-1', date: '2015-07-23', source: 'okaz', text: told },
+    { id: 'aawsat-1', date: '2015-07-23', source: 'aawsat', text: 'القاهرة - واس: ' + told },
+    { id: 'okaz-2', date: '2015-07-20', source: 'okaz', text: 'اجتمع سامح شكري ورمطان لعمامرة في الجزائر يوم الأحد.' },
+  ];
+  const engine = await Mirsad.create({ factory: require('../../build/wasm/mirsad-core.js') });
+  engine.addDocuments(docs);
+  const groups = sameEventGroups(engine.events().documents).filter((g) => g[0].e.type === 'MEET');
+  assert.equal(groups.length, 2, 'two meetings, the first reported twice');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mirsad-events-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'news.json'), JSON.stringify(docs));
+  const { page, errors } = await openPage(t);
+  await page.setInputFiles('#file-input', path.join(dir, 'news.json'));
+  await waitIdle(page, docs.length);
+  await openEvents(page);
+  const label = await page.textContent('#events-pairs button');
+  assert.match(label, /\(2\)$/, label);  // not 3: one meeting, reported twice
+  await pairsSayWhatTheyList(page);
   assert.deepEqual(errors, []);
 });

@@ -88,7 +88,7 @@
     this.shown = ROWS_SHOWN;
     var self = this;
     els.type.addEventListener('change', function () { self.typeFromQuery = false; self.pair = null; self.shown = ROWS_SHOWN; self.draw(); });
-    els.group.addEventListener('change', function () { self.shown = ROWS_SHOWN; self.drawTable(); });
+    els.group.addEventListener('change', function () { self.shown = ROWS_SHOWN; self.draw(); });
     els.sortDate.addEventListener('click', function () {
       self.sortByDate = self.sortByDate === -1 ? 1 : -1;
       self.drawTable();
@@ -167,7 +167,9 @@
    * parties' keys; each key is shown as its most frequent spelling (this.names). */
   EventsView.prototype.meetings = function () {
     var edges = new Map(), degree = new Map(), spellings = new Map();
-    this.rows.forEach(function (r) {
+    // With reports grouped, a meeting several documents report is counted once, as the table lists it.
+    var meetings = this.els.group.checked ? groupReports(this.rows).map(function (item) { return item.row; }) : this.rows;
+    meetings.forEach(function (r) {
       if (r.type !== 'MEET') return;
       var names = [];
       r.participants.forEach(function (p) {
@@ -369,9 +371,12 @@
         return keys.indexOf(pair[0]) >= 0 && keys.indexOf(pair[1]) >= 0;
       });
     }
+    var grouped = this.els.group.checked;
     UI.clear(this.els.pairNote);
     if (pair) {
-      this.els.pairNote.appendChild(document.createTextNode('لقاءات ' + this.nameOf(pair[0]) + ' و' + this.nameOf(pair[1]) + ' (' + number(rows.length) + ') '));
+      // As many as the table lists, and as the network's edge says (one event reported twice is one).
+      var meetings = grouped ? groupReports(rows).length : rows.length;
+      this.els.pairNote.appendChild(document.createTextNode('لقاءات ' + this.nameOf(pair[0]) + ' و' + this.nameOf(pair[1]) + ' (' + number(meetings) + ') '));
       var clear = UI.el('button', 'events-pair-clear', 'عرض كل الأحداث');
       clear.type = 'button';
       this.els.pairNote.appendChild(clear);
@@ -388,7 +393,7 @@
     this.els.sortDate.setAttribute('aria-sort', this.sortByDate === 1 ? 'ascending' : this.sortByDate === -1 ? 'descending' : 'none');
     var body = this.els.table;
     UI.clear(body);
-    var items = this.els.group.checked ? groupReports(rows) : rows.map(function (r) { return { row: r, others: [] }; });
+    var items = grouped ? groupReports(rows) : rows.map(function (r) { return { row: r, others: [] }; });
     items.slice(0, this.shown).forEach(function (item) {
       var r = item.row;
       var tr = UI.el('tr', 'events-row events-row--' + r.type.toLowerCase());
