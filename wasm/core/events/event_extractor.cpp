@@ -427,7 +427,7 @@ std::vector<Event> EventExtractor::extract(std::u16string_view text, const Analy
         const Entity& e = entities[static_cast<std::size_t>(named[c].entity)];
         std::string role = "party";
         if (event.type == EventType::Visit) {
-          role = named[c].first < trig.first || (!has_visitor && word.verb) || named[c].conj && has_visitor ? "visitor" : "host";
+          role = named[c].first < trig.first || (!has_visitor && word.verb) || (named[c].conj && has_visitor) ? "visitor" : "host";
           has_visitor = has_visitor || role == "visitor";
         }
         add_party(e, role, e.span, false, e.type);
