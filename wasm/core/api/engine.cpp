@@ -388,7 +388,8 @@ std::vector<DocOrdinal> Engine::unresolved_candidates(const Query& query) const 
 
 void Engine::keep_verdicts(const Query& query, const std::vector<DocOrdinal>& docs) const {
   if (docs.empty()) return;
-  const DocumentFilter filter = filter_of(query, asked_event_types_of(query));
+  const std::vector<EventType> asked = asked_event_types_of(query);  // the filter keeps a reference to it
+  const DocumentFilter filter = filter_of(query, asked);
   std::vector<DocOrdinal> hold, fail;
   for (const DocOrdinal doc : docs) {
     const FilterVerdict v = filter.check(doc);

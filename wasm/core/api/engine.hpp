@@ -174,6 +174,7 @@ class Engine {
   // Filled by adopt_verdicts, and by extract_candidates with what it extracted.
   mutable KnownVerdicts known_verdicts_;
   // The query's filters, testing entity:, event: and with: by extraction unless a verdict is known.
+  // The filter refers to asked_event_types: keep the vector alive as long as the filter.
   DocumentFilter filter_of(const Query& query, const std::vector<EventType>& asked_event_types) const;
   // Every candidate the query's filters test, with what `visit` makes of its verdict.
   void visit_candidates(const Query& query, const DocumentFilter& filter,
