@@ -371,16 +371,6 @@
         return keys.indexOf(pair[0]) >= 0 && keys.indexOf(pair[1]) >= 0;
       });
     }
-    var grouped = this.els.group.checked;
-    UI.clear(this.els.pairNote);
-    if (pair) {
-      // As many as the table lists, and as the network's edge says (one event reported twice is one).
-      var meetings = grouped ? groupReports(rows).length : rows.length;
-      this.els.pairNote.appendChild(document.createTextNode('لقاءات ' + this.nameOf(pair[0]) + ' و' + this.nameOf(pair[1]) + ' (' + number(meetings) + ') '));
-      var clear = UI.el('button', 'events-pair-clear', 'عرض كل الأحداث');
-      clear.type = 'button';
-      this.els.pairNote.appendChild(clear);
-    }
     if (this.sortByDate) {
       var dir = this.sortByDate;
       rows = rows.slice().sort(function (a, b) {
@@ -393,7 +383,15 @@
     this.els.sortDate.setAttribute('aria-sort', this.sortByDate === 1 ? 'ascending' : this.sortByDate === -1 ? 'descending' : 'none');
     var body = this.els.table;
     UI.clear(body);
-    var items = grouped ? groupReports(rows) : rows.map(function (r) { return { row: r, others: [] }; });
+    var items = this.els.group.checked ? groupReports(rows) : rows.map(function (r) { return { row: r, others: [] }; });
+    UI.clear(this.els.pairNote);
+    if (pair) {
+      // As many as the table lists, and as the network's edge says (one event reported twice is one).
+      this.els.pairNote.appendChild(document.createTextNode('لقاءات ' + this.nameOf(pair[0]) + ' و' + this.nameOf(pair[1]) + ' (' + number(items.length) + ') '));
+      var clear = UI.el('button', 'events-pair-clear', 'عرض كل الأحداث');
+      clear.type = 'button';
+      this.els.pairNote.appendChild(clear);
+    }
     items.slice(0, this.shown).forEach(function (item) {
       var r = item.row;
       var tr = UI.el('tr', 'events-row events-row--' + r.type.toLowerCase());
